@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { Role } from '@khien/contracts';
+import { RoleSchema } from '@khien/contracts';
+import { loadConfig } from './platform/config.js';
+import { openMigrated, printSeed, serve } from './server.js';
+import { startJobs } from './platform/jobs.js';
+import { maintenanceJobs } from './platform/maintenance.js';
+import { verifyAuditChain } from './platform/audit/audit-verify.js';
+import type { Actor } from './platform/policy.js';
+import type { AuditContext } from './platform/audit/audit.js';
+import { findOrgByAdminCode, getOrgRef, importOrgs } from './modules/orgs/index.js';
+import { addGrant, createUser, resetPassword, resetTotp, usersRepo } from './modules/users/index.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The CLI acts as the operator at the console: every right, and named in the audit log. */
+function cliActor(): Actor {
+  return { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', tokenId: null, label: `cli:${os.userInfo().username}`, grants: [{ role: 'system_admin', orgPath: null }], tokenLimit: null };
+}
+function cliAudit(): AuditContext {
+  return { actor: cliActor(), ip: null, requestId: null };
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openMigrated>>) => Promise<T>): Promise<T> {
+  const database = await openMigrated(loadConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function orgByCodeOrId(db: Parameters<typeof getOrgRef>[0], ref: string) {
+  const org = /^[0-9a-f-]{36}$/i.test(ref) ? await getOrgRef(db, ref) : await findOrgByAdminCode(db, ref);
+  if (!org) throw new Error(`Không tìm thấy đơn vị "${ref}" / org not found`);
+  return org;
+}
+
+const program = new Command('khien').description('Khiên — điều phối an toàn, an ninh mạng / network-security coordination').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('chạy máy chủ web và API / run the web server and API')
+  .option('--no-worker', 'không chạy bộ xử lý công việc nền (PostgreSQL) / do not run background jobs here')
+  .action(async (opts: { worker: boolean }) => {
+    const running = await serve(loadConfig(), { worker: opts.worker, print });
+    const shutdown = () => void running.stop().then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('áp dụng các migration cơ sở dữ liệu / apply database migrations')
+  .action(async () => {
+    await withDb(async (d) => print(`Đã cập nhật cơ sở dữ liệu (${d.kind}) / migrations applied`));
+  });
+
+program
+  .command('worker')
+  .description('chạy bộ xử lý công việc nền (nhắc hạn, leo thang, dọn dẹp) / run the job worker')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openMigrated(config);
+    const jobs = await startJobs(database, { databaseUrl: config.databaseUrl, work: true, definitions: maintenanceJobs(database.db), onError: (err) => console.error(err) });
+    print(`Bộ xử lý công việc đang chạy / worker running (${database.kind})`);
+    const shutdown = () => void jobs.stop().then(() => database.close()).then(() => process.exit(0));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+const user = program.command('user').description('quản lý người dùng / manage users');
+user
+  .command('create')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <fullName>')
+  .requiredOption('--org <codeOrId>', 'đơn vị chủ quản (mã hành chính hoặc id) / home org')
+  .option('--role <role>', `vai trò / role: ${RoleSchema.options.join(', ')}`)
+  .option('--grant-org <codeOrId>', 'đơn vị được cấp quyền (mặc định: đơn vị chủ quản) / org of the grant')
+  .action(async (o: { email: string; name: string; org: string; role?: string; grantOrg?: string }) => {
+    await withDb(async ({ db }) => {
+      const home = await orgByCodeOrId(db, o.org);
+      const role = o.role ? (RoleSchema.parse(o.role) as Role) : undefined;
+      const { user: u, temporaryPassword } = await createUser(db, null, { email: o.email, fullName: o.name, phone: null, homeOrgId: home.id, locale: 'vi' }, cliAudit());
+      if (role) {
+        const grantOrg = role === 'system_admin' ? null : await orgByCodeOrId(db, o.grantOrg ?? o.org);
+        await addGrant(db, cliActor(), u.id, { role, orgId: grantOrg?.id ?? null }, cliAudit());
+      }
+      print(`Đã tạo ${u.email}. Mật khẩu tạm (phải đổi khi đăng nhập) / temporary password: ${temporaryPassword}`);
+    });
+  });
+user
+  .command('reset')
+  .requiredOption('--email <email>')
+  .option('--totp', 'xoá cả xác thực hai lớp / also remove the second factor')
+  .action(async (o: { email: string; totp?: boolean }) => {
+    await withDb(async ({ db }) => {
+      const u = await usersRepo.findUserByEmail(db, o.email);
+      if (!u) throw new Error(`Không có người dùng ${o.email} / no such user`);
+      if (o.totp) await resetTotp(db, cliActor(), u.id, cliAudit());
+      const { temporaryPassword } = await resetPassword(db, cliActor(), u.id, cliAudit());
+      print(`Mật khẩu tạm (phải đổi khi đăng nhập) / temporary password: ${temporaryPassword}`);
+    });
+  });
+
+program
+  .command('org')
+  .description('cơ cấu tổ chức / org tree')
+  .command('import <file>')
+  .description('nhập CSV, XLSX hoặc danh mục đơn vị hành chính JSON / import CSV, XLSX or the admin-units JSON')
+  .option('--parent <codeOrId>', 'đơn vị cha cho các dòng không ghi đơn vị cha / parent for rows without one')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi / validate only')
+  .option('--skip-errors', 'ghi các dòng hợp lệ, bỏ qua dòng lỗi / keep valid rows, skip bad ones')
+  .action(async (file: string, o: { parent?: string; dryRun?: boolean; skipErrors?: boolean }) => {
+    const data = fs.readFileSync(file);
+    await withDb(async ({ db }) => {
+      const parent = o.parent ? await orgByCodeOrId(db, o.parent) : undefined;
+      const r = await importOrgs(db, cliActor(), { data, filename: path.basename(file) }, { dryRun: Boolean(o.dryRun), onError: o.skipErrors ? 'skip' : 'abort', parentId: parent?.id }, cliAudit());
+      for (const e of r.errors) print(`  dòng/row ${e.row}${e.field ? ` [${e.field}]` : ''}: ${e.message}`);
+      print(`${r.dryRun ? '(thử / dry run) ' : ''}${r.rows} dòng: tạo mới ${r.created}, cập nhật ${r.updated}, lỗi ${r.errors.length} / rows: ${r.rows}, created ${r.created}, updated ${r.updated}, errors ${r.errors.length}`);
+      if (r.errors.length > 0 && !o.skipErrors) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('audit')
+  .description('nhật ký kiểm toán / audit log')
+  .command('verify')
+  .description('kiểm tra chuỗi băm của nhật ký / verify the hash chain')
+  .action(async () => {
+    await withDb(async ({ db }) => {
+      const r = await verifyAuditChain(db);
+      if (r.ok) print(`Nhật ký toàn vẹn: ${r.rows} dòng / audit log intact: ${r.rows} rows`);
+      else {
+        print(`NHẬT KÝ BỊ SỬA ĐỔI tại dòng ${r.badSeq}: ${r.reason} / AUDIT LOG TAMPERED at row ${r.badSeq}`);
+        process.exitCode = 2;
+      }
+    });
+  });
+
+program
+  .command('demo')
+  .description('dữ liệu mẫu / demo data')
+  .command('seed')
+  .action(async () => {
+    const config = loadConfig();
+    await withDb(async (database) => {
+      if (await usersRepo.findUserByEmail(database.db, 'admin@khien.local')) throw new Error('Dữ liệu mẫu đã có / demo data already present');
+      await printSeed(database, config, print);
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`Lỗi / error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+// Every table of every module, for drizzle-kit and the typed database handle.
+export { orgs, orgContacts, orgHistory } from './modules/orgs/orgs.tables.js';
+export { users, grants, recoveryCodes, sessions, loginAttempts } from './modules/users/users.tables.js';
+export { apiTokens } from './modules/tokens/tokens.tables.js';
+export { auditLog } from './platform/audit/audit.tables.js';

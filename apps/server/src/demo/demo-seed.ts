@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/client.js';
+import { queryRows } from '../platform/db/client.js';
+import { recordAuditBatch, type AuditContext, type AuditEvent } from '../platform/audit/audit.js';
+import { readablePassword } from '../platform/auth/secrets.js';
+import { insertOrgTx } from '../modules/orgs/index.js';
+import { createUser } from '../modules/users/index.js';
+import { usersRepo } from '../modules/users/index.js';
+import { orgContacts } from '../modules/orgs/index.js';
+import { DEMO_USERS, demoOrgs } from './demo-data.js';
+
+export interface SeedResult {
+  orgs: number;
+  users: { email: string; role: string }[];
+  adminEmail: string;
+  adminPassword: string;
+  demoPassword: string;
+}
+
+export async function hasAnyUser(db: Db): Promise<boolean> {
+  return (await queryRows(db, sql`select 1 from users limit 1`)).length > 0;
+}
+
+/**
+ * The demo province: its orgs, one user of each role, all marked is_demo.
+ * The admin must enrol TOTP at first sign-in like any admin; the other demo
+ * users share one printed password so a tester can sign in as each role.
+ */
+export async function seedDemo(db: Db, opts: { adminPassword?: string | undefined }): Promise<SeedResult> {
+  const audit: AuditContext = { actor: null, systemLabel: 'demo seed', ip: null, requestId: null };
+  const ids = new Map<string, { id: string; path: string; depth: number }>();
+  const events: AuditEvent[] = [];
+  const orgList = demoOrgs();
+  await db.transaction(async (tx) => {
+    for (const o of orgList) {
+      const parent = o.parent ? ids.get(o.parent) : undefined;
+      const row = await insertOrgTx(tx, { id: randomUUID(), parent, body: { name: o.name, shortName: o.shortName, kind: o.kind, adminCode: o.adminCode ?? null }, isDemo: true });
+      ids.set(o.key, row);
+      if (o.contact) await tx.insert(orgContacts).values({ orgId: row.id, name: o.contact.name, role: o.contact.role, phone: o.contact.phone, email: o.contact.email ?? null, hotline247: o.contact.hotline247 ?? false });
+      events.push({ action: 'org.created', entityType: 'org', entityId: row.id, orgId: row.id, orgPath: row.path, after: { name: o.name, kind: o.kind, adminCode: o.adminCode ?? null, isDemo: true } });
+    }
+    await recordAuditBatch(tx, audit, events);
+  });
+  const adminPassword = opts.adminPassword ?? readablePassword(16);
+  const demoPassword = readablePassword(16);
+  for (const u of DEMO_USERS) {
+    const isAdmin = u.role === 'system_admin';
+    const { user } = await createUser(
+      db,
+      null,
+      { email: u.email, fullName: u.fullName, phone: null, homeOrgId: ids.get(u.org)!.id, locale: 'vi', password: isAdmin ? adminPassword : demoPassword, mustChangePassword: false, isDemo: true },
+      audit,
+    );
+    const grantOrg = u.grantOrg ? ids.get(u.grantOrg)! : null;
+    await db.transaction(async (tx) => {
+      const g = await usersRepo.insertGrant(tx, { userId: user.id, role: u.role, orgId: grantOrg?.id ?? null });
+      await recordAuditBatch(tx, audit, [{ action: 'grant.added', entityType: 'grant', entityId: g?.id ?? null, orgId: grantOrg?.id ?? user.homeOrgId, orgPath: grantOrg?.path ?? null, after: { email: u.email, role: u.role } }]);
+    });
+  }
+  return { orgs: orgList.length, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })), adminEmail: DEMO_USERS[0]!.email, adminPassword, demoPassword };
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { sha256 } from '../../platform/auth/secrets.js';
+import { checkCsrf } from '../../platform/http/security.js';
+import type { Actor } from '../../platform/policy.js';
+import { findLiveToken, touchToken } from '../tokens/index.js';
+import { pendingStepOf } from './auth.service.js';
+import { findLiveSession, touchSession } from './sessions.repo.js';
+
+export const SESSION_COOKIE = 'khien_session';
+// last-seen times are for the "my sessions" page: a minute's precision spares a write per request
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Resolves who is calling on every request: a session cookie or a bearer token.
+ * API routes are closed by default; a route opens itself with config.auth.
+ */
+export function registerAuthentication(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('pendingStep', null);
+  app.decorateRequest('audit', null as never);
+
+  app.addHook('onRequest', async (req) => {
+    req.audit = { actor: null, ip: req.ip ?? null, requestId: req.id };
+    await identify(req, db);
+    if (req.actor) req.audit.actor = req.actor;
+    if (!req.url.startsWith('/api/')) return;
+    const cfg = req.routeOptions.config;
+    // any request that rides on a session cookie proves it came from our page, even public ones like logout
+    if (req.session && cfg.csrf !== false) checkCsrf(req.method, req.headers['x-csrf-token'], req.session.csrfToken);
+    if (cfg.auth === 'public') return;
+    if (!req.actor) {
+      if (req.pendingStep && cfg.auth === 'partial') return;
+      if (req.pendingStep) throw new AppError(req.pendingStep, req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required');
+      throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
+    }
+    if (cfg.sessionOnly && req.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Chỉ dùng được khi đăng nhập / people only, not API tokens');
+  });
+}
+
+async function identify(req: FastifyRequest, db: Db): Promise<void> {
+  const authz = req.headers.authorization;
+  if (authz?.startsWith('Bearer ')) {
+    const secret = authz.slice(7).trim();
+    const token = await findLiveToken(db, sha256(secret));
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Mã truy cập API không hợp lệ hoặc đã hết hạn / invalid or expired API token');
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(db, token.id);
+    req.actor = {
+      kind: 'token',
+      userId: token.createdBy,
+      tokenId: token.id,
+      label: `token:${token.name}`,
+      grants: token.creatorGrants,
+      tokenLimit: { permissions: token.permissions, orgPath: token.orgPath },
+    };
+    return;
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  if (!cookie) return;
+  const s = await findLiveSession(db, sha256(cookie));
+  if (!s || s.disabled) return;
+  req.session = { id: s.sessionId, userId: s.userId, csrfToken: s.csrfToken, mfaPassed: s.mfaPassed };
+  if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, s.sessionId);
+  const actor: Actor = { kind: 'user', userId: s.userId, tokenId: null, label: s.email, grants: s.grants, tokenLimit: null };
+  req.pendingStep = pendingStepOf(s);
+  if (req.pendingStep === null) req.actor = actor;
+  // half-signed-in: the audit log still names the person
+  else req.audit.actor = actor;
+}

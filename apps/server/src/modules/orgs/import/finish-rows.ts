@@ -1,0 +1,115 @@
+import type { ContactInput, ImportRowError, OrgKind } from '@khien/contracts';
+import { foldVietnamese } from '@khien/formats';
+import { restoreAdminCode, restoreParentCode } from './cell-text.js';
+import { inferOrgKind } from './org-kinds.js';
+import type { OrgImportRow, RawCell } from './types.js';
+import { quote, RowProblems, validateCode } from './validate-fields.js';
+
+/** A row whose own fields are valid; codes are still as read (leading zeros not yet restored). */
+export interface Candidate {
+  row: number;
+  name: string;
+  shortName: string;
+  /** null: `loai` was blank; taken from an earlier row of the same org, else from the name ("Xã …"). */
+  kind: OrgKind | null;
+  adminCodeCell: RawCell | null;
+  parentCodeCell: RawCell | null;
+  parentPath: string[] | null;
+  contact: ContactInput | null;
+}
+
+interface Resolved extends Omit<OrgImportRow, 'kind'> {
+  kind: OrgKind;
+}
+
+/**
+ * Checks that need the whole file, in file order:
+ *  1. a blank kind is taken from an earlier row of the same org (same code or name), else from
+ *     the name ("Phường …" → ward), else reported;
+ *  2. codes get their leading zeros back (see cell-text.ts) and are validated;
+ *  3. an org may span several rows (one per contact, as exports write it): a later row with
+ *     the same code — or without a code, the same name under the same parent — is the same
+ *     org when it agrees with the first (blank cells inherit), otherwise it is reported as a
+ *     duplicate ("bị trùng với dòng N"). Rows of one org all carry the first row's org fields.
+ */
+export function finishRows(candidates: Candidate[], errors: ImportRowError[]): OrgImportRow[] {
+  const withKind: (Candidate & { kind: OrgKind; adminCode: string | null })[] = [];
+  for (const c of candidates) {
+    const problems = new RowProblems(c.row);
+    const kind = c.kind ?? kindOfEarlierRow(c, withKind) ?? inferOrgKind(c.name);
+    if (!kind) {
+      problems.add('kind', `Thiếu loại đơn vị (cột loai) và không đoán được từ tên ${quote(c.name)}`);
+      errors.push(...problems.list);
+      continue;
+    }
+    const adminCode = c.adminCodeCell ? validateCode('admin_code', restoreAdminCode(c.adminCodeCell, kind), problems) : null;
+    if (problems.ok) withKind.push({ ...c, kind, adminCode });
+    else errors.push(...problems.list);
+  }
+
+  const codesInFile = new Set(withKind.flatMap((c) => (c.adminCode ? [c.adminCode] : [])));
+  const resolved: Resolved[] = [];
+  for (const c of withKind) {
+    const problems = new RowProblems(c.row);
+    const parentAdminCode = c.parentCodeCell ? validateCode('parent_admin_code', restoreParentCode(c.parentCodeCell, c.kind, codesInFile), problems) : null;
+    if (parentAdminCode !== null && parentAdminCode === c.adminCode) problems.add('parent_admin_code', `Mã đơn vị cha ${quote(parentAdminCode)} trùng với mã của chính đơn vị`);
+    if (!problems.ok) {
+      errors.push(...problems.list);
+      continue;
+    }
+    resolved.push({ row: c.row, name: c.name, shortName: c.shortName, kind: c.kind, adminCode: c.adminCode, parentAdminCode, parentPath: c.parentPath, contact: c.contact });
+  }
+  return mergeSameOrg(resolved, errors);
+}
+
+function kindOfEarlierRow(c: Candidate, earlier: readonly (Candidate & { kind: OrgKind; adminCode: string | null })[]): OrgKind | null {
+  const code = c.adminCodeCell?.text;
+  const name = foldVietnamese(c.name);
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const e = earlier[i]!;
+    if (code ? e.adminCodeCell?.text === code || e.adminCode === code : foldVietnamese(e.name) === name) return e.kind;
+  }
+  return null;
+}
+
+function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[] {
+  const byCode = new Map<string, Resolved>();
+  const byName = new Map<string, Resolved>();
+  const out: OrgImportRow[] = [];
+  for (const r of rows) {
+    const nameKey = nameKeyOf(r);
+    const first = r.adminCode ? byCode.get(r.adminCode) : byName.get(nameKey);
+    if (!first) {
+      if (r.adminCode) byCode.set(r.adminCode, r);
+      if (!byName.has(nameKey)) byName.set(nameKey, r);
+      out.push(r);
+      continue;
+    }
+    if (!sameOrg(first, r)) {
+      errors.push(
+        r.adminCode
+          ? { row: r.row, field: 'admin_code', message: `Mã hành chính ${quote(r.adminCode)} bị trùng với dòng ${first.row} (đơn vị ${quote(first.name)})` }
+          : { row: r.row, field: 'name', message: `Đơn vị ${quote(r.name)} bị trùng với dòng ${first.row} (cùng tên, cùng đơn vị cha nhưng khác loại hoặc tên viết tắt)` },
+      );
+      continue;
+    }
+    out.push({ ...first, row: r.row, contact: r.contact });
+  }
+  return out;
+}
+
+function nameKeyOf(r: Resolved): string {
+  return [foldVietnamese(r.name), r.parentAdminCode ?? '', (r.parentPath ?? []).map(foldVietnamese).join('/')].join('|');
+}
+
+/** A later row describes the same org when it agrees with the first on everything it fills in. */
+function sameOrg(first: Resolved, later: Resolved): boolean {
+  const path = (p: string[] | null) => (p ?? []).map(foldVietnamese).join('/');
+  return (
+    foldVietnamese(first.name) === foldVietnamese(later.name) &&
+    first.kind === later.kind &&
+    (later.shortName === '' || later.shortName === first.shortName) &&
+    (later.parentAdminCode === null || later.parentAdminCode === first.parentAdminCode) &&
+    (later.parentPath === null || path(later.parentPath) === path(first.parentPath))
+  );
+}

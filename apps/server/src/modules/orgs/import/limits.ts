@@ -1,0 +1,65 @@
+import type { ErrorCode } from '@khien/contracts';
+
+/** Largest file accepted, before any decoding or unzipping. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Most data rows (not counting the header and empty rows) one file may hold. */
+export const MAX_IMPORT_ROWS = 50_000;
+/** Columns read from a row; the format has 11, anything past this is noise or an attack. */
+export const MAX_IMPORT_COLUMNS = 256;
+/** Longest cell kept: well above every field bound, so over-long values still get a proper row error. */
+export const MAX_CELL_CHARS = 4_096;
+
+/**
+ * XLSX is a zip: 20 MiB of deflate can expand to gigabytes. A legitimate sheet of
+ * MAX_IMPORT_ROWS rows with every column filled unzips to ~40 MiB of XML, so the
+ * whole archive may expand to this much, checked by actually inflating each entry
+ * (declared sizes in the zip directory can lie).
+ */
+export const MAX_XLSX_UNZIPPED_BYTES = 160 * 1024 * 1024;
+export const MAX_XLSX_ENTRIES = 2_000;
+
+export type OrgImportRefusalReason =
+  | 'too_large'
+  | 'too_many_rows'
+  | 'empty'
+  | 'unsupported_format'
+  | 'invalid_json'
+  | 'invalid_xlsx';
+
+const ERROR_CODE: Record<OrgImportRefusalReason, ErrorCode> = {
+  too_large: 'PAYLOAD_TOO_LARGE',
+  too_many_rows: 'PAYLOAD_TOO_LARGE',
+  empty: 'IMPORT_FAILED',
+  unsupported_format: 'UNSUPPORTED_MEDIA_TYPE',
+  invalid_json: 'IMPORT_FAILED',
+  invalid_xlsx: 'IMPORT_FAILED',
+};
+
+/**
+ * The only error parseOrgFile throws on purpose: the whole file is refused
+ * (as opposed to one bad row, which is reported in `errors`). The message is
+ * "Vietnamese / English" and safe to show; `errorCode` is the API code to answer with.
+ */
+export class OrgImportRefusedError extends Error {
+  readonly reason: OrgImportRefusalReason;
+  readonly errorCode: ErrorCode;
+  constructor(reason: OrgImportRefusalReason, message: string) {
+    super(message);
+    this.name = 'OrgImportRefusedError';
+    this.reason = reason;
+    this.errorCode = ERROR_CODE[reason];
+  }
+}
+
+export function refuse(reason: OrgImportRefusalReason, vi: string, en: string): OrgImportRefusedError {
+  return new OrgImportRefusedError(reason, `${vi} / ${en}`);
+}
+
+export function tooManyRows(): OrgImportRefusedError {
+  const n = MAX_IMPORT_ROWS.toLocaleString('en-US');
+  return refuse('too_many_rows', `Tệp có quá nhiều dòng; tối đa ${n} dòng dữ liệu`, `Too many rows; the limit is ${n} data rows`);
+}
+
+export function emptyFile(): OrgImportRefusedError {
+  return refuse('empty', 'Tệp rỗng, không có dữ liệu', 'The file is empty');
+}

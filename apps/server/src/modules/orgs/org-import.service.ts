@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { ImportResult, ImportRowError } from '@khien/contracts';
+import { foldVietnamese } from '@khien/formats';
+import { queryRows, type Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { recordAuditBatch, type AuditContext, type AuditEvent } from '../../platform/audit/audit.js';
+import { authorize, inScope, requireSomewhere, scopeFor, scopeSql, type Actor } from '../../platform/policy.js';
+import { insertContact, updateOrgRow, type OrgRow } from './orgs.repo.js';
+import { orgs } from './orgs.tables.js';
+import { auditView, getVisibleOrg, insertOrgTx } from './orgs.service.js';
+import { parseOrgFile, type OrgImportRow } from './import/index.js';
+
+type Node = Pick<OrgRow, 'id' | 'parentId' | 'path' | 'depth' | 'name' | 'shortName' | 'kind' | 'adminCode'>;
+
+class DryRunRollback extends Error {}
+
+export interface ImportOptions {
+  dryRun: boolean;
+  onError: 'skip' | 'abort';
+  /** Rows without a parent go under this org; without it only a system admin may create top-level orgs. */
+  parentId?: string | undefined;
+}
+
+/**
+ * Applies a parsed file in one transaction: every row is resolved (parent by
+ * code or by name path), matched to an existing org (by code, else by name
+ * under the same parent) and updated, or created. With onError=abort one bad
+ * row leaves the database untouched; a dry run always rolls back.
+ */
+export async function importOrgs(db: Db, actor: Actor, file: { data: Buffer; filename: string }, opts: ImportOptions, audit: AuditContext): Promise<ImportResult> {
+  const defaultParent = opts.parentId ? await getVisibleOrg(db, actor, opts.parentId) : undefined;
+  requireSomewhere(actor, 'org:write');
+  if (defaultParent) authorize(actor, 'org:write', defaultParent.path);
+  let parsed;
+  try {
+    parsed = await parseOrgFile(file.data, file.filename);
+  } catch (err) {
+    throw new AppError('IMPORT_FAILED', err instanceof Error ? err.message : String(err));
+  }
+  const errors: ImportRowError[] = [...parsed.errors];
+  const result = { created: 0, updated: 0 };
+  if (opts.onError === 'abort' && errors.length > 0) return { dryRun: opts.dryRun, rows: parsed.rows.length + countBadRows(errors), ...result, errors };
+  try {
+    await db.transaction(async (tx) => {
+      const applied = await applyRows(tx, actor, parsed.rows, defaultParent, errors);
+      result.created = applied.created;
+      result.updated = applied.updated;
+      if (opts.onError === 'abort' && errors.length > 0) throw new DryRunRollback();
+      await recordAuditBatch(tx, audit, [
+        ...applied.events,
+        { action: 'org.imported', entityType: 'import', entityId: null, orgId: defaultParent?.id ?? null, orgPath: defaultParent?.path ?? null, note: { file: file.filename, format: parsed.format, created: applied.created, updated: applied.updated, skippedRows: countBadRows(errors) } },
+      ]);
+      if (opts.dryRun) throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  const nothingWritten = opts.onError === 'abort' && errors.length > 0;
+  return {
+    dryRun: opts.dryRun,
+    rows: parsed.rows.length + countBadRows(parsed.errors),
+    created: nothingWritten ? 0 : result.created,
+    updated: nothingWritten ? 0 : result.updated,
+    errors: errors.sort((a, b) => a.row - b.row),
+  };
+}
+
+function countBadRows(errors: ImportRowError[]): number {
+  return new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size;
+}
+
+async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultParent: Node | undefined, errors: ImportRowError[]) {
+  const writeScope = scopeFor(actor, 'org:write');
+  // the caller's writable part of the tree, indexed by code and by (parent, folded name)
+  const known = await tx
+    .select({ id: orgs.id, parentId: orgs.parentId, path: orgs.path, depth: orgs.depth, name: orgs.name, shortName: orgs.shortName, kind: orgs.kind, adminCode: orgs.adminCode })
+    .from(orgs)
+    .where(scopeSql(scopeFor(actor, 'org:read'), orgs.path));
+  const byCode = new Map<string, Node>();
+  const byName = new Map<string, Node>();
+  const key = (parentId: string | null, name: string) => `${parentId ?? ''}|${foldVietnamese(name)}`;
+  const remember = (n: Node) => {
+    if (n.adminCode) byCode.set(n.adminCode, n);
+    byName.set(key(n.parentId, n.name), n);
+  };
+  known.forEach(remember);
+  const roots = known.filter((n) => !known.some((p) => p.id === n.parentId));
+  const events: AuditEvent[] = [];
+  let created = 0;
+  let updated = 0;
+
+  const resolveParent = (r: OrgImportRow): Node | null | 'error' => {
+    if (r.parentAdminCode) {
+      const p = byCode.get(r.parentAdminCode);
+      if (!p) errors.push({ row: r.row, field: 'parent_admin_code', message: `Không tìm thấy đơn vị cha có mã "${r.parentAdminCode}"` });
+      return p ?? 'error';
+    }
+    if (r.parentPath && r.parentPath.length > 0) {
+      let cur: Node | undefined;
+      for (const [i, name] of r.parentPath.entries()) {
+        cur = i === 0 ? (roots.find((n) => foldVietnamese(n.name) === foldVietnamese(name)) ?? byName.get(key(null, name))) : byName.get(key(cur!.id, name));
+        if (!cur) {
+          errors.push({ row: r.row, field: 'parent_path', message: `Không tìm thấy đơn vị cha "${r.parentPath.slice(0, i + 1).join(' / ')}"` });
+          return 'error';
+        }
+      }
+      return cur!;
+    }
+    return defaultParent ?? null;
+  };
+
+  for (const r of rows) {
+    const parent = resolveParent(r);
+    if (parent === 'error') continue;
+    if (parent === null && !writeScope.all) {
+      errors.push({ row: r.row, field: 'parent_admin_code', message: 'Thiếu đơn vị cha: chỉ quản trị hệ thống được tạo đơn vị gốc' });
+      continue;
+    }
+    const existing = (r.adminCode ? byCode.get(r.adminCode) : undefined) ?? byName.get(key(parent?.id ?? null, r.name));
+    if (existing) {
+      if (!inScope(writeScope, existing.path)) {
+        errors.push({ row: r.row, field: null, message: `Không có quyền sửa đơn vị "${existing.name}"` });
+        continue;
+      }
+      if (parent && existing.parentId !== parent.id) {
+        errors.push({ row: r.row, field: 'parent_admin_code', message: `Đơn vị "${existing.name}" đã thuộc đơn vị cha khác; hãy dùng chức năng chuyển đơn vị` });
+        continue;
+      }
+      const changed = existing.name !== r.name || existing.shortName !== r.shortName || existing.kind !== r.kind || (r.adminCode !== null && existing.adminCode !== r.adminCode);
+      if (changed) {
+        const clash = byName.get(key(existing.parentId, r.name));
+        if (clash && clash.id !== existing.id) {
+          errors.push({ row: r.row, field: 'name', message: `Đã có đơn vị cùng tên "${r.name}" trong đơn vị cha` });
+          continue;
+        }
+        const after = await updateOrgRow(tx, existing.id, {
+          name: r.name,
+          shortName: r.shortName,
+          kind: r.kind,
+          adminCode: r.adminCode ?? existing.adminCode,
+          searchText: foldVietnamese(`${r.name} ${r.shortName} ${r.adminCode ?? existing.adminCode ?? ''}`),
+        });
+        events.push({ action: 'org.updated', entityType: 'org', entityId: existing.id, orgId: existing.id, orgPath: existing.path, before: auditView(existing as OrgRow), after: auditView(after) });
+        byName.delete(key(existing.parentId, existing.name));
+        Object.assign(existing, { name: after.name, shortName: after.shortName, kind: after.kind, adminCode: after.adminCode });
+        remember(existing);
+        updated++;
+      }
+      if (r.contact) await addContactOnce(tx, existing.id, r.contact);
+      continue;
+    }
+    if (parent && !inScope(writeScope, parent.path)) {
+      errors.push({ row: r.row, field: null, message: `Không có quyền thêm đơn vị vào "${parent.name}"` });
+      continue;
+    }
+    if (parent && r.adminCode && byCode.has(r.adminCode)) {
+      errors.push({ row: r.row, field: 'admin_code', message: `Mã hành chính "${r.adminCode}" đã được dùng` });
+      continue;
+    }
+    const row = await insertOrgTx(tx, { id: randomUUID(), parent: parent ?? undefined, body: r, isDemo: false });
+    if (r.contact) await insertContact(tx, { orgId: row.id, ...r.contact });
+    events.push({ action: 'org.created', entityType: 'org', entityId: row.id, orgId: row.id, orgPath: row.path, after: auditView(row) });
+    remember(row);
+    created++;
+  }
+  return { created, updated, events };
+}
+
+async function addContactOnce(tx: Db, orgId: string, c: NonNullable<OrgImportRow['contact']>): Promise<void> {
+  const dup = await queryRows(tx, sql`select 1 from org_contacts where org_id = ${orgId} and lower(name) = lower(${c.name}) and coalesce(phone, '') = ${c.phone ?? ''} limit 1`);
+  if (dup.length === 0) await insertContact(tx, { orgId, ...c });
+}
+

@@ -1,0 +1,142 @@
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/client.js';
+import { scopeSql, type Scope } from '../../platform/policy.js';
+import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
+
+export type OrgRow = typeof orgs.$inferSelect;
+export type OrgWithCount = OrgRow & { childCount: number };
+
+/** ltree labels allow [A-Za-z0-9_]: a uuid with "_" for "-". */
+export function labelOf(id: string): string {
+  return id.replace(/-/g, '_');
+}
+
+export function idFromLabel(label: string): string {
+  return label.replace(/_/g, '-');
+}
+
+// spelled out: inside a sub-select drizzle would print the outer column unqualified
+const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = "orgs"."id")`.as('child_count');
+
+export async function findOrgs(
+  db: Db,
+  scope: Scope,
+  f: { parentId?: string | undefined; underPath?: string | undefined; q?: string | undefined; kind?: string | undefined; exactPaths?: string[]; rootsOnly?: boolean; limit: number; offset: number },
+): Promise<{ items: OrgWithCount[]; total: number }> {
+  const conds: SQL[] = [scopeSql(scope, orgs.path)];
+  if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
+  if (f.underPath) conds.push(sql`${orgs.path} <@ ${f.underPath}::ltree`);
+  if (f.q) conds.push(sql`${orgs.searchText} like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.kind) conds.push(eq(orgs.kind, f.kind));
+  if (f.rootsOnly) conds.push(sql`${orgs.parentId} is null`);
+  if (f.exactPaths) conds.push(f.exactPaths.length ? sql`${orgs.path} = any(${`{${f.exactPaths.map((p) => `"${p}"`).join(',')}}`}::ltree[])` : sql`false`);
+  const where = and(...conds);
+  const [rows, totals] = await Promise.all([
+    db.select({ org: orgs, childCount }).from(orgs).where(where).orderBy(asc(orgs.depth), asc(orgs.name), asc(orgs.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(orgs).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r.org, childCount: Number(r.childCount) })), total: totals[0]?.n ?? 0 };
+}
+
+export async function findOrgById(db: Db, id: string): Promise<OrgWithCount | undefined> {
+  const [r] = await db.select({ org: orgs, childCount }).from(orgs).where(eq(orgs.id, id)).limit(1);
+  return r ? { ...r.org, childCount: Number(r.childCount) } : undefined;
+}
+
+export async function findOrgByAdminCode(db: Db, code: string): Promise<OrgRow | undefined> {
+  const [r] = await db.select().from(orgs).where(eq(orgs.adminCode, code)).limit(1);
+  return r;
+}
+
+export async function findChildByName(db: Db, parentId: string | null, name: string): Promise<OrgRow | undefined> {
+  const parentCond = parentId ? eq(orgs.parentId, parentId) : sql`${orgs.parentId} is null`;
+  const [r] = await db.select().from(orgs).where(and(parentCond, sql`lower(${orgs.name}) = lower(${name})`)).limit(1);
+  return r;
+}
+
+export async function findOrgsByPaths(db: Db, paths: string[]): Promise<OrgRow[]> {
+  if (paths.length === 0) return [];
+  return db.select().from(orgs).where(sql`${orgs.path} = any(${`{${paths.map((p) => `"${p}"`).join(',')}}`}::ltree[])`);
+}
+
+export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<OrgRow> {
+  const [r] = await db.insert(orgs).values(v).returning();
+  return r!;
+}
+
+export async function updateOrgRow(db: Db, id: string, patch: Partial<typeof orgs.$inferInsert>): Promise<OrgRow> {
+  const [r] = await db.update(orgs).set({ ...patch, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
+  return r!;
+}
+
+/** Rewrites the paths of a whole subtree in one statement. */
+export async function moveSubtree(db: Db, oldPath: string, newParentPath: string): Promise<void> {
+  await db.execute(sql`
+    update orgs set
+      path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
+      depth = nlevel(${newParentPath}::ltree) + nlevel(path) - nlevel(${oldPath}::ltree) + 1,
+      updated_at = now()
+    where path <@ ${oldPath}::ltree`);
+}
+
+export async function deleteOrgRow(db: Db, id: string): Promise<void> {
+  await db.delete(orgs).where(eq(orgs.id, id));
+}
+
+/** What still points at an org, so deleting it would lose or orphan data. */
+export async function countOrgDependents(db: Db, id: string): Promise<{ children: number; data: Record<string, number> }> {
+  const [row] = await queryRows<Record<string, number>>(db, sql`
+    select (select count(*)::int from orgs where parent_id = ${id}) as children,
+           (select count(*)::int from users where home_org_id = ${id}) as users,
+           (select count(*)::int from grants where org_id = ${id}) as grants,
+           (select count(*)::int from api_tokens where org_id = ${id}) as api_tokens`);
+  const { children, ...data } = row!;
+  return { children: Number(children), data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Number(v)])) };
+}
+
+export async function findContacts(db: Db, orgId: string) {
+  return db.select().from(orgContacts).where(eq(orgContacts.orgId, orgId)).orderBy(asc(orgContacts.createdAt), asc(orgContacts.id));
+}
+
+export async function findContactsOfOrgs(db: Db, scope: Scope, underPath: string | undefined) {
+  return db
+    .select({ contact: orgContacts })
+    .from(orgContacts)
+    .innerJoin(orgs, eq(orgs.id, orgContacts.orgId))
+    .where(and(scopeSql(scope, orgs.path), underPath ? sql`${orgs.path} <@ ${underPath}::ltree` : sql`true`));
+}
+
+export async function getContact(db: Db, orgId: string, contactId: string) {
+  const [c] = await db.select().from(orgContacts).where(and(eq(orgContacts.id, contactId), eq(orgContacts.orgId, orgId))).limit(1);
+  return c;
+}
+
+export async function insertContact(db: Db, v: typeof orgContacts.$inferInsert) {
+  const [c] = await db.insert(orgContacts).values(v).returning();
+  return c!;
+}
+
+export async function updateContactRow(db: Db, id: string, patch: Partial<typeof orgContacts.$inferInsert>) {
+  const [c] = await db.update(orgContacts).set(patch).where(eq(orgContacts.id, id)).returning();
+  return c!;
+}
+
+export async function deleteContactRow(db: Db, id: string) {
+  await db.delete(orgContacts).where(eq(orgContacts.id, id));
+}
+
+export async function insertHistory(db: Db, v: typeof orgHistory.$inferInsert) {
+  await db.insert(orgHistory).values(v);
+}
+
+export async function findHistory(db: Db, orgId: string) {
+  return queryRows(db, sql`
+    select h.id, h.at, h.change, h.old_name, h.new_name, h.actor_label,
+           op.name as old_parent_name, np.name as new_parent_name
+      from org_history h
+      left join orgs op on op.id = h.old_parent_id
+      left join orgs np on np.id = h.new_parent_id
+     where h.org_id = ${orgId}
+     order by h.at desc, h.id
+     limit 500`);
+}

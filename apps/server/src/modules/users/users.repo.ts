@@ -1,0 +1,121 @@
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '@khien/contracts';
+import type { Db } from '../../platform/db/client.js';
+import { scopeSql, type Scope } from '../../platform/policy.js';
+import { orgs } from '../orgs/index.js';
+import { grants, loginAttempts, recoveryCodes, users } from './users.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  return u;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return u;
+}
+
+export async function updateUserRow(db: Db, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+  const [u] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  return u!;
+}
+
+export async function insertUserRow(db: Db, v: typeof users.$inferInsert): Promise<UserRow> {
+  const [u] = await db.insert(users).values(v).returning();
+  return u!;
+}
+
+export interface GrantView {
+  id: string;
+  role: Role;
+  orgId: string | null;
+  orgName: string | null;
+  orgPath: string | null;
+}
+
+export async function findGrantsOf(db: Db, userIds: string[]): Promise<Map<string, GrantView[]>> {
+  const out = new Map<string, GrantView[]>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select({ id: grants.id, userId: grants.userId, role: grants.role, orgId: grants.orgId, orgName: orgs.name, orgPath: orgs.path })
+    .from(grants)
+    .leftJoin(orgs, eq(orgs.id, grants.orgId))
+    .where(inArray(grants.userId, userIds))
+    .orderBy(asc(grants.createdAt));
+  for (const r of rows) {
+    const list = out.get(r.userId) ?? [];
+    list.push({ id: r.id, role: r.role as Role, orgId: r.orgId, orgName: r.orgName, orgPath: r.orgPath });
+    out.set(r.userId, list);
+  }
+  return out;
+}
+
+export interface UserListRow extends UserRow {
+  homeOrgName: string;
+  homeOrgPath: string;
+}
+
+const userWithOrg = {
+  user: users,
+  homeOrgName: orgs.name,
+  homeOrgPath: orgs.path,
+};
+
+export async function findUsers(
+  db: Db,
+  scope: Scope,
+  f: { q?: string | undefined; underPath?: string | undefined; limit: number; offset: number },
+): Promise<{ items: UserListRow[]; total: number }> {
+  const conds: SQL[] = [scopeSql(scope, orgs.path)];
+  if (f.q) conds.push(sql`${users.searchText} like ${`%${f.q}%`}`);
+  if (f.underPath) conds.push(sql`${orgs.path} <@ ${f.underPath}::ltree`);
+  const where = and(...conds);
+  const [rows, totals] = await Promise.all([
+    db.select(userWithOrg).from(users).innerJoin(orgs, eq(orgs.id, users.homeOrgId)).where(where).orderBy(asc(users.fullName), asc(users.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.homeOrgId)).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r.user, homeOrgName: r.homeOrgName, homeOrgPath: r.homeOrgPath })), total: totals[0]?.n ?? 0 };
+}
+
+export async function findUserWithOrg(db: Db, id: string): Promise<UserListRow | undefined> {
+  const [r] = await db.select(userWithOrg).from(users).innerJoin(orgs, eq(orgs.id, users.homeOrgId)).where(eq(users.id, id)).limit(1);
+  return r ? { ...r.user, homeOrgName: r.homeOrgName, homeOrgPath: r.homeOrgPath } : undefined;
+}
+
+export async function insertGrant(db: Db, v: typeof grants.$inferInsert) {
+  const [g] = await db.insert(grants).values(v).onConflictDoNothing().returning();
+  return g;
+}
+
+export async function deleteGrant(db: Db, userId: string, grantId: string) {
+  const [g] = await db.delete(grants).where(and(eq(grants.id, grantId), eq(grants.userId, userId))).returning();
+  return g;
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  if (hashes.length) await db.insert(recoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
+}
+
+export async function useRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+  const r = await db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  return r.length > 0;
+}
+
+export async function recordFailedLoginFromIp(db: Db, ip: string, email: string): Promise<void> {
+  await db.insert(loginAttempts).values({ ip, email });
+}
+
+export async function countRecentFailuresFromIp(db: Db, ip: string, sinceMinutes: number): Promise<number> {
+  const [r] = await db
+    .select({ n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip), sql`${loginAttempts.at} > now() - make_interval(mins => ${sinceMinutes})`));
+  return r?.n ?? 0;
+}

@@ -1,0 +1,191 @@
+import type { Role, User } from '@khien/contracts';
+import { foldVietnamese } from '@khien/formats';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { hashPassword } from '../../platform/auth/passwords.js';
+import { readablePassword } from '../../platform/auth/secrets.js';
+import { uniqueViolation } from '../../platform/db/pg-errors.js';
+import { authorize, maxRankAt, requireSomewhere, ROLE_RANK, type Actor } from '../../platform/policy.js';
+import { getOrgRef, getVisibleOrg } from '../orgs/index.js';
+import { revokeAllSessionsOf } from './sessions-link.js';
+import { deleteGrant, findGrantsOf, findUsers, findUserWithOrg, insertGrant, insertUserRow, updateUserRow, type UserListRow } from './users.repo.js';
+
+async function toUsers(db: Db, rows: UserListRow[]): Promise<User[]> {
+  const grants = await findGrantsOf(db, rows.map((r) => r.id));
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    fullName: u.fullName,
+    phone: u.phone,
+    homeOrgId: u.homeOrgId,
+    homeOrgName: u.homeOrgName,
+    disabled: u.disabled,
+    totpEnabled: u.totpEnabledAt !== null,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+    isDemo: u.isDemo,
+    createdAt: u.createdAt.toISOString(),
+    grants: (grants.get(u.id) ?? []).map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgName })),
+  }));
+}
+
+function userAuditView(u: { email: string; fullName: string; phone: string | null; homeOrgId: string; disabled: boolean; locale: string }) {
+  return { email: u.email, fullName: u.fullName, phone: u.phone, homeOrgId: u.homeOrgId, disabled: u.disabled, locale: u.locale };
+}
+
+// users live where their home org is: outside the caller's subtree 404, inside without the right 403
+async function getVisibleUserRow(db: Db, actor: Actor, id: string, permission: 'user:read' | 'user:write' | 'grant:write'): Promise<UserListRow> {
+  const u = await findUserWithOrg(db, id);
+  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng / user not found');
+  authorize(actor, permission, u.homeOrgPath);
+  return u;
+}
+
+export async function listUsers(db: Db, actor: Actor, q: { q?: string | undefined; orgId?: string | undefined; limit: number; offset: number }) {
+  const underPath = q.orgId ? (await getVisibleOrg(db, actor, q.orgId)).path : undefined;
+  const scope = requireSomewhere(actor, 'user:read');
+  const page = await findUsers(db, scope, { q: q.q ? foldVietnamese(q.q) : undefined, underPath, limit: q.limit, offset: q.offset });
+  return { items: await toUsers(db, page.items), total: page.total };
+}
+
+export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
+  const [u] = await toUsers(db, [await getVisibleUserRow(db, actor, id, 'user:read')]);
+  return u!;
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor | null,
+  input: { email: string; fullName: string; phone: string | null; homeOrgId: string; locale: 'vi' | 'en'; password?: string; mustChangePassword?: boolean; isDemo?: boolean },
+  audit: AuditContext,
+): Promise<{ user: User; temporaryPassword: string }> {
+  const org = await getOrgRef(db, input.homeOrgId);
+  if (actor) {
+    if (!org) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+    authorize(actor, 'user:write', org.path);
+  } else if (!org) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+  const temporaryPassword = input.password ?? readablePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  let id = '';
+  try {
+    await db.transaction(async (tx) => {
+      const row = await insertUserRow(tx, {
+        email: input.email.toLowerCase(),
+        fullName: input.fullName,
+        phone: input.phone,
+        homeOrgId: org.id,
+        locale: input.locale,
+        passwordHash,
+        mustChangePassword: input.mustChangePassword ?? true,
+        searchText: foldVietnamese(`${input.fullName} ${input.email}`),
+        isDemo: input.isDemo ?? false,
+      });
+      id = row.id;
+      await recordAudit(tx, audit, { action: 'user.created', entityType: 'user', entityId: row.id, orgId: org.id, orgPath: org.path, after: userAuditView(row) });
+    });
+  } catch (err) {
+    if (uniqueViolation(err) === 'users_email_key') throw new AppError('CONFLICT', `Email ${input.email} đã có tài khoản / email already registered`, { field: 'email' });
+    throw err;
+  }
+  const full = await findUserWithOrg(db, id);
+  return { user: (await toUsers(db, [full!]))[0]!, temporaryPassword };
+}
+
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: { fullName?: string | undefined; phone?: string | null | undefined; disabled?: boolean | undefined; locale?: 'vi' | 'en' | undefined },
+  audit: AuditContext,
+): Promise<User> {
+  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  if (patch.disabled && id === actor.userId) throw new AppError('BAD_REQUEST', 'Không thể tự khoá tài khoản của mình / you cannot disable yourself');
+  await db.transaction(async (tx) => {
+    const fullName = patch.fullName ?? before.fullName;
+    const after = await updateUserRow(tx, id, { ...patch, searchText: foldVietnamese(`${fullName} ${before.email}`) });
+    if (patch.disabled) await revokeAllSessionsOf(tx, id);
+    await recordAudit(tx, audit, { action: 'user.updated', entityType: 'user', entityId: id, orgId: before.homeOrgId, orgPath: before.homeOrgPath, before: userAuditView(before), after: userAuditView(after) });
+  });
+  return getUser(db, actor, id);
+}
+
+/** Admin reset: a one-time password shown once, every session ended, lockout cleared, change forced. */
+export async function resetPassword(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ user: User; temporaryPassword: string }> {
+  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  const temporaryPassword = readablePassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.transaction(async (tx) => {
+    await updateUserRow(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await revokeAllSessionsOf(tx, id);
+    await recordAudit(tx, audit, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+      orgId: before.homeOrgId,
+      orgPath: before.homeOrgPath,
+      before: { passwordHash: 'x', mustChangePassword: before.mustChangePassword },
+      after: { passwordHash: 'y', mustChangePassword: true },
+    });
+  });
+  return { user: await getUser(db, actor, id), temporaryPassword };
+}
+
+/** For a lost phone: the second factor is removed and must be enrolled again at next sign-in. */
+export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<User> {
+  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  await db.transaction(async (tx) => {
+    await updateUserRow(tx, id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
+    await revokeAllSessionsOf(tx, id);
+    await recordAudit(tx, audit, { action: 'user.totp_reset', entityType: 'user', entityId: id, orgId: before.homeOrgId, orgPath: before.homeOrgPath, before: { totpEnabledAt: before.totpEnabledAt }, after: { totpEnabledAt: null } });
+  });
+  return getUser(db, actor, id);
+}
+
+export async function addGrant(db: Db, actor: Actor, userId: string, input: { role: Role; orgId: string | null }, audit: AuditContext): Promise<User> {
+  const user = await getVisibleUserRow(db, actor, userId, 'user:read');
+  if (input.role === 'system_admin' ? input.orgId !== null : input.orgId === null) {
+    throw new AppError('VALIDATION_FAILED', 'Quản trị hệ thống áp dụng toàn hệ thống (orgId = null); vai trò khác phải gắn với một đơn vị / system_admin is global, other roles need an org', [
+      { path: 'body.orgId', message: 'orgId' },
+    ]);
+  }
+  const org = input.orgId ? await getOrgRef(db, input.orgId) : undefined;
+  if (input.orgId) authorize(actor, 'grant:write', org?.path ?? null);
+  else if (maxRankAt(actor, null) < ROLE_RANK.system_admin) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được cấp vai trò này / only a system admin can grant this');
+  if (ROLE_RANK[input.role] > maxRankAt(actor, org?.path ?? null)) {
+    throw new AppError('FORBIDDEN', 'Không thể cấp vai trò cao hơn vai trò của chính bạn trên đơn vị này / cannot grant a role above your own');
+  }
+  await db.transaction(async (tx) => {
+    const g = await insertGrant(tx, { userId, role: input.role, orgId: input.orgId, createdBy: actor.userId });
+    if (!g) throw new AppError('CONFLICT', 'Người dùng đã có vai trò này trên đơn vị này / grant already exists');
+    await recordAudit(tx, audit, {
+      action: 'grant.added',
+      entityType: 'grant',
+      entityId: g.id,
+      orgId: org?.id ?? user.homeOrgId,
+      orgPath: org?.path ?? user.homeOrgPath,
+      after: { userId, email: user.email, role: input.role, orgId: input.orgId, orgName: org?.name ?? null },
+    });
+  });
+  return getUser(db, actor, userId);
+}
+
+export async function removeGrant(db: Db, actor: Actor, userId: string, grantId: string, audit: AuditContext): Promise<User> {
+  const user = await getVisibleUserRow(db, actor, userId, 'user:read');
+  const grant = (await findGrantsOf(db, [userId])).get(userId)?.find((g) => g.id === grantId);
+  if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy quyền / grant not found');
+  if (grant.orgPath) authorize(actor, 'grant:write', grant.orgPath);
+  if (ROLE_RANK[grant.role] > maxRankAt(actor, grant.orgPath)) throw new AppError('FORBIDDEN', 'Không thể thu hồi vai trò cao hơn vai trò của bạn / cannot revoke a role above your own');
+  await db.transaction(async (tx) => {
+    await deleteGrant(tx, userId, grantId);
+    await recordAudit(tx, audit, {
+      action: 'grant.removed',
+      entityType: 'grant',
+      entityId: grantId,
+      orgId: grant.orgId ?? user.homeOrgId,
+      orgPath: grant.orgPath ?? user.homeOrgPath,
+      before: { userId, email: user.email, role: grant.role, orgId: grant.orgId, orgName: grant.orgName },
+    });
+  });
+  return getUser(db, actor, userId);
+}

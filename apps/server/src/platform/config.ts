@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  KHIEN_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  KHIEN_ADMIN_PASSWORD: z.string().optional(),
+  KHIEN_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KHIEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  KHIEN_WEB_DIST: z.string().optional(),
+  KHIEN_SMTP_URL: z.string().optional(),
+  KHIEN_MAIL_FROM: z.string().default('Khiên <khien@localhost>'),
+  KHIEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  sessionHours: number;
+  cookieSecure: 'auto' | boolean;
+  webDist: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.KHIEN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminPassword: e.KHIEN_ADMIN_PASSWORD,
+    sessionHours: e.KHIEN_SESSION_HOURS,
+    cookieSecure: e.KHIEN_COOKIE_SECURE === 'auto' ? 'auto' : e.KHIEN_COOKIE_SECURE === 'true',
+    webDist: e.KHIEN_WEB_DIST ? path.resolve(e.KHIEN_WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
+    smtpUrl: e.KHIEN_SMTP_URL,
+    mailFrom: e.KHIEN_MAIL_FROM,
+    trustProxy: e.KHIEN_TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const REPO_ROOT = repoRoot;

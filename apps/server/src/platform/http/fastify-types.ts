@@ -1,0 +1,38 @@
+import type { Permission } from '@khien/contracts';
+import type { Actor } from '../policy.js';
+import type { AuditContext } from '../audit/audit.js';
+
+export interface RequestSession {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  mfaPassed: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * 'public': no sign-in; 'partial': a session half-way through sign-in is enough
+     * (TOTP step, enrolment, forced password change); default: fully signed in.
+     */
+    auth?: 'public' | 'partial';
+    /** The permission the route needs somewhere in the caller's grants; the service checks the record's subtree. */
+    permission?: Permission;
+    /** Routes for people only, never for API tokens (sessions, TOTP, tokens themselves). */
+    sessionOnly?: boolean;
+    /** false only for sign-in, which starts a session and so has no token to check yet. */
+    csrf?: boolean;
+  }
+  interface FastifyInstance {
+    routeTable: { method: string; url: string; config: FastifyContextConfig }[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: RequestSession | null;
+    /** Set when a session exists but sign-in is not finished: why it is not. */
+    pendingStep: 'MFA_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | null;
+    audit: AuditContext;
+  }
+}
+
+export {};

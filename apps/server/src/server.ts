@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { startJobs, type Jobs } from './platform/jobs.js';
+import { maintenanceJobs } from './platform/maintenance.js';
+import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
+import { assertPasswordAcceptable } from './platform/auth/passwords.js';
+
+export async function openMigrated(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+/** First start in embedded mode: a demo province so that there is something to try. */
+export async function seedIfFresh(database: Database, config: Config, print: (line: string) => void): Promise<void> {
+  if (database.kind !== 'pglite' || (await hasAnyUser(database.db))) return;
+  await printSeed(database, config, print);
+}
+
+export async function printSeed(database: Database, config: Config, print: (line: string) => void): Promise<void> {
+  if (config.adminPassword) assertPasswordAcceptable(config.adminPassword);
+  const r = await seedDemo(database.db, { adminPassword: config.adminPassword });
+  print('');
+  print(`Đã tạo dữ liệu mẫu (demo): ${r.orgs} đơn vị, ${r.users.length} người dùng / demo data created.`);
+  print(`  Quản trị / admin: ${r.adminEmail}  mật khẩu / password: ${config.adminPassword ? '(KHIEN_ADMIN_PASSWORD)' : r.adminPassword}`);
+  print(`  Người dùng mẫu khác / other demo users (mật khẩu chung / shared password: ${r.demoPassword}):`);
+  for (const u of r.users.slice(1)) print(`    ${u.role.padEnd(22)} ${u.email}`);
+  print('  Mật khẩu chỉ hiện một lần; hãy lưu lại / shown only once, keep it.');
+  print('');
+}
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  jobs: Jobs | null;
+  address: string;
+  stop(): Promise<void>;
+}
+
+export async function serve(config: Config, opts: { worker: boolean; print: (line: string) => void }): Promise<Running> {
+  const database = await openMigrated(config);
+  try {
+    await seedIfFresh(database, config, opts.print);
+    const app = await buildApp({ database, config });
+    // embedded mode has one process, so it always runs the jobs itself
+    const jobs = await startJobs(database, {
+      databaseUrl: config.databaseUrl,
+      work: opts.worker || database.kind === 'pglite',
+      definitions: maintenanceJobs(database.db),
+      onError: (err) => app.log.error({ err }, 'job runner error'),
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await jobs.stop().catch(() => undefined);
+        await database.close();
+      })());
+    return { app, database, jobs, address, stop };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Generated from the app's own route table: every API route × every role ×
+ * a record inside and outside the role's subtree. A route added without an
+ * entry here fails the first test, so no route escapes the policy check.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@khien/contracts';
+import { ROLE_PERMISSIONS } from '../src/platform/policy.js';
+import { addGrant } from '../src/modules/users/index.js';
+import { orgContacts } from '../src/modules/orgs/index.js';
+import { buildOrg, buildUser, createTestApp, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
+import { createToken } from '../src/modules/tokens/tokens.service.js';
+
+type Where = 'inside' | 'outside';
+interface Call {
+  url: string;
+  body?: unknown;
+  csv?: string;
+}
+type Fixture = (where: Where) => Promise<Call | null>;
+
+// identity routes act on the caller's own account, never on a record in the tree (auth.test.ts covers them)
+const IDENTITY_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/totp',
+  'POST /api/v1/auth/totp/enrol/start',
+  'POST /api/v1/auth/totp/enrol/confirm',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/me',
+  'GET /api/v1/auth/sessions',
+  'DELETE /api/v1/auth/sessions/:id',
+]);
+
+let t: TestApp;
+let communeA: string;
+let communeB: string;
+let adminUserId: string;
+let n = 0;
+const audit = { actor: SYSTEM, ip: null, requestId: null };
+const commune = (w: Where) => (w === 'inside' ? communeA : communeB);
+const freshOrg = async (w: Where, kind: 'school' | 'agency' = 'school') => (await buildOrg(t, { parentId: commune(w), name: `Đơn vị ma trận ${++n}`, kind })).id;
+const freshUser = async (w: Where) => (await buildUser(t, { homeOrgId: await freshOrg(w), email: `m${++n}@matrix.vn` })).id;
+
+const fixtures: Record<string, Fixture> = {
+  'GET /api/v1/orgs/roots': async (w) => (w === 'inside' ? { url: '/api/v1/orgs/roots' } : null),
+  'GET /api/v1/orgs': async (w) => ({ url: `/api/v1/orgs?under=${commune(w)}` }),
+  'POST /api/v1/orgs': async (w) => ({ url: '/api/v1/orgs', body: { parentId: commune(w), name: `Mới ${++n}`, kind: 'school' } }),
+  'GET /api/v1/orgs/import-template': async (w) => (w === 'inside' ? { url: '/api/v1/orgs/import-template?format=csv' } : null),
+  'GET /api/v1/orgs/export': async (w) => ({ url: `/api/v1/orgs/export?format=csv&under=${commune(w)}` }),
+  'POST /api/v1/orgs/import': async (w) => ({ url: `/api/v1/orgs/import?dryRun=true&parentId=${commune(w)}`, csv: `ten,loai\nTổ dân phố ${++n},Tổ dân phố\n` }),
+  'GET /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}` }),
+  'PATCH /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}`, body: { shortName: 'Đổi' } }),
+  'POST /api/v1/orgs/:id/move': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/move`, body: { parentId: await freshOrg(w, 'agency') } }),
+  'DELETE /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}` }),
+  'GET /api/v1/orgs/:id/history': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/history` }),
+  'POST /api/v1/orgs/:id/contacts': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/contacts`, body: { name: 'Trực ban' } }),
+  'PATCH /api/v1/orgs/:id/contacts/:contactId': async (w) => {
+    const org = await createWithContact(w);
+    return { url: `/api/v1/orgs/${org.id}/contacts/${org.contactId}`, body: { role: 'Trực 24/7' } };
+  },
+  'DELETE /api/v1/orgs/:id/contacts/:contactId': async (w) => {
+    const org = await createWithContact(w);
+    return { url: `/api/v1/orgs/${org.id}/contacts/${org.contactId}` };
+  },
+  'GET /api/v1/users': async (w) => ({ url: `/api/v1/users?orgId=${commune(w)}` }),
+  'POST /api/v1/users': async (w) => ({ url: '/api/v1/users', body: { email: `new${++n}@matrix.vn`, fullName: 'Người Mới', homeOrgId: await freshOrg(w) } }),
+  'GET /api/v1/users/:id': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}` }),
+  'PATCH /api/v1/users/:id': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}`, body: { fullName: 'Tên Mới' } }),
+  'POST /api/v1/users/:id/reset-password': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}/reset-password` }),
+  'POST /api/v1/users/:id/reset-totp': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}/reset-totp` }),
+  'POST /api/v1/users/:id/grants': async (w) => {
+    const id = await freshUser(w);
+    return { url: `/api/v1/users/${id}/grants`, body: { role: 'duty_officer', orgId: commune(w) } };
+  },
+  'DELETE /api/v1/users/:id/grants/:grantId': async (w) => {
+    const id = await freshUser(w);
+    const user = await addGrant(t.database.db, SYSTEM, id, { role: 'duty_officer', orgId: commune(w) }, audit);
+    return { url: `/api/v1/users/${id}/grants/${user.grants[0]!.id}` };
+  },
+  'GET /api/v1/tokens': async (w) => (w === 'inside' ? { url: '/api/v1/tokens' } : null),
+  'POST /api/v1/tokens': async (w) => ({ url: '/api/v1/tokens', body: { name: `t${++n}`, orgId: commune(w), permissions: ['org:read'], expiresInDays: 1 } }),
+  'DELETE /api/v1/tokens/:id': async (w) => {
+    const adminActor = { ...SYSTEM, userId: adminUserId };
+    const { token } = await createToken(t.database.db, adminActor, { name: `t${++n}`, orgId: commune(w), permissions: ['org:read'], expiresInDays: 1 }, audit);
+    return { url: `/api/v1/tokens/${token.id}` };
+  },
+  'GET /api/v1/audit': async (w) => ({ url: `/api/v1/audit?orgId=${commune(w)}` }),
+};
+
+async function createWithContact(w: Where) {
+  const id = await freshOrg(w);
+  const [c] = await t.database.db.insert(orgContacts).values({ orgId: id, name: 'Đầu mối' }).returning({ id: orgContacts.id });
+  return { id, contactId: c!.id };
+}
+
+const clients = new Map<Role, Client>();
+beforeAll(async () => {
+  t = await createTestApp();
+  const province = await buildOrg(t, { name: 'Tỉnh Ma Trận', kind: 'province' });
+  communeA = (await buildOrg(t, { parentId: province.id, name: 'Xã A', kind: 'commune' })).id;
+  communeB = (await buildOrg(t, { parentId: province.id, name: 'Xã B', kind: 'commune' })).id;
+  for (const role of ROLES) {
+    const u = await buildUser(t, { homeOrgId: communeA, grants: [{ role, orgId: role === 'system_admin' ? null : communeA }] });
+    if (role === 'system_admin') adminUserId = u.id;
+    clients.set(role, await signIn(t, u));
+  }
+});
+afterAll(async () => t.close());
+
+async function call(c: Client, method: string, x: Call) {
+  if (x.csv !== undefined) {
+    const boundary = 'khienmatrix';
+    const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orgs.csv"\r\nContent-Type: text/csv\r\n\r\n${x.csv}\r\n--${boundary}--\r\n`;
+    return t.app.inject({ method: 'POST', url: x.url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  }
+  return method === 'GET' ? c.get(x.url) : c.send(method as 'POST', x.url, x.body);
+}
+
+describe('access matrix', () => {
+  it('has a fixture for every API route, and every route names its permission', () => {
+    const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/'));
+    const keys = routes.map((r) => `${r.method} ${r.url}`);
+    const missing = keys.filter((k) => !fixtures[k] && !IDENTITY_ROUTES.has(k));
+    expect(missing).toEqual([]);
+    const unnamed = routes.filter((r) => !IDENTITY_ROUTES.has(`${r.method} ${r.url}`) && !r.config.permission).map((r) => `${r.method} ${r.url}`);
+    expect(unnamed).toEqual([]);
+    expect(Object.keys(fixtures).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: allowed inside, 403 inside without the permission, 404 outside`, async () => {
+      const failures: string[] = [];
+      for (const route of t.app.routeTable.filter((r) => fixtures[`${r.method} ${r.url}`])) {
+        const key = `${route.method} ${route.url}`;
+        const allowed = ROLE_PERMISSIONS[role].includes(route.config.permission!);
+        for (const where of ['inside', 'outside'] as const) {
+          const x = await fixtures[key]!(where);
+          if (!x) continue;
+          const res = await call(clients.get(role)!, route.method, x);
+          const ok = res.statusCode >= 200 && res.statusCode < 300;
+          const expected = where === 'outside' && role !== 'system_admin' ? '404' : allowed ? '2xx' : '403';
+          const got = ok ? '2xx' : String(res.statusCode);
+          if (got !== expected) failures.push(`${key} [${where}] expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});

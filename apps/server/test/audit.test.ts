@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { verifyAuditChain } from '../src/platform/audit/audit-verify.js';
+import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
+
+let t: TestApp;
+let admin: Client;
+let communeA: string;
+let communeB: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const province = await buildOrg(t, { name: 'Tỉnh Kiểm Toán', kind: 'province' });
+  communeA = (await buildOrg(t, { parentId: province.id, name: 'Xã A', kind: 'commune' })).id;
+  communeB = (await buildOrg(t, { parentId: province.id, name: 'Xã B', kind: 'commune' })).id;
+  admin = await signIn(t, await buildUser(t, { homeOrgId: province.id, grants: [{ role: 'system_admin', orgId: null }] }));
+});
+afterAll(async () => t.close());
+
+describe('audit log', () => {
+  it('records who changed what, from where, with before and after of changed fields', async () => {
+    const org = (await admin.send('POST', '/api/v1/orgs', { parentId: communeA, name: 'Trường Mầm non Hoa Ban', kind: 'school' })).json();
+    await admin.send('PATCH', `/api/v1/orgs/${org.id}`, { name: 'Trường Mầm non Hoa Ban Trắng' });
+    const page = (await admin.get(`/api/v1/audit?entityId=${org.id}`)).json();
+    expect(page.items.map((e: { action: string }) => e.action)).toEqual(['org.updated', 'org.created']);
+    const upd = page.items[0];
+    expect(upd.changes).toEqual({ name: { before: 'Trường Mầm non Hoa Ban', after: 'Trường Mầm non Hoa Ban Trắng' } });
+    expect(upd.actorLabel).toMatch(/@test\.khien\.vn$/);
+    expect(upd.ip).toBe('127.0.0.1');
+    expect(upd.requestId).toBeTruthy();
+  });
+
+  it('never stores secrets in the log', async () => {
+    const u = await buildUser(t, { homeOrgId: communeA });
+    await admin.send('POST', `/api/v1/users/${u.id}/reset-password`);
+    const entry = (await admin.get(`/api/v1/audit?entityId=${u.id}&action=user.password_reset`)).json().items[0];
+    expect(entry.changes.passwordHash).toEqual({ before: '[ẩn]', after: '[ẩn]' });
+  });
+
+  it('shows a commune user only their own subtree: 404 for the other commune and its entries', async () => {
+    const orgB = (await admin.send('POST', '/api/v1/orgs', { parentId: communeB, name: 'Trường Tiểu học B', kind: 'school' })).json();
+    const orgA = (await admin.send('POST', '/api/v1/orgs', { parentId: communeA, name: 'Trường Tiểu học A', kind: 'school' })).json();
+    const auditorA = await signIn(t, await buildUser(t, { homeOrgId: communeA, grants: [{ role: 'auditor', orgId: communeA }] }));
+    expect((await auditorA.get(`/api/v1/orgs/${orgB.id}`)).statusCode).toBe(404);
+    expect((await auditorA.get(`/api/v1/orgs/${orgA.id}`)).statusCode).toBe(200);
+    expect((await auditorA.get(`/api/v1/audit?orgId=${communeB}`)).statusCode).toBe(404);
+    const mine = (await auditorA.get('/api/v1/audit?limit=500')).json().items as { entityId: string }[];
+    expect(mine.some((e) => e.entityId === orgA.id)).toBe(true);
+    expect(mine.some((e) => e.entityId === orgB.id)).toBe(false);
+    expect((await auditorA.get(`/api/v1/audit?entityId=${orgB.id}`)).json().total).toBe(0);
+  });
+
+  it('is append-only in the database itself', async () => {
+    await expect(t.database.executeSql(`update audit_log set actor_label = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(t.database.executeSql(`delete from audit_log where seq = 1`)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the chain, and names the first row edited or deleted by hand', async () => {
+    const ok = await verifyAuditChain(t.database.db);
+    expect(ok.ok).toBe(true);
+    const rows = ok.rows;
+    expect(rows).toBeGreaterThan(10);
+    const db = t.database.db;
+    await db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
+    await db.execute(sql`update audit_log set changes = '{"name":{"before":"a","after":"b"}}'::jsonb where seq = 5`);
+    const edited = await verifyAuditChain(db);
+    expect(edited).toMatchObject({ ok: false, badSeq: 5 });
+    await db.execute(sql`delete from audit_log where seq >= 3 and seq <= 5`);
+    const deleted = await verifyAuditChain(db);
+    expect(deleted).toMatchObject({ ok: false, badSeq: 3 });
+    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
+  });
+});

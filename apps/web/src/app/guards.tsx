@@ -1,0 +1,53 @@
+import type { Permission } from '@khien/contracts';
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { Empty } from '../components/empty-state';
+import { STEP_PATHS, useAuth, type PendingStep } from './auth-context';
+
+export function FullPageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="60vh">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** Everything behind it needs a completed sign-in; half-way sessions are sent to their next step. */
+export function RequireSignIn({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <FullPageLoader />;
+  if (state.status === 'pending') return <Navigate to={STEP_PATHS[state.step]} replace />;
+  if (state.status === 'signed_out') {
+    const next = `${location.pathname}${location.search}`;
+    const search = next && next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
+    return <Navigate to={`/sign-in${search}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+/** For the sign-in step pages: shows the page only while the session is at exactly that step. */
+export function RequireStep({ step, children }: { step: PendingStep; children: ReactNode }) {
+  const { state } = useAuth();
+  if (state.status === 'loading') return <FullPageLoader />;
+  if (state.status === 'signed_out') return <Navigate to="/sign-in" replace />;
+  if (state.status === 'signed_in') return <Navigate to="/" replace />;
+  if (state.step !== step) return <Navigate to={STEP_PATHS[state.step]} replace />;
+  return <>{children}</>;
+}
+
+export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  if (!can(permission)) return <Empty title={t('errors.noAccessTitle')} description={t('errors.noAccess')} />;
+  return <>{children}</>;
+}
+
+/** Only a same-site path may follow ?next=, never another origin. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}

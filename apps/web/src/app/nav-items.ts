@@ -1,0 +1,24 @@
+import type { Permission } from '@khien/contracts';
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Shown only to callers holding this permission; none = everyone signed in. */
+  permission?: Permission;
+  testId: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/orgs', labelKey: 'nav.orgs', permission: 'org:read', testId: 'nav-orgs' },
+  { to: '/orgs/import', labelKey: 'nav.orgImport', permission: 'org:write', testId: 'nav-org-import' },
+  { to: '/users', labelKey: 'nav.users', permission: 'user:read', testId: 'nav-users' },
+  { to: '/tokens', labelKey: 'nav.tokens', permission: 'token:write', testId: 'nav-tokens' },
+  { to: '/audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
+  { to: '/sessions', labelKey: 'nav.sessions', testId: 'nav-sessions' },
+  { to: '/account/password', labelKey: 'nav.changePassword', testId: 'nav-change-password' },
+];
+
+export function visibleNavItems(can: (p: Permission) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+}

@@ -1,0 +1,141 @@
+import { createBrowserRouter, Outlet } from 'react-router';
+import {
+  ChangePasswordPage,
+  ForcedPasswordPage,
+  SignInPage,
+  TotpEnrolPage,
+  TotpPage,
+} from '../features/auth';
+import { AuditPage } from '../features/audit';
+import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
+import { SessionsPage } from '../features/sessions';
+import { TokensPage } from '../features/tokens';
+import { UserDetailPage, UsersPage } from '../features/users';
+import { AppLayout } from './app-layout';
+import { RequirePermission, RequireSignIn, RequireStep } from './guards';
+import { HomeRedirect } from './home-redirect';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+
+/** Every path of the SPA; the server must answer index.html for each of them. */
+export const ROUTES = {
+  signIn: '/sign-in',
+  totp: '/sign-in/totp',
+  totpEnrol: '/sign-in/totp-enrol',
+  forcedPassword: '/sign-in/password',
+  orgs: '/orgs',
+  orgImport: '/orgs/import',
+  org: '/orgs/:id',
+  users: '/users',
+  user: '/users/:id',
+  tokens: '/tokens',
+  sessions: '/sessions',
+  changePassword: '/account/password',
+  audit: '/audit',
+} as const;
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Outlet />,
+      errorElement: <RouteError />,
+      children: [
+        { path: ROUTES.signIn, element: <SignInPage /> },
+        {
+          path: ROUTES.totp,
+          element: (
+            <RequireStep step="totp_required">
+              <TotpPage />
+            </RequireStep>
+          ),
+        },
+        {
+          path: ROUTES.totpEnrol,
+          element: (
+            <RequireStep step="totp_enrolment_required">
+              <TotpEnrolPage />
+            </RequireStep>
+          ),
+        },
+        {
+          path: ROUTES.forcedPassword,
+          element: (
+            <RequireStep step="password_change_required">
+              <ForcedPasswordPage />
+            </RequireStep>
+          ),
+        },
+        {
+          element: (
+            <RequireSignIn>
+              <AppLayout />
+            </RequireSignIn>
+          ),
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <HomeRedirect /> },
+            {
+              path: ROUTES.orgs,
+              element: (
+                <RequirePermission permission="org:read">
+                  <OrgsPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.orgImport,
+              element: (
+                <RequirePermission permission="org:write">
+                  <ImportPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.org,
+              element: (
+                <RequirePermission permission="org:read">
+                  <OrgDetailPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.users,
+              element: (
+                <RequirePermission permission="user:read">
+                  <UsersPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.user,
+              element: (
+                <RequirePermission permission="user:read">
+                  <UserDetailPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.tokens,
+              element: (
+                <RequirePermission permission="token:write">
+                  <TokensPage />
+                </RequirePermission>
+              ),
+            },
+            { path: ROUTES.sessions, element: <SessionsPage /> },
+            { path: ROUTES.changePassword, element: <ChangePasswordPage /> },
+            {
+              path: ROUTES.audit,
+              element: (
+                <RequirePermission permission="audit:read">
+                  <AuditPage />
+                </RequirePermission>
+              ),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

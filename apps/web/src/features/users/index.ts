@@ -1,0 +1,2 @@
+export { UsersPage } from './users-page';
+export { UserDetailPage } from './user-detail-page';

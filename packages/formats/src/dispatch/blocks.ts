@@ -1,0 +1,115 @@
+import { matchKinhGui } from './keywords.js';
+import {
+  collapseSpaces,
+  endsSentence,
+  isRule,
+  isWrapBreak,
+  startsLowercase,
+  type Layout,
+} from './normalise.js';
+
+export type BlockKind = 'kinhGui' | 'heading' | 'roman' | 'subheading' | 'item' | 'para';
+
+/** One logical unit of the body: a heading, a list item or a paragraph, with broken lines joined. */
+export interface Block {
+  kind: BlockKind;
+  text: string;
+  /** The heading number for "1." style headings. */
+  number: number | null;
+}
+
+interface Marker {
+  kind: BlockKind;
+  text: string;
+  number: number | null;
+}
+
+const ROMAN = /^(XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s{0,2}[.)]\s+(?=\S)/;
+const SUB_NUMBER = /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\S)/;
+const NUMBER = /^(\d{1,2})\s{0,2}[.)](?![\d.)])\s*/;
+const LETTER = /^[a-zđ]\s{0,1}\)\s*(?=\S)|^[a-zđ]\.\s+(?=\p{Lu})/u;
+// Private-use characters are Wingdings bullets that lost their font in export;
+// U+FFFD is a bullet glyph that lost its encoding.
+const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf000-\uf0ff\ufffd]\s*(?=[^\s\-–—])/u;
+
+function detectMarker(t: string): Marker | null {
+  const kinhGui = matchKinhGui(t);
+  if (kinhGui) return { kind: 'kinhGui', text: kinhGui.rest, number: null };
+  const roman = ROMAN.exec(t);
+  if (roman) return { kind: 'roman', text: t.slice(roman[0].length), number: null };
+  const sub = SUB_NUMBER.exec(t);
+  if (sub) return { kind: 'subheading', text: t.slice(sub[0].length), number: null };
+  const num = NUMBER.exec(t);
+  if (num) return { kind: 'heading', text: t.slice(num[0].length), number: Number(num[1]) };
+  const letter = LETTER.exec(t);
+  if (letter) return { kind: 'item', text: t.slice(letter[0].length), number: null };
+  const bullet = BULLET.exec(t);
+  if (bullet) return { kind: 'item', text: t.slice(bullet[0].length), number: null };
+  return null;
+}
+
+/**
+ * Whether a line that looks like a list item really starts one. After a line
+ * that stops mid-sentence, "- an ninh …" or a wrapped "- Bộ Thông tin …" is
+ * the rest of that sentence, not a new bullet.
+ */
+export function startsNewItem(
+  prev: string | null,
+  prevBlank: boolean,
+  line: string,
+  markerText: string,
+  layout: Layout,
+): boolean {
+  if (prev === null || prevBlank || endsSentence(prev)) return true;
+  if (startsLowercase(markerText)) return false;
+  return !isWrapBreak(prev, line, layout);
+}
+
+/** Whether a plain line continues the block above it rather than starting a paragraph. */
+export function continuesBlock(prev: string, prevBlank: boolean, line: string, layout: Layout): boolean {
+  // Some PDF extractors put a blank line after every line; a lower-case start
+  // still gives the continuation away.
+  if (prevBlank) return !endsSentence(prev) && startsLowercase(line);
+  if (!endsSentence(prev) || startsLowercase(line)) return true;
+  return isWrapBreak(prev, line, layout);
+}
+
+export function joinText(a: string, b: string): string {
+  if (a === '') return b;
+  return /^[.,;:)\]]/.test(b) ? a + b : `${a} ${b}`;
+}
+
+export function buildBlocks(lines: readonly string[], layout: Layout): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let prev: string | null = null;
+  let prevBlank = true;
+
+  for (const raw of lines) {
+    const line = collapseSpaces(raw);
+    if (line === '' || isRule(line)) {
+      prevBlank = true;
+      continue;
+    }
+    const marker = detectMarker(line);
+    const fresh =
+      marker !== null &&
+      (marker.kind === 'kinhGui' || marker.kind === 'roman' || startsNewItem(prev, prevBlank, line, marker.text, layout));
+    if (marker && fresh) {
+      current = { kind: marker.kind, text: marker.text, number: marker.number };
+      blocks.push(current);
+    } else if (
+      current &&
+      prev !== null &&
+      ((current.kind === 'heading' && current.text === '') || continuesBlock(prev, prevBlank, line, layout))
+    ) {
+      current.text = joinText(current.text, line);
+    } else {
+      current = { kind: 'para', text: line, number: null };
+      blocks.push(current);
+    }
+    prev = line;
+    prevBlank = false;
+  }
+  return blocks;
+}

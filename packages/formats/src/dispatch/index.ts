@@ -1,0 +1,9 @@
+export {
+  looksLikeDispatch,
+  parseDispatch,
+  type DispatchContact,
+  type DispatchSection,
+  type ParsedDispatch,
+  type Signer,
+} from './parse-dispatch.js';
+export { MAX_DISPATCH_CHARS } from './normalise.js';

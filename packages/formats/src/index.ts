@@ -1,0 +1,2 @@
+export { foldVietnamese } from './text/vietnamese.js';
+export * from './dispatch/index.js';
