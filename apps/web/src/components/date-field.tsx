@@ -2,19 +2,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/vi';
 import { DateInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
-
-/** "31/12/2025" or "2025-12-31" → "2025-12-31"; anything else → null (the field keeps the old value). */
-export function parseDayMonthYear(text: string): string | null {
-  const s = text.trim();
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  let y: number, mo: number, d: number;
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else return null;
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { parseDayMonthYear } from '../lib/format-date';
 
 interface DateFieldProps {
   label: string;
@@ -41,7 +29,7 @@ export function DateField({ label, value, onChange, error }: DateFieldProps) {
       locale={i18n.language}
       firstDayOfWeek={1}
       clearable
-      clearButtonProps={{ 'aria-label': t('common.clearDate', { field: label }) }}
+      clearButtonProps={{ 'aria-label': t('common.clearDate') }}
       nextLabel={t('common.calendar.next')}
       previousLabel={t('common.calendar.previous')}
       ariaLabels={{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDayVn, formatDate, formatDateTime, startOfDayVn, todayVn } from './format-date';
+import { endOfDayVn, formatDate, formatDateTime, parseDayMonthYear, startOfDayVn, todayVn } from './format-date';
 
 describe('formatDateTime', () => {
   it('shows dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh whatever the input zone', () => {
@@ -29,5 +29,19 @@ describe('Vietnam calendar days', () => {
 
   it("knows today's date in Vietnam", () => {
     expect(todayVn(new Date('2025-12-31T18:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('parseDayMonthYear', () => {
+  it('reads dd/MM/yyyy and ISO dates', () => {
+    expect(parseDayMonthYear('1/7/2025')).toBe('2025-07-01');
+    expect(parseDayMonthYear('31.12.2025')).toBe('2025-12-31');
+    expect(parseDayMonthYear('2025-07-01')).toBe('2025-07-01');
+  });
+
+  it('refuses impossible dates', () => {
+    expect(parseDayMonthYear('31/02/2025')).toBeNull();
+    expect(parseDayMonthYear('12/31/2025')).toBeNull();
+    expect(parseDayMonthYear('hôm qua')).toBeNull();
   });
 });

@@ -49,3 +49,16 @@ export function todayVn(now: Date = new Date()): string {
   const p = parts(now);
   return p ? `${p.year}-${p.month}-${p.day}` : now.toISOString().slice(0, 10);
 }
+
+/** "31/12/2025" or "2025-12-31" → "2025-12-31"; anything else → null (the field keeps the old value). */
+export function parseDayMonthYear(text: string): string | null {
+  const s = text.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

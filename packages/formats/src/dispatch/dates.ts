@@ -1,4 +1,4 @@
-import { foldKeepLength, trimEndChars } from './normalise.js';
+import { collapseSpaces, foldKeepLength, trimEndChars } from './normalise.js';
 
 export type DateProblem = 'blank' | 'invalid' | null;
 
@@ -35,7 +35,7 @@ export function findDispatchDate(segment: string): DispatchDate | null {
   if (bare) start += match[0].indexOf(match[1] ?? '');
   // "ngay" must be a word of its own, not the tail of another word.
   if (!bare && start > 0 && /\p{L}/u.test(folded[start - 1] ?? '')) return null;
-  const placeText = trimEndChars(segment.slice(0, bare ? match.index : start), ' ,;:-–').trim();
+  const placeText = collapseSpaces(trimEndChars(segment.slice(0, bare ? match.index : start), ' ,;:-–'));
   if (placeText.length > MAX_PLACE_CHARS) return null;
 
   const dateText = segment.slice(start, match.index + match[0].length).trimEnd();

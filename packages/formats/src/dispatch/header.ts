@@ -122,7 +122,8 @@ export function parseHeader(lines: readonly string[]): DispatchHeader {
     }
 
     if (header.dateText === null) {
-      const found = findDispatchDate(seg);
+      // The uncollapsed piece, so a blank day keeps its handwriting space in dateText.
+      const found = findDispatchDate(piece.trim());
       if (found) {
         header.place = found.place;
         header.date = found.date;

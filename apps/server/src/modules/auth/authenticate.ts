@@ -26,7 +26,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     req.audit = { actor: null, ip: req.ip ?? null, requestId: req.id };
     await identify(req, db);
     if (req.actor) req.audit.actor = req.actor;
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/v1/')) return;
     const cfg = req.routeOptions.config;
     // any request that rides on a session cookie proves it came from our page, even public ones like logout
     if (req.session && cfg.csrf !== false) checkCsrf(req.method, req.headers['x-csrf-token'], req.session.csrfToken);

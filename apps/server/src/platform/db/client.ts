@@ -85,6 +85,11 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     pglite: client,
     async executeSql(text, values = []) {
+      // pg-boss sends multi-statement scripts without parameters: those need the simple protocol
+      if (values.length === 0) {
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }
       const r = await client.query(text, values as unknown[]);
       return { rows: r.rows as Record<string, unknown>[] };
     },

@@ -18,5 +18,6 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // plain-http installs (one office, embedded mode) must not be told to upgrade requests to https
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (h) => h.replace(/upgrade-insecure-requests;?/, '') });
 }

@@ -108,7 +108,8 @@ export function restorePhone(cell: RawCell): string {
 /** Splits "Tỉnh Điện Biên / Phường Mường Lay" (or with " > ") into names; blanks dropped. */
 export function splitParentPath(text: string): string[] {
   return text
-    .split(/\s+[/>]\s+/)
+    // a separator needs a space (or the cell's edge) on both sides: "TH&THCS A/B" is one name
+    .split(/(?:^|\s+)[/>](?:\s+|$)/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }
