@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const serverModules = ['auth', 'orgs', 'users', 'tokens', 'audit'];
 
@@ -26,13 +27,14 @@ export default tseslint.config(
           zones: serverModules.map((m) => ({
             target: `./apps/server/src/modules/!(${m})/**/*`,
             from: `./apps/server/src/modules/${m}`,
-            except: ['./index.ts'],
+            // tables reference each other's keys; drizzle-kit must load them without the modules' code
+            except: ['./index.ts', `./${m}.tables.ts`],
             message: `Import the ${m} module only through its index.ts`,
           })),
         },
       ],
     },
-    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json'] })] },
   },
   {
     files: ['packages/formats/**/*.ts'],

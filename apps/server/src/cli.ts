@@ -18,7 +18,14 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 /** The CLI acts as the operator at the console: every right, and named in the audit log. */
 function cliActor(): Actor {
-  return { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', tokenId: null, label: `cli:${os.userInfo().username}`, grants: [{ role: 'system_admin', orgPath: null }], tokenLimit: null };
+  return {
+    kind: 'user',
+    userId: '00000000-0000-0000-0000-000000000000',
+    tokenId: null,
+    label: `cli:${os.userInfo().username}`,
+    grants: [{ role: 'system_admin', orgPath: null }],
+    tokenLimit: null,
+  };
 }
 function cliAudit(): AuditContext {
   return { actor: cliActor(), ip: null, requestId: null };
@@ -65,9 +72,18 @@ program
   .action(async () => {
     const config = loadConfig();
     const database = await openMigrated(config);
-    const jobs = await startJobs(database, { databaseUrl: config.databaseUrl, work: true, definitions: maintenanceJobs(database.db), onError: (err) => console.error(err) });
+    const jobs = await startJobs(database, {
+      databaseUrl: config.databaseUrl,
+      work: true,
+      definitions: maintenanceJobs(database.db),
+      onError: (err) => console.error(err),
+    });
     print(`Bộ xử lý công việc đang chạy / worker running (${database.kind})`);
-    const shutdown = () => void jobs.stop().then(() => database.close()).then(() => process.exit(0));
+    const shutdown = () =>
+      void jobs
+        .stop()
+        .then(() => database.close())
+        .then(() => process.exit(0));
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });
@@ -84,7 +100,12 @@ user
     await withDb(async ({ db }) => {
       const home = await orgByCodeOrId(db, o.org);
       const role = o.role ? (RoleSchema.parse(o.role) as Role) : undefined;
-      const { user: u, temporaryPassword } = await createUser(db, null, { email: o.email, fullName: o.name, phone: null, homeOrgId: home.id, locale: 'vi' }, cliAudit());
+      const { user: u, temporaryPassword } = await createUser(
+        db,
+        null,
+        { email: o.email, fullName: o.name, phone: null, homeOrgId: home.id, locale: 'vi' },
+        cliAudit(),
+      );
       if (role) {
         const grantOrg = role === 'system_admin' ? null : await orgByCodeOrId(db, o.grantOrg ?? o.org);
         await addGrant(db, cliActor(), u.id, { role, orgId: grantOrg?.id ?? null }, cliAudit());
@@ -118,9 +139,17 @@ program
     const data = fs.readFileSync(file);
     await withDb(async ({ db }) => {
       const parent = o.parent ? await orgByCodeOrId(db, o.parent) : undefined;
-      const r = await importOrgs(db, cliActor(), { data, filename: path.basename(file) }, { dryRun: Boolean(o.dryRun), onError: o.skipErrors ? 'skip' : 'abort', parentId: parent?.id }, cliAudit());
+      const r = await importOrgs(
+        db,
+        cliActor(),
+        { data, filename: path.basename(file) },
+        { dryRun: Boolean(o.dryRun), onError: o.skipErrors ? 'skip' : 'abort', parentId: parent?.id },
+        cliAudit(),
+      );
       for (const e of r.errors) print(`  dòng/row ${e.row}${e.field ? ` [${e.field}]` : ''}: ${e.message}`);
-      print(`${r.dryRun ? '(thử / dry run) ' : ''}${r.rows} dòng: tạo mới ${r.created}, cập nhật ${r.updated}, lỗi ${r.errors.length} / rows: ${r.rows}, created ${r.created}, updated ${r.updated}, errors ${r.errors.length}`);
+      print(
+        `${r.dryRun ? '(thử / dry run) ' : ''}${r.rows} dòng: tạo mới ${r.created}, cập nhật ${r.updated}, lỗi ${r.errors.length} / rows: ${r.rows}, created ${r.created}, updated ${r.updated}, errors ${r.errors.length}`,
+      );
       if (r.errors.length > 0 && !o.skipErrors) process.exitCode = 1;
     });
   });

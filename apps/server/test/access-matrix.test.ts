@@ -39,7 +39,8 @@ let adminUserId: string;
 let n = 0;
 const audit = { actor: SYSTEM, ip: null, requestId: null };
 const commune = (w: Where) => (w === 'inside' ? communeA : communeB);
-const freshOrg = async (w: Where, kind: 'school' | 'agency' = 'school') => (await buildOrg(t, { parentId: commune(w), name: `Đơn vị ma trận ${++n}`, kind })).id;
+const freshOrg = async (w: Where, kind: 'school' | 'agency' = 'school') =>
+  (await buildOrg(t, { parentId: commune(w), name: `Đơn vị ma trận ${++n}`, kind })).id;
 const freshUser = async (w: Where) => (await buildUser(t, { homeOrgId: await freshOrg(w), email: `m${++n}@matrix.vn` })).id;
 
 const fixtures: Record<string, Fixture> = {
@@ -112,7 +113,12 @@ async function call(c: Client, method: string, x: Call) {
   if (x.csv !== undefined) {
     const boundary = 'khienmatrix';
     const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orgs.csv"\r\nContent-Type: text/csv\r\n\r\n${x.csv}\r\n--${boundary}--\r\n`;
-    return t.app.inject({ method: 'POST', url: x.url, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    return t.app.inject({
+      method: 'POST',
+      url: x.url,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
   }
   return method === 'GET' ? c.get(x.url) : c.send(method as 'POST', x.url, x.body);
 }

@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const login = (email: string, password: string, ip = '10.1.1.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+const login = (email: string, password: string, ip = '10.1.1.1') =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
 const sessionCookie = (res: { cookies: { name: string; value: string }[] }) => `khien_session=${res.cookies.find((c) => c.name === 'khien_session')!.value}`;
 
 describe('sign-in', () => {
@@ -144,7 +145,13 @@ describe('API tokens', () => {
   it('shows the secret once, works as a bearer within its subtree and permissions, and stops when revoked', async () => {
     const child = await buildOrg(t, { parentId: orgId, name: 'Trường Tiểu học Thử', kind: 'school' });
     const sibling = await buildOrg(t, { name: 'Xã Bên Cạnh', kind: 'commune' });
-    const coord = await buildUser(t, { homeOrgId: orgId, grants: [{ role: 'commune_coordinator', orgId }, { role: 'commune_coordinator', orgId: sibling.id }] });
+    const coord = await buildUser(t, {
+      homeOrgId: orgId,
+      grants: [
+        { role: 'commune_coordinator', orgId },
+        { role: 'commune_coordinator', orgId: sibling.id },
+      ],
+    });
     const c = await signIn(t, coord);
     const created = await c.send('POST', '/api/v1/tokens', { name: 'SIEM', orgId, permissions: ['org:read'], expiresInDays: 30 });
     expect(created.statusCode).toBe(201);
@@ -174,7 +181,10 @@ describe('API tokens', () => {
     await t.database.executeSql(`select 1`);
     const { apiTokens } = await import('../src/modules/tokens/index.js');
     const { eq } = await import('drizzle-orm');
-    await t.database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, token.id));
+    await t.database.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, token.id));
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(401);
   });
 });

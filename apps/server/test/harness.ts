@@ -60,13 +60,32 @@ export async function createTestApp(): Promise<TestApp> {
   };
 }
 
-export const SYSTEM: Actor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', tokenId: null, label: 'test', grants: [{ role: 'system_admin', orgPath: null }], tokenLimit: null };
+export const SYSTEM: Actor = {
+  kind: 'user',
+  userId: '00000000-0000-0000-0000-000000000000',
+  tokenId: null,
+  label: 'test',
+  grants: [{ role: 'system_admin', orgPath: null }],
+  tokenLimit: null,
+};
 const audit = { actor: SYSTEM, ip: null, requestId: null };
 
 let counter = 0;
 export async function buildOrg(t: TestApp, o: { parentId?: string | null; name?: string; kind?: OrgKind; adminCode?: string | null } = {}) {
   counter++;
-  return createOrg(t.database.db, SYSTEM, { parentId: o.parentId ?? null, name: o.name ?? `Đơn vị ${counter}`, shortName: '', kind: o.kind ?? 'agency', adminCode: o.adminCode ?? null, contacts: [] }, audit);
+  return createOrg(
+    t.database.db,
+    SYSTEM,
+    {
+      parentId: o.parentId ?? null,
+      name: o.name ?? `Đơn vị ${counter}`,
+      shortName: '',
+      kind: o.kind ?? 'agency',
+      adminCode: o.adminCode ?? null,
+      contacts: [],
+    },
+    audit,
+  );
 }
 
 export const TEST_PASSWORD = 'Kh1en-test-passw0rd!';
@@ -79,10 +98,26 @@ export interface TestUser {
 }
 
 /** A user with grants; roles that require TOTP get a secret enrolled directly. */
-export async function buildUser(t: TestApp, o: { homeOrgId: string; grants?: { role: Role; orgId: string | null }[]; email?: string; totp?: boolean; mustChangePassword?: boolean }): Promise<TestUser> {
+export async function buildUser(
+  t: TestApp,
+  o: { homeOrgId: string; grants?: { role: Role; orgId: string | null }[]; email?: string; totp?: boolean; mustChangePassword?: boolean },
+): Promise<TestUser> {
   counter++;
   const email = o.email ?? `user${counter}-${randomUUID().slice(0, 6)}@test.khien.vn`;
-  const { user } = await createUser(t.database.db, null, { email, fullName: `Người dùng ${counter}`, phone: null, homeOrgId: o.homeOrgId, locale: 'vi', password: TEST_PASSWORD, mustChangePassword: o.mustChangePassword ?? false }, audit);
+  const { user } = await createUser(
+    t.database.db,
+    null,
+    {
+      email,
+      fullName: `Người dùng ${counter}`,
+      phone: null,
+      homeOrgId: o.homeOrgId,
+      locale: 'vi',
+      password: TEST_PASSWORD,
+      mustChangePassword: o.mustChangePassword ?? false,
+    },
+    audit,
+  );
   for (const g of o.grants ?? []) await addGrant(t.database.db, SYSTEM, user.id, g, audit);
   const needsTotp = o.totp ?? (o.grants ?? []).some((g) => ['system_admin', 'province_coordinator', 'commune_coordinator'].includes(g.role));
   let totpSecret: string | null = null;
@@ -110,7 +145,12 @@ export function clientFor(app: FastifyInstance, cookie: string, csrf: string): C
     csrf,
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
     send: (method, url, body) =>
-      app.inject({ method, url, headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { payload: JSON.stringify(body) }) }),
+      app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      }),
   };
 }
 

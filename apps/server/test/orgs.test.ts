@@ -110,7 +110,12 @@ describe('bad input', () => {
   });
 
   it('answers malformed JSON and an oversize body with a clear 4xx', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/orgs', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, payload: '{"name": ' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orgs',
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('BAD_REQUEST');
     const big = await t.app.inject({

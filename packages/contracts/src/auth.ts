@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.js';
 import { PermissionSchema, RoleSchema } from './roles.js';
 
-export const EmailSchema = z.email().max(254).transform((s) => s.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((s) => s.toLowerCase());
 export const PasswordSchema = z.string().min(1).max(256);
 
 export const LoginBodySchema = z.object({ email: EmailSchema, password: PasswordSchema }).strict();
@@ -40,7 +43,10 @@ export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 export const TotpBodySchema = z
   .object({
-    code: z.string().regex(/^\d{6}$/).optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
     recoveryCode: z.string().min(8).max(32).optional(),
   })
   .strict()
@@ -50,9 +56,7 @@ export const TotpEnrolStartSchema = z.object({ secret: z.string(), otpauthUrl: z
 export const TotpEnrolConfirmBodySchema = z.object({ code: z.string().regex(/^\d{6}$/) }).strict();
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
-export const ChangePasswordBodySchema = z
-  .object({ currentPassword: PasswordSchema, newPassword: PasswordSchema })
-  .strict();
+export const ChangePasswordBodySchema = z.object({ currentPassword: PasswordSchema, newPassword: PasswordSchema }).strict();
 
 export const SessionSchema = z.object({
   id: IdSchema,

@@ -1,26 +1,10 @@
 import { z } from 'zod';
 
-export const ROLES = [
-  'system_admin',
-  'province_coordinator',
-  'commune_coordinator',
-  'unit_officer',
-  'duty_officer',
-  'auditor',
-  'telecom_contact',
-] as const;
+export const ROLES = ['system_admin', 'province_coordinator', 'commune_coordinator', 'unit_officer', 'duty_officer', 'auditor', 'telecom_contact'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const PERMISSIONS = [
-  'org:read',
-  'org:write',
-  'user:read',
-  'user:write',
-  'grant:write',
-  'token:write',
-  'audit:read',
-] as const;
+export const PERMISSIONS = ['org:read', 'org:write', 'user:read', 'user:write', 'grant:write', 'token:write', 'audit:read'] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 

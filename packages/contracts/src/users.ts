@@ -46,9 +46,7 @@ export const UpdateUserBodySchema = z
 /** A one-time password, shown once to the admin; the user must change it at first sign-in. */
 export const TemporaryPasswordSchema = z.object({ user: UserSchema, temporaryPassword: z.string() });
 
-export const CreateGrantBodySchema = z
-  .object({ role: RoleSchema, orgId: IdSchema.nullable() })
-  .strict();
+export const CreateGrantBodySchema = z.object({ role: RoleSchema, orgId: IdSchema.nullable() }).strict();
 
 export const ApiTokenSchema = z.object({
   id: IdSchema,

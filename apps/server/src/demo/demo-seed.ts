@@ -35,10 +35,32 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
   await db.transaction(async (tx) => {
     for (const o of orgList) {
       const parent = o.parent ? ids.get(o.parent) : undefined;
-      const row = await insertOrgTx(tx, { id: randomUUID(), parent, body: { name: o.name, shortName: o.shortName, kind: o.kind, adminCode: o.adminCode ?? null }, isDemo: true });
+      const row = await insertOrgTx(tx, {
+        id: randomUUID(),
+        parent,
+        body: { name: o.name, shortName: o.shortName, kind: o.kind, adminCode: o.adminCode ?? null },
+        isDemo: true,
+      });
       ids.set(o.key, row);
-      if (o.contact) await tx.insert(orgContacts).values({ orgId: row.id, name: o.contact.name, role: o.contact.role, phone: o.contact.phone, email: o.contact.email ?? null, hotline247: o.contact.hotline247 ?? false });
-      events.push({ action: 'org.created', entityType: 'org', entityId: row.id, orgId: row.id, orgPath: row.path, after: { name: o.name, kind: o.kind, adminCode: o.adminCode ?? null, isDemo: true } });
+      if (o.contact)
+        await tx
+          .insert(orgContacts)
+          .values({
+            orgId: row.id,
+            name: o.contact.name,
+            role: o.contact.role,
+            phone: o.contact.phone,
+            email: o.contact.email ?? null,
+            hotline247: o.contact.hotline247 ?? false,
+          });
+      events.push({
+        action: 'org.created',
+        entityType: 'org',
+        entityId: row.id,
+        orgId: row.id,
+        orgPath: row.path,
+        after: { name: o.name, kind: o.kind, adminCode: o.adminCode ?? null, isDemo: true },
+      });
     }
     await recordAuditBatch(tx, audit, events);
   });
@@ -49,14 +71,38 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
     const { user } = await createUser(
       db,
       null,
-      { email: u.email, fullName: u.fullName, phone: null, homeOrgId: ids.get(u.org)!.id, locale: 'vi', password: isAdmin ? adminPassword : demoPassword, mustChangePassword: false, isDemo: true },
+      {
+        email: u.email,
+        fullName: u.fullName,
+        phone: null,
+        homeOrgId: ids.get(u.org)!.id,
+        locale: 'vi',
+        password: isAdmin ? adminPassword : demoPassword,
+        mustChangePassword: false,
+        isDemo: true,
+      },
       audit,
     );
     const grantOrg = u.grantOrg ? ids.get(u.grantOrg)! : null;
     await db.transaction(async (tx) => {
       const g = await usersRepo.insertGrant(tx, { userId: user.id, role: u.role, orgId: grantOrg?.id ?? null });
-      await recordAuditBatch(tx, audit, [{ action: 'grant.added', entityType: 'grant', entityId: g?.id ?? null, orgId: grantOrg?.id ?? user.homeOrgId, orgPath: grantOrg?.path ?? null, after: { email: u.email, role: u.role } }]);
+      await recordAuditBatch(tx, audit, [
+        {
+          action: 'grant.added',
+          entityType: 'grant',
+          entityId: g?.id ?? null,
+          orgId: grantOrg?.id ?? user.homeOrgId,
+          orgPath: grantOrg?.path ?? null,
+          after: { email: u.email, role: u.role },
+        },
+      ]);
     });
   }
-  return { orgs: orgList.length, users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })), adminEmail: DEMO_USERS[0]!.email, adminPassword, demoPassword };
+  return {
+    orgs: orgList.length,
+    users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })),
+    adminEmail: DEMO_USERS[0]!.email,
+    adminPassword,
+    demoPassword,
+  };
 }

@@ -7,7 +7,12 @@ const EnvSchema = z.object({
   KHIEN_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   KHIEN_ADMIN_PASSWORD: z.string().optional(),
-  KHIEN_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KHIEN_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   KHIEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KHIEN_WEB_DIST: z.string().optional(),
   KHIEN_SMTP_URL: z.string().optional(),

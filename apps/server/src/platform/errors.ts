@@ -25,10 +25,6 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code];
-}
-
 /** The one error type the product throws on purpose; anything else becomes a logged 500. */
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -20,7 +20,10 @@ export interface Jobs {
  * it shares the one embedded connection through `db.executeSql`.
  * With `work: true` this process also runs the handlers (the worker role).
  */
-export async function startJobs(database: Database, opts: { databaseUrl?: string | undefined; work: boolean; definitions: JobDefinition[]; onError?: (err: unknown) => void }): Promise<Jobs> {
+export async function startJobs(
+  database: Database,
+  opts: { databaseUrl?: string | undefined; work: boolean; definitions: JobDefinition[]; onError?: (err: unknown) => void },
+): Promise<Jobs> {
   const boss = opts.databaseUrl
     ? new PgBoss({ connectionString: opts.databaseUrl, max: 4 })
     : new PgBoss({ db: { executeSql: (text: string, values: unknown[]) => database.executeSql(text, values) } });

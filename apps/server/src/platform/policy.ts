@@ -59,9 +59,7 @@ function minimalPaths(paths: string[]): string[] {
 
 export function scopeFor(actor: Actor, permission: Permission): Scope {
   const holding = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
-  let scope: Scope = holding.some((g) => g.orgPath === null)
-    ? { all: true }
-    : { all: false, paths: minimalPaths(holding.map((g) => g.orgPath as string)) };
+  let scope: Scope = holding.some((g) => g.orgPath === null) ? { all: true } : { all: false, paths: minimalPaths(holding.map((g) => g.orgPath as string)) };
   if (actor.tokenLimit) {
     const { permissions, orgPath } = actor.tokenLimit;
     if (!permissions.includes(permission)) return { all: false, paths: [] };

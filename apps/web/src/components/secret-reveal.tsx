@@ -1,5 +1,6 @@
 import { ActionIcon, Alert, Code, CopyButton, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CheckIcon, CopyIcon } from './icons';
 
 interface SecretRevealProps {
   /** Accessible name of the secret, e.g. "Mật khẩu tạm thời". */
@@ -39,7 +40,7 @@ export function SecretReveal({ label, value, warning, testId }: SecretRevealProp
                 onClick={copy}
                 aria-label={copied ? t('common.copied') : t('common.copyValue', { what: label })}
               >
-                {copied ? '✓' : '⧉'}
+                {copied ? <CheckIcon /> : <CopyIcon />}
               </ActionIcon>
             </Tooltip>
           )}

@@ -1,12 +1,5 @@
 import { matchKinhGui } from './keywords.js';
-import {
-  collapseSpaces,
-  endsSentence,
-  isRule,
-  isWrapBreak,
-  startsLowercase,
-  type Layout,
-} from './normalise.js';
+import { collapseSpaces, endsSentence, isRule, isUpperLetter, isWrapBreak, startsLowercase, type Layout } from './normalise.js';
 
 export type BlockKind = 'kinhGui' | 'heading' | 'roman' | 'subheading' | 'item' | 'para';
 
@@ -27,10 +20,12 @@ interface Marker {
 const ROMAN = /^(XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s{0,2}[.)]\s+(?=\S)/;
 const SUB_NUMBER = /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\S)/;
 const NUMBER = /^(\d{1,2})\s{0,2}[.)](?![\d.)])\s*/;
-const LETTER = /^[a-zđ]\s{0,1}\)\s*(?=\S)|^[a-zđ]\.\s+(?=\p{Lu})/u;
+const LETTER_PAREN = /^[a-zđ]\s{0,1}\)\s*(?=\S)/;
+// "a. " only before a capital, so "a. m." style abbreviations stay text.
+const LETTER_DOT = /^[a-zđ]\.\s+/;
 // Private-use characters are Wingdings bullets that lost their font in export;
 // U+FFFD is a bullet glyph that lost its encoding.
-const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf000-\uf0ff\ufffd]\s*(?=[^\s\-–—])/u;
+const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf000-\uf0ff\ufffd]\s*(?=[^\s\-–—])/;
 
 function detectMarker(t: string): Marker | null {
   const kinhGui = matchKinhGui(t);
@@ -41,8 +36,10 @@ function detectMarker(t: string): Marker | null {
   if (sub) return { kind: 'subheading', text: t.slice(sub[0].length), number: null };
   const num = NUMBER.exec(t);
   if (num) return { kind: 'heading', text: t.slice(num[0].length), number: Number(num[1]) };
-  const letter = LETTER.exec(t);
-  if (letter) return { kind: 'item', text: t.slice(letter[0].length), number: null };
+  const paren = LETTER_PAREN.exec(t);
+  if (paren) return { kind: 'item', text: t.slice(paren[0].length), number: null };
+  const dot = LETTER_DOT.exec(t);
+  if (dot && isUpperLetter(t[dot[0].length] ?? '')) return { kind: 'item', text: t.slice(dot[0].length), number: null };
   const bullet = BULLET.exec(t);
   if (bullet) return { kind: 'item', text: t.slice(bullet[0].length), number: null };
   return null;
@@ -53,13 +50,7 @@ function detectMarker(t: string): Marker | null {
  * that stops mid-sentence, "- an ninh …" or a wrapped "- Bộ Thông tin …" is
  * the rest of that sentence, not a new bullet.
  */
-export function startsNewItem(
-  prev: string | null,
-  prevBlank: boolean,
-  line: string,
-  markerText: string,
-  layout: Layout,
-): boolean {
+export function startsNewItem(prev: string | null, prevBlank: boolean, line: string, markerText: string, layout: Layout): boolean {
   if (prev === null || prevBlank || endsSentence(prev)) return true;
   if (startsLowercase(markerText)) return false;
   return !isWrapBreak(prev, line, layout);
@@ -92,17 +83,11 @@ export function buildBlocks(lines: readonly string[], layout: Layout): Block[] {
       continue;
     }
     const marker = detectMarker(line);
-    const fresh =
-      marker !== null &&
-      (marker.kind === 'kinhGui' || marker.kind === 'roman' || startsNewItem(prev, prevBlank, line, marker.text, layout));
+    const fresh = marker !== null && (marker.kind === 'kinhGui' || marker.kind === 'roman' || startsNewItem(prev, prevBlank, line, marker.text, layout));
     if (marker && fresh) {
       current = { kind: marker.kind, text: marker.text, number: marker.number };
       blocks.push(current);
-    } else if (
-      current &&
-      prev !== null &&
-      ((current.kind === 'heading' && current.text === '') || continuesBlock(prev, prevBlank, line, layout))
-    ) {
+    } else if (current && prev !== null && ((current.kind === 'heading' && current.text === '') || continuesBlock(prev, prevBlank, line, layout))) {
       current.text = joinText(current.text, line);
     } else {
       current = { kind: 'para', text: line, number: null };

@@ -9,26 +9,93 @@ export interface DispatchContact {
 // Vietnamese numbers: 0 + 9 or 10 digits, +84 + 9 or 10 digits, or 1800/1900
 // hotlines, in groups split by single spaces, dots or dashes. A slash never
 // separates phone digits, which keeps "08/01/2024" and "33/PVHTT" out.
-const PHONE =
-  /(?<![\p{L}\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/gu;
+const PHONE = /(?<![\p{L}\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/gu;
 
 // Compared with the lower-cased original, marks kept, so "số" is cut but "Sở" is not.
 const CUE_WORDS = [
-  'số điện thoại', 'điện thoại', 'số đt', 'sđt', 'đtdđ', 'đt', 'di động', 'dđ', 'hotline',
-  'đường dây nóng', 'tel', 'phone', 'zalo', 'số máy', 'máy lẻ', 'số', 'qua', 'theo', 'hoặc', 'và',
-  'so dien thoai', 'dien thoai', 'sdt', 'dt',
+  'số điện thoại',
+  'điện thoại',
+  'số đt',
+  'sđt',
+  'đtdđ',
+  'đt',
+  'di động',
+  'dđ',
+  'hotline',
+  'đường dây nóng',
+  'tel',
+  'phone',
+  'zalo',
+  'số máy',
+  'máy lẻ',
+  'số',
+  'qua',
+  'theo',
+  'hoặc',
+  'và',
+  'so dien thoai',
+  'dien thoai',
+  'sdt',
+  'dt',
 ];
 const SEPARATORS = ' \t:;,.-–—()[]';
 
 // Matched on the folded text; the name after it must start with a capital.
-const HONORIFICS =
-  /(?:^|[\s(,;:])(?:dong chi|d\/c|ong|ba|anh|chi|(?:dai|thuong|trung|thieu) uy|(?:dai|thuong|trung|thieu) ta|(?:thieu|trung) tuong)\s+/g;
+const HONORIFICS = /(?:^|[\s(,;:])(?:dong chi|d\/c|ong|ba|anh|chi|(?:dai|thuong|trung|thieu) uy|(?:dai|thuong|trung|thieu) ta|(?:thieu|trung) tuong)\s+/g;
 const NAME_WORDS = /^\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,4}/u;
 const SURNAMES = new Set([
-  'Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ',
-  'Ngô', 'Dương', 'Lý', 'Lù', 'Lò', 'Đinh', 'Đoàn', 'Trịnh', 'Mai', 'Tô', 'Hà', 'Cao', 'Lâm', 'Tạ',
-  'Lương', 'Quách', 'Thái', 'Chu', 'Triệu', 'Vương', 'Kiều', 'Giàng', 'Sùng', 'Mùa', 'Vàng', 'Hầu',
-  'Thào', 'Quàng', 'Cầm', 'Lường', 'Tòng', 'Điêu', 'Lại', 'Khổng', 'Nông', 'La', 'Văn', 'Lưu', 'Tăng',
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Lù',
+  'Lò',
+  'Đinh',
+  'Đoàn',
+  'Trịnh',
+  'Mai',
+  'Tô',
+  'Hà',
+  'Cao',
+  'Lâm',
+  'Tạ',
+  'Lương',
+  'Quách',
+  'Thái',
+  'Chu',
+  'Triệu',
+  'Vương',
+  'Kiều',
+  'Giàng',
+  'Sùng',
+  'Mùa',
+  'Vàng',
+  'Hầu',
+  'Thào',
+  'Quàng',
+  'Cầm',
+  'Lường',
+  'Tòng',
+  'Điêu',
+  'Lại',
+  'Khổng',
+  'Nông',
+  'La',
+  'Văn',
+  'Lưu',
+  'Tăng',
 ]);
 const UNIT_START =
   /(?:Phòng|Công an|Trung tâm|Sở|Ban|Văn phòng|UBND|Ủy ban|Uỷ ban|Đội|Cục|Bộ phận|Tổ|Đường dây nóng|Bộ|Chi cục|Viettel|VNPT|Bưu điện)(?=[\s,]|$)/gu;

@@ -14,8 +14,7 @@ export interface DispatchDate {
 // Matched on the folded text so "ngày", "ngay" and OCR's "ngảy" all count.
 // Dots, ellipses and underscores are placeholders for a day or month to be
 // filled in by hand after signing.
-const WORD_DATE =
-  /ngay[\s.…_]{0,40}(?:(\d{1,2})[\s.…_]{0,20})?thang[\s.…_]{0,40}(?:(\d{1,2})[\s.…_]{0,20})?nam[\s.…_]{0,40}(\d{4})?/;
+const WORD_DATE = /ngay[\s.…_]{0,40}(?:(\d{1,2})[\s.…_]{0,20})?thang[\s.…_]{0,40}(?:(\d{1,2})[\s.…_]{0,20})?nam[\s.…_]{0,40}(\d{4})?/;
 const NUMERIC_DATE = /ngay\s{0,5}(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?!\d)/;
 // "Hà Nội, 05/3/2026" without the word "ngày" only counts after a place name.
 const PLACE_NUMERIC_DATE = /,\s{0,3}(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,2}\2\s{0,2}(\d{4})(?!\d)/;
@@ -39,9 +38,7 @@ export function findDispatchDate(segment: string): DispatchDate | null {
   if (placeText.length > MAX_PLACE_CHARS) return null;
 
   const dateText = segment.slice(start, match.index + match[0].length).trimEnd();
-  const [day, month, year] = words
-    ? [match[1], match[2], match[3]]
-    : [match[1], match[3], match[4]];
+  const [day, month, year] = words ? [match[1], match[2], match[3]] : [match[1], match[3], match[4]];
   const place = placeText === '' ? null : placeText;
   if (day === undefined || month === undefined || year === undefined) {
     return { place, date: null, dateText, problem: 'blank' };

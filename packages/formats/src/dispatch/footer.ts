@@ -1,16 +1,6 @@
 import { startsNewItem, joinText } from './blocks.js';
 import { isAuthorityLine, matchNoiNhan } from './keywords.js';
-import {
-  collapseSpaces,
-  countLetters,
-  endsSentence,
-  foldKeepLength,
-  isRule,
-  splitColumns,
-  stripListEnd,
-  uppercaseRatio,
-  type Layout,
-} from './normalise.js';
+import { collapseSpaces, countLetters, endsSentence, foldKeepLength, isRule, splitColumns, stripListEnd, uppercaseRatio, type Layout } from './normalise.js';
 
 export interface Signer {
   authority: string | null;
@@ -122,7 +112,9 @@ export function parseFooter(lines: readonly string[], layout: Layout): DispatchF
   };
 
   for (const raw of lines) {
-    const segments = splitColumns(raw).map(collapseSpaces).filter((s) => s !== '' && !isRule(s));
+    const segments = splitColumns(raw)
+      .map(collapseSpaces)
+      .filter((s) => s !== '' && !isRule(s));
     if (segments.length === 0) {
       prevBlank = true;
       continue;

@@ -143,22 +143,11 @@ export function parseHeader(lines: readonly string[]): DispatchHeader {
       return 'continue';
     }
 
-    if (
-      subjectOpen &&
-      seg.length <= MAX_SUBJECT_LINE &&
-      subjectParts.length < MAX_PIECE_LINES &&
-      !endsSentence(subjectParts[subjectParts.length - 1] ?? '')
-    ) {
+    if (subjectOpen && seg.length <= MAX_SUBJECT_LINE && subjectParts.length < MAX_PIECE_LINES && !endsSentence(subjectParts[subjectParts.length - 1] ?? '')) {
       subjectParts.push(seg);
       return 'continue';
     }
-    if (
-      !sawFeature &&
-      seg.length <= MAX_ISSUER_LINE &&
-      issuerLines.length < MAX_PIECE_LINES &&
-      !isUrgencyMark(seg) &&
-      uppercaseRatio(seg) >= 0.8
-    ) {
+    if (!sawFeature && seg.length <= MAX_ISSUER_LINE && issuerLines.length < MAX_PIECE_LINES && !isUrgencyMark(seg) && uppercaseRatio(seg) >= 0.8) {
       issuerLines.push(seg);
       return 'continue';
     }

@@ -1,9 +1,2 @@
-export {
-  looksLikeDispatch,
-  parseDispatch,
-  type DispatchContact,
-  type DispatchSection,
-  type ParsedDispatch,
-  type Signer,
-} from './parse-dispatch.js';
+export { looksLikeDispatch, parseDispatch, type DispatchContact, type DispatchSection, type ParsedDispatch, type Signer } from './parse-dispatch.js';
 export { MAX_DISPATCH_CHARS } from './normalise.js';

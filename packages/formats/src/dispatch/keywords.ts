@@ -69,9 +69,7 @@ export interface ParsedNumber {
  * "Số: …/UBND-HC") keeps its code so the reader can still tell the office.
  */
 export function parseDocumentNumber(afterLabel: string): ParsedNumber | null {
-  const m = /^([0-9A-Za-zĐđ .…_-]{0,24}?)\s{0,3}\/\s{0,3}([^\s/]{1,60}(?:\s{0,2}[/\-–]\s{0,2}[^\s/]{1,30}){0,3})/.exec(
-    afterLabel,
-  );
+  const m = /^([0-9A-Za-zĐđ .…_-]{0,24}?)\s{0,3}\/\s{0,3}([^\s/]{1,60}(?:\s{0,2}[/\-–]\s{0,2}[^\s/]{1,30}){0,3})/.exec(afterLabel);
   if (!m) return null;
   const before = (m[1] ?? '').replace(/\s+/g, '').replace(/^[.…_]+/, '');
   const after = (m[2] ?? '').replace(/\s+/g, '');

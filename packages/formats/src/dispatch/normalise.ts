@@ -10,7 +10,8 @@ export const MAX_DISPATCH_CHARS = 2_000_000;
 // lets "Số:\u00a01082" and "Số: 1082" parse the same.
 const SPACE_LIKE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+// Runs after line breaks and tabs are converted, so only stray controls are left.
+const CONTROL = /(?!\n)\p{Cc}/gu;
 const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085\f\v]/g;
 
 export interface NormalisedInput {
@@ -50,6 +51,11 @@ export function stripMarkdown(line: string): string {
 
 const foldCache = new Map<string, string>();
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 function foldChar(c: string): string {
   const cached = foldCache.get(c);
   if (cached !== undefined) return cached;
@@ -75,7 +81,7 @@ function foldChar(c: string): string {
  * fold while the value is cut from the original text.
  */
 export function foldKeepLength(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  if (isAscii(s)) return s.toLowerCase();
   const out: string[] = [];
   for (const c of s) {
     if (c.length === 1) out.push(c.charCodeAt(0) < 128 ? c.toLowerCase() : foldChar(c));
@@ -90,6 +96,26 @@ export function collapseSpaces(s: string): string {
 
 export function isLetter(c: string): boolean {
   return c.toLowerCase() !== c.toUpperCase();
+}
+
+/**
+ * The leading run of capitalised, letters-only words: "Nguyễn Văn A - Phó
+ * Trưởng …" gives "Nguyễn Văn A". A loop rather than /\p{Lu}\p{L}*…/u, whose
+ * Unicode tables cost milliseconds to load on the first parse.
+ */
+export function leadingCapitalisedWords(s: string, maxWords: number): string {
+  const words: string[] = [];
+  let i = 0;
+  while (words.length < maxWords) {
+    let j = i;
+    while (j < s.length && isLetter(s[j] ?? '')) j += 1;
+    const word = s.slice(i, j);
+    if (word === '' || !isUpperLetter(word[0] ?? '')) break;
+    words.push(word);
+    if (s[j] !== ' ') break;
+    i = j + 1;
+  }
+  return words.join(' ');
 }
 
 export function isUpperLetter(c: string): boolean {

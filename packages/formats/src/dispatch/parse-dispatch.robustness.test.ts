@@ -63,11 +63,7 @@ describe('the synthetic dispatch itself', () => {
     });
     expect(p.sections.map((s) => [s.heading, s.addressees, s.tasks.length])).toEqual([
       ['Các sở, ban, ngành tỉnh', 'Các sở, ban, ngành tỉnh', 2],
-      [
-        'UBND các huyện, thị xã, thành phố chỉ đạo bộ phận một cửa không mở tệp đính kèm lạ.',
-        'UBND các huyện, thị xã, thành phố',
-        1,
-      ],
+      ['UBND các huyện, thị xã, thành phố chỉ đạo bộ phận một cửa không mở tệp đính kèm lạ.', 'UBND các huyện, thị xã, thành phố', 1],
     ]);
   });
 });
@@ -255,18 +251,14 @@ describe('two-column header', () => {
 
 describe('sections', () => {
   it('makes one untitled section from bullets when nothing is numbered', () => {
-    const p = parseDispatch(
-      buildDispatch({ body: 'Đề nghị các đơn vị:\n\n- Rà soát hộp thư.\n- Đổi mật khẩu.\n\nĐề nghị thực hiện nghiêm./.' }),
-    );
+    const p = parseDispatch(buildDispatch({ body: 'Đề nghị các đơn vị:\n\n- Rà soát hộp thư.\n- Đổi mật khẩu.\n\nĐề nghị thực hiện nghiêm./.' }));
     expect(p.preamble).toBe('Đề nghị các đơn vị:');
     expect(p.sections).toEqual([{ heading: '', addressees: null, tasks: ['Rà soát hộp thư.', 'Đổi mật khẩu.'] }]);
     expect(p.closing).toBe('Đề nghị thực hiện nghiêm./.');
   });
 
   it('reads a) b) items and a topic heading without an addressee', () => {
-    const p = parseDispatch(
-      buildDispatch({ body: '1. Về công tác tuyên truyền\na) Tuyên truyền trên loa truyền thanh.\nb) Đăng tải trên Cổng thông tin.' }),
-    );
+    const p = parseDispatch(buildDispatch({ body: '1. Về công tác tuyên truyền\na) Tuyên truyền trên loa truyền thanh.\nb) Đăng tải trên Cổng thông tin.' }));
     expect(p.sections).toEqual([
       {
         heading: 'Về công tác tuyên truyền',
@@ -295,8 +287,7 @@ describe('sections', () => {
 });
 
 describe('contacts', () => {
-  const contactsIn = (sentence: string) =>
-    parseDispatch(buildDispatch({ body: `1. Các đơn vị báo cáo kết quả.\n\n${sentence}` })).contacts;
+  const contactsIn = (sentence: string) => parseDispatch(buildDispatch({ body: `1. Các đơn vị báo cáo kết quả.\n\n${sentence}` })).contacts;
 
   it.each([
     ['Liên hệ đồng chí Nguyễn Văn A, số điện thoại: 0912.345.678.', 'Nguyễn Văn A', '0912345678'],
@@ -316,9 +307,7 @@ describe('contacts', () => {
   });
 
   it('does not read dates, document numbers or amounts as phones', () => {
-    expect(
-      contactsIn('Thực hiện Công văn số 33/PVHTT-HC ngày 08/01/2024, Nghị định số 85/2016/NĐ-CP; hỗ trợ 1.000.000 đồng.'),
-    ).toEqual([]);
+    expect(contactsIn('Thực hiện Công văn số 33/PVHTT-HC ngày 08/01/2024, Nghị định số 85/2016/NĐ-CP; hỗ trợ 1.000.000 đồng.')).toEqual([]);
   });
 });
 

@@ -27,9 +27,7 @@ describe('parseDispatch on dispatch-muong-lay-2026.txt', () => {
     expect(p.date).toBe('2026-03-05');
     expect(p.dateText).toBe('ngày 05 tháng 3 năm 2026');
     expect(p.issuer).toBeNull();
-    expect(p.subject).toBe(
-      'triển khai thực hiện văn bản của Công an tỉnh về thông báo nguy cơ mất an toàn, an ninh mạng năm 2026',
-    );
+    expect(p.subject).toBe('triển khai thực hiện văn bản của Công an tỉnh về thông báo nguy cơ mất an toàn, an ninh mạng năm 2026');
   });
 
   it('reads the recipients, preamble and closing', () => {
@@ -48,8 +46,7 @@ describe('parseDispatch on dispatch-muong-lay-2026.txt', () => {
         heading: 'Các cơ quan, đơn vị, trường học trên địa bàn phường',
         addressees: 'Các cơ quan, đơn vị, trường học trên địa bàn phường',
         taskCount: 3,
-        firstTask:
-          'Tổ chức quán triệt, tuyên truyền nội dung văn bản của Công an tỉnh đến cán bộ, công chức, viên chức và Nhân dân (có Văn bản kèm theo).',
+        firstTask: 'Tổ chức quán triệt, tuyên truyền nội dung văn bản của Công an tỉnh đến cán bộ, công chức, viên chức và Nhân dân (có Văn bản kèm theo).',
       },
       {
         heading: 'Công an phường',
@@ -74,13 +71,7 @@ describe('parseDispatch on dispatch-muong-lay-2026.txt', () => {
       title: 'PHÓ CHỦ TỊCH',
       name: 'Lù Văn Ánh',
     });
-    expect(p.copiesTo).toEqual([
-      'Như trên',
-      'Đảng ủy UBND phường',
-      'Lãnh đạo UBND phường',
-      'Lãnh đạo VP HĐND và UBND phường',
-      'Lưu: VT, CA',
-    ]);
+    expect(p.copiesTo).toEqual(['Như trên', 'Đảng ủy UBND phường', 'Lãnh đạo UBND phường', 'Lãnh đạo VP HĐND và UBND phường', 'Lưu: VT, CA']);
     expect(p.contacts).toEqual([]);
     expect(p.warnings).toEqual(['Không tìm thấy cơ quan ban hành']);
     expect(looksLikeDispatch(p)).toBe(true);
@@ -158,13 +149,7 @@ describe('parseDispatch on dispatch-cao-lanh-2024.txt', () => {
       title: 'PHÓ CHỦ TỊCH',
       name: 'Nguyễn Minh Tuấn',
     });
-    expect(p.copiesTo).toEqual([
-      'Như trên (thực hiện)',
-      'TT/HU, TT/HĐND Huyện',
-      'CT, các PCT/UBND Huyện',
-      'LĐVP, NC',
-      'Lưu: VT, VPUBND (L)',
-    ]);
+    expect(p.copiesTo).toEqual(['Như trên (thực hiện)', 'TT/HU, TT/HĐND Huyện', 'CT, các PCT/UBND Huyện', 'LĐVP, NC', 'Lưu: VT, VPUBND (L)']);
     expect(looksLikeDispatch(p)).toBe(true);
   });
 });

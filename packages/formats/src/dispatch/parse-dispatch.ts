@@ -64,7 +64,10 @@ function headerWarnings(header: DispatchHeader): string[] {
 }
 
 function splitFootnoteList(footnote: string): string[] {
-  return footnote.split(';').map(stripListEnd).filter((s) => s !== '');
+  return footnote
+    .split(';')
+    .map(stripListEnd)
+    .filter((s) => s !== '');
 }
 
 function parse(input: string): ParsedDispatch {

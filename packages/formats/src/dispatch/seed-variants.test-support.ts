@@ -3,6 +3,8 @@
  * copies of them get damaged (CRLF, NFD, Markdown, re-wrapping, OCR slips,
  * two-column headers). Not exported from the package.
  */
+// The parser stays free of I/O; only this test helper reads the real seed files.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 
 export const SEED_NAMES = ['cao-lanh-2024', 'muong-lay-2026', 'quang-ngai-2025'] as const;
@@ -46,7 +48,10 @@ export function withMoreMarkdown(text: string): string {
 export function rewrap(text: string, width: number): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    const words = line.trim().split(/\s+/).filter((w) => w !== '');
+    const words = line
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     if (words.length === 0) {
       out.push('');
       continue;
@@ -95,7 +100,10 @@ interface HeaderColumns {
 function headerColumns(text: string): HeaderColumns {
   const lines = text.split('\n');
   const stop = lines.findIndex((l) => /^\s*(V\/v|Về việc|Kính gửi)/.test(l));
-  const head = lines.slice(0, stop < 0 ? 0 : stop).filter((l) => l.trim() !== '').map((l) => l.trim());
+  const head = lines
+    .slice(0, stop < 0 ? 0 : stop)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.trim());
   const right = head.filter((l) => /CỘNG HO|Độc lập|, ngày/.test(l));
   const left = head.filter((l) => !right.includes(l));
   return { left, right, rest: lines.slice(stop < 0 ? 0 : stop) };

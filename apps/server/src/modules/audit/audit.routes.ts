@@ -5,9 +5,11 @@ import type { Db } from '../../platform/db/client.js';
 import { listAudit } from './audit.service.js';
 
 export function registerAudit(app: FastifyInstance, deps: { db: Db }): void {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/audit',
-    { config: { permission: 'audit:read' }, schema: { tags: ['audit'], querystring: ListAuditQuerySchema, response: { 200: AuditPageSchema } } },
-    async (req) => listAudit(deps.db, req.actor!, req.query),
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/v1/audit',
+      { config: { permission: 'audit:read' }, schema: { tags: ['audit'], querystring: ListAuditQuerySchema, response: { 200: AuditPageSchema } } },
+      async (req) => listAudit(deps.db, req.actor!, req.query),
+    );
 }

@@ -37,7 +37,10 @@ export async function listAudit(db: Db, actor: Actor, f: Filter): Promise<{ item
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(f.limit).offset(f.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where),
   ]);
   return {
     items: rows.map((r) => ({
@@ -57,4 +60,3 @@ export async function listAudit(db: Db, actor: Actor, f: Filter): Promise<{ item
     total: Number(totals[0]?.n ?? 0),
   };
 }
-

@@ -48,20 +48,24 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
     return { step: loginStepOf(me, pendingStepOf(s)), me };
   }
 
-  r.post('/api/v1/auth/login', {
-    config: { auth: 'public', csrf: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags, body: LoginBodySchema, response: { 200: LoginResultSchema } },
-  }, async (req, reply) => {
-    const { session, result } = await login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, req.audit);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure: deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure,
-      expires: session.expiresAt,
-    });
-    return result;
-  });
+  r.post(
+    '/api/v1/auth/login',
+    {
+      config: { auth: 'public', csrf: false, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags, body: LoginBodySchema, response: { 200: LoginResultSchema } },
+    },
+    async (req, reply) => {
+      const { session, result } = await login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }, req.audit);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: deps.cookieSecure === 'auto' ? req.protocol === 'https' : deps.cookieSecure,
+        expires: session.expiresAt,
+      });
+      return result;
+    },
+  );
 
   r.post('/api/v1/auth/totp', { config: partial, schema: { tags, body: TotpBodySchema, response: { 200: LoginResultSchema } } }, async (req) => {
     const s = sessionOf(req);
@@ -78,10 +82,14 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
     return startTotpEnrolment(db, s.userId);
   });
 
-  r.post('/api/v1/auth/totp/enrol/confirm', { config: partial, schema: { tags, body: TotpEnrolConfirmBodySchema, response: { 200: RecoveryCodesSchema } } }, async (req) => {
-    const s = sessionOf(req);
-    return { recoveryCodes: await confirmTotpEnrolment(db, s.id, s.userId, req.body.code, req.audit) };
-  });
+  r.post(
+    '/api/v1/auth/totp/enrol/confirm',
+    { config: partial, schema: { tags, body: TotpEnrolConfirmBodySchema, response: { 200: RecoveryCodesSchema } } },
+    async (req) => {
+      const s = sessionOf(req);
+      return { recoveryCodes: await confirmTotpEnrolment(db, s.id, s.userId, req.body.code, req.audit) };
+    },
+  );
 
   r.post('/api/v1/auth/password', { config: partial, schema: { tags, body: ChangePasswordBodySchema, response: { 200: LoginResultSchema } } }, async (req) => {
     const s = sessionOf(req);
@@ -102,30 +110,40 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
     return { ok: true as const };
   });
 
-  r.get('/api/v1/auth/me', { config: { sessionOnly: true }, schema: { tags, response: { 200: MeSchema } } }, async (req) => buildMe(db, req.actor!.userId, req.session!.csrfToken, req.actor!));
+  r.get('/api/v1/auth/me', { config: { sessionOnly: true }, schema: { tags, response: { 200: MeSchema } } }, async (req) =>
+    buildMe(db, req.actor!.userId, req.session!.csrfToken, req.actor!),
+  );
 
-  r.get('/api/v1/auth/sessions', { config: { sessionOnly: true }, schema: { tags, response: { 200: z.object({ items: z.array(SessionSchema) }) } } }, async (req) => {
-    const rows = await findUserSessions(db, req.actor!.userId);
-    return {
-      items: rows.map((s) => ({
-        id: s.id,
-        createdAt: s.createdAt.toISOString(),
-        lastSeenAt: s.lastSeenAt.toISOString(),
-        expiresAt: s.expiresAt.toISOString(),
-        ip: s.ip,
-        userAgent: s.userAgent,
-        current: s.id === req.session!.id,
-      })),
-    };
-  });
+  r.get(
+    '/api/v1/auth/sessions',
+    { config: { sessionOnly: true }, schema: { tags, response: { 200: z.object({ items: z.array(SessionSchema) }) } } },
+    async (req) => {
+      const rows = await findUserSessions(db, req.actor!.userId);
+      return {
+        items: rows.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          ip: s.ip,
+          userAgent: s.userAgent,
+          current: s.id === req.session!.id,
+        })),
+      };
+    },
+  );
 
-  r.delete('/api/v1/auth/sessions/:id', { config: { sessionOnly: true }, schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } } }, async (req) => {
-    const userId = req.actor!.userId;
-    await db.transaction(async (tx) => {
-      // someone else's session id answers 404 like any id that is not yours
-      if (!(await revokeSession(tx, userId, req.params.id))) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên / session not found');
-      await recordAudit(tx, req.audit, { action: 'auth.session_revoked', entityType: 'session', entityId: req.params.id, orgId: null, orgPath: null });
-    });
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/v1/auth/sessions/:id',
+    { config: { sessionOnly: true }, schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } } },
+    async (req) => {
+      const userId = req.actor!.userId;
+      await db.transaction(async (tx) => {
+        // someone else's session id answers 404 like any id that is not yours
+        if (!(await revokeSession(tx, userId, req.params.id))) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên / session not found');
+        await recordAudit(tx, req.audit, { action: 'auth.session_revoked', entityType: 'session', entityId: req.params.id, orgId: null, orgPath: null });
+      });
+      return { ok: true as const };
+    },
+  );
 }

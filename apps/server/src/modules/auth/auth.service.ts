@@ -9,7 +9,16 @@ import { checkTotpStep, newTotpSecret, totpEnrolment } from '../../platform/auth
 import { permissionsOf, type Actor } from '../../platform/policy.js';
 import { revokeAllSessionsOf, usersRepo } from '../users/index.js';
 
-const { countRecentFailuresFromIp, findGrantsOf, findUserByEmail, findUserById, recordFailedLoginFromIp, replaceRecoveryCodes, updateUserRow, useRecoveryCode } = usersRepo;
+const {
+  countRecentFailuresFromIp,
+  findGrantsOf,
+  findUserByEmail,
+  findUserById,
+  recordFailedLoginFromIp,
+  replaceRecoveryCodes,
+  updateUserRow,
+  useRecoveryCode,
+} = usersRepo;
 type UserRow = usersRepo.UserRow;
 import { insertSession, markSessionMfaPassed } from './sessions.repo.js';
 
@@ -78,14 +87,18 @@ export async function login(
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 400) ?? null,
     });
-    await recordAudit(tx, { ...audit, actor: null, systemLabel: user.email }, {
-      action: 'auth.login',
-      entityType: 'session',
-      entityId: sessionId,
-      orgId: user.homeOrgId,
-      orgPath: null,
-      note: { userId: user.id },
-    });
+    await recordAudit(
+      tx,
+      { ...audit, actor: null, systemLabel: user.email },
+      {
+        action: 'auth.login',
+        entityType: 'session',
+        entityId: sessionId,
+        orgId: user.homeOrgId,
+        orgPath: null,
+        note: { userId: user.id },
+      },
+    );
   });
   const me = await buildMe(db, user.id, csrfToken);
   const pending = pendingStepOf({ mfaPassed: !needsSecondFactor, totpEnabled: me.totpEnabled, mustChangePassword: user.mustChangePassword, grants: grantsOf });
@@ -150,7 +163,11 @@ export async function confirmTotpEnrolment(db: Db, sessionId: string, userId: st
       totpEnabledAt: new Date(),
       totpLastStep: step,
     });
-    await replaceRecoveryCodes(tx, userId, codes.map((c) => sha256(c)));
+    await replaceRecoveryCodes(
+      tx,
+      userId,
+      codes.map((c) => sha256(c)),
+    );
     await markSessionMfaPassed(tx, sessionId);
     await recordAudit(tx, audit, {
       action: 'user.totp_enrolled',

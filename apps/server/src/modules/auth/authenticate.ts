@@ -33,7 +33,11 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (cfg.auth === 'public') return;
     if (!req.actor) {
       if (req.pendingStep && cfg.auth === 'partial') return;
-      if (req.pendingStep) throw new AppError(req.pendingStep, req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required');
+      if (req.pendingStep)
+        throw new AppError(
+          req.pendingStep,
+          req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required',
+        );
       throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
     }
     if (cfg.sessionOnly && req.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Chỉ dùng được khi đăng nhập / people only, not API tokens');

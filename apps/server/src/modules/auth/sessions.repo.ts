@@ -19,13 +19,16 @@ export interface SessionLookup {
 
 /** One round trip per request: the session, its user and the user's grants with their org paths. */
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionLookup | null> {
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select s.id as session_id, s.user_id, s.csrf_token, s.mfa_passed, s.last_seen_at,
            u.email, u.full_name, u.disabled, u.must_change_password, u.totp_enabled_at is not null as totp_enabled,
            coalesce((select json_agg(json_build_object('role', g.role, 'orgPath', o.path::text))
                        from grants g left join orgs o on o.id = g.org_id where g.user_id = u.id), '[]'::json) as grants
       from sessions s join users u on u.id = s.user_id
-     where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()`);
+     where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > now()`,
+  );
   const row = rows[0];
   if (!row) return null;
   return {

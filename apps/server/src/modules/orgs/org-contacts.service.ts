@@ -21,13 +21,28 @@ export async function addContact(db: Db, actor: Actor, orgId: string, input: Con
   });
 }
 
-export async function updateContact(db: Db, actor: Actor, orgId: string, contactId: string, patch: Partial<ContactInput>, audit: AuditContext): Promise<Contact> {
+export async function updateContact(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  contactId: string,
+  patch: Partial<ContactInput>,
+  audit: AuditContext,
+): Promise<Contact> {
   const org = await writableOrg(db, actor, orgId);
   const before = await getContact(db, orgId, contactId);
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy đầu mối liên hệ / contact not found');
   return db.transaction(async (tx) => {
     const after = await updateContactRow(tx, contactId, patch);
-    await recordAudit(tx, audit, { action: 'org.contact_updated', entityType: 'org_contact', entityId: contactId, orgId, orgPath: org.path, before: toContact(before), after: toContact(after) });
+    await recordAudit(tx, audit, {
+      action: 'org.contact_updated',
+      entityType: 'org_contact',
+      entityId: contactId,
+      orgId,
+      orgPath: org.path,
+      before: toContact(before),
+      after: toContact(after),
+    });
     return toContact(after);
   });
 }
@@ -38,7 +53,14 @@ export async function removeContact(db: Db, actor: Actor, orgId: string, contact
   if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy đầu mối liên hệ / contact not found');
   await db.transaction(async (tx) => {
     await deleteContactRow(tx, contactId);
-    await recordAudit(tx, audit, { action: 'org.contact_removed', entityType: 'org_contact', entityId: contactId, orgId, orgPath: org.path, before: toContact(before) });
+    await recordAudit(tx, audit, {
+      action: 'org.contact_removed',
+      entityType: 'org_contact',
+      entityId: contactId,
+      orgId,
+      orgPath: org.path,
+      before: toContact(before),
+    });
   });
 }
 

@@ -28,7 +28,13 @@ export interface ImportOptions {
  * under the same parent) and updated, or created. With onError=abort one bad
  * row leaves the database untouched; a dry run always rolls back.
  */
-export async function importOrgs(db: Db, actor: Actor, file: { data: Buffer; filename: string }, opts: ImportOptions, audit: AuditContext): Promise<ImportResult> {
+export async function importOrgs(
+  db: Db,
+  actor: Actor,
+  file: { data: Buffer; filename: string },
+  opts: ImportOptions,
+  audit: AuditContext,
+): Promise<ImportResult> {
   const defaultParent = opts.parentId ? await getVisibleOrg(db, actor, opts.parentId) : undefined;
   requireSomewhere(actor, 'org:write');
   if (defaultParent) authorize(actor, 'org:write', defaultParent.path);
@@ -49,7 +55,14 @@ export async function importOrgs(db: Db, actor: Actor, file: { data: Buffer; fil
       if (opts.onError === 'abort' && errors.length > 0) throw new DryRunRollback();
       await recordAuditBatch(tx, audit, [
         ...applied.events,
-        { action: 'org.imported', entityType: 'import', entityId: null, orgId: defaultParent?.id ?? null, orgPath: defaultParent?.path ?? null, note: { file: file.filename, format: parsed.format, created: applied.created, updated: applied.updated, skippedRows: countBadRows(errors) } },
+        {
+          action: 'org.imported',
+          entityType: 'import',
+          entityId: null,
+          orgId: defaultParent?.id ?? null,
+          orgPath: defaultParent?.path ?? null,
+          note: { file: file.filename, format: parsed.format, created: applied.created, updated: applied.updated, skippedRows: countBadRows(errors) },
+        },
       ]);
       if (opts.dryRun) throw new DryRunRollback();
     });
@@ -74,7 +87,16 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
   const writeScope = scopeFor(actor, 'org:write');
   // the caller's writable part of the tree, indexed by code and by (parent, folded name)
   const known = await tx
-    .select({ id: orgs.id, parentId: orgs.parentId, path: orgs.path, depth: orgs.depth, name: orgs.name, shortName: orgs.shortName, kind: orgs.kind, adminCode: orgs.adminCode })
+    .select({
+      id: orgs.id,
+      parentId: orgs.parentId,
+      path: orgs.path,
+      depth: orgs.depth,
+      name: orgs.name,
+      shortName: orgs.shortName,
+      kind: orgs.kind,
+      adminCode: orgs.adminCode,
+    })
     .from(orgs)
     .where(scopeSql(scopeFor(actor, 'org:read'), orgs.path));
   const byCode = new Map<string, Node>();
@@ -124,10 +146,18 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
         continue;
       }
       if (parent && existing.parentId !== parent.id) {
-        errors.push({ row: r.row, field: 'parent_admin_code', message: `Đơn vị "${existing.name}" đã thuộc đơn vị cha khác; hãy dùng chức năng chuyển đơn vị` });
+        errors.push({
+          row: r.row,
+          field: 'parent_admin_code',
+          message: `Đơn vị "${existing.name}" đã thuộc đơn vị cha khác; hãy dùng chức năng chuyển đơn vị`,
+        });
         continue;
       }
-      const changed = existing.name !== r.name || existing.shortName !== r.shortName || existing.kind !== r.kind || (r.adminCode !== null && existing.adminCode !== r.adminCode);
+      const changed =
+        existing.name !== r.name ||
+        existing.shortName !== r.shortName ||
+        existing.kind !== r.kind ||
+        (r.adminCode !== null && existing.adminCode !== r.adminCode);
       if (changed) {
         const clash = byName.get(key(existing.parentId, r.name));
         if (clash && clash.id !== existing.id) {
@@ -141,7 +171,15 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
           adminCode: r.adminCode ?? existing.adminCode,
           searchText: foldVietnamese(`${r.name} ${r.shortName} ${r.adminCode ?? existing.adminCode ?? ''}`),
         });
-        events.push({ action: 'org.updated', entityType: 'org', entityId: existing.id, orgId: existing.id, orgPath: existing.path, before: auditView(existing as OrgRow), after: auditView(after) });
+        events.push({
+          action: 'org.updated',
+          entityType: 'org',
+          entityId: existing.id,
+          orgId: existing.id,
+          orgPath: existing.path,
+          before: auditView(existing as OrgRow),
+          after: auditView(after),
+        });
         byName.delete(key(existing.parentId, existing.name));
         Object.assign(existing, { name: after.name, shortName: after.shortName, kind: after.kind, adminCode: after.adminCode });
         remember(existing);
@@ -168,7 +206,9 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
 }
 
 async function addContactOnce(tx: Db, orgId: string, c: NonNullable<OrgImportRow['contact']>): Promise<void> {
-  const dup = await queryRows(tx, sql`select 1 from org_contacts where org_id = ${orgId} and lower(name) = lower(${c.name}) and coalesce(phone, '') = ${c.phone ?? ''} limit 1`);
+  const dup = await queryRows(
+    tx,
+    sql`select 1 from org_contacts where org_id = ${orgId} and lower(name) = lower(${c.name}) and coalesce(phone, '') = ${c.phone ?? ''} limit 1`,
+  );
   if (dup.length === 0) await insertContact(tx, { orgId, ...c });
 }
-

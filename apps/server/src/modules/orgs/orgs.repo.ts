@@ -21,7 +21,16 @@ const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_
 export async function findOrgs(
   db: Db,
   scope: Scope,
-  f: { parentId?: string | undefined; underPath?: string | undefined; q?: string | undefined; kind?: string | undefined; exactPaths?: string[]; rootsOnly?: boolean; limit: number; offset: number },
+  f: {
+    parentId?: string | undefined;
+    underPath?: string | undefined;
+    q?: string | undefined;
+    kind?: string | undefined;
+    exactPaths?: string[];
+    rootsOnly?: boolean;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: OrgWithCount[]; total: number }> {
   const conds: SQL[] = [scopeSql(scope, orgs.path)];
   if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
@@ -50,13 +59,20 @@ export async function findOrgByAdminCode(db: Db, code: string): Promise<OrgRow |
 
 export async function findChildByName(db: Db, parentId: string | null, name: string): Promise<OrgRow | undefined> {
   const parentCond = parentId ? eq(orgs.parentId, parentId) : sql`${orgs.parentId} is null`;
-  const [r] = await db.select().from(orgs).where(and(parentCond, sql`lower(${orgs.name}) = lower(${name})`)).limit(1);
+  const [r] = await db
+    .select()
+    .from(orgs)
+    .where(and(parentCond, sql`lower(${orgs.name}) = lower(${name})`))
+    .limit(1);
   return r;
 }
 
 export async function findOrgsByPaths(db: Db, paths: string[]): Promise<OrgRow[]> {
   if (paths.length === 0) return [];
-  return db.select().from(orgs).where(sql`${orgs.path} = any(${`{${paths.map((p) => `"${p}"`).join(',')}}`}::ltree[])`);
+  return db
+    .select()
+    .from(orgs)
+    .where(sql`${orgs.path} = any(${`{${paths.map((p) => `"${p}"`).join(',')}}`}::ltree[])`);
 }
 
 export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<OrgRow> {
@@ -65,7 +81,11 @@ export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<Or
 }
 
 export async function updateOrgRow(db: Db, id: string, patch: Partial<typeof orgs.$inferInsert>): Promise<OrgRow> {
-  const [r] = await db.update(orgs).set({ ...patch, updatedAt: new Date() }).where(eq(orgs.id, id)).returning();
+  const [r] = await db
+    .update(orgs)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(orgs.id, id))
+    .returning();
   return r!;
 }
 
@@ -85,11 +105,14 @@ export async function deleteOrgRow(db: Db, id: string): Promise<void> {
 
 /** What still points at an org, so deleting it would lose or orphan data. */
 export async function countOrgDependents(db: Db, id: string): Promise<{ children: number; data: Record<string, number> }> {
-  const [row] = await queryRows<Record<string, number>>(db, sql`
+  const [row] = await queryRows<Record<string, number>>(
+    db,
+    sql`
     select (select count(*)::int from orgs where parent_id = ${id}) as children,
            (select count(*)::int from users where home_org_id = ${id}) as users,
            (select count(*)::int from grants where org_id = ${id}) as grants,
-           (select count(*)::int from api_tokens where org_id = ${id}) as api_tokens`);
+           (select count(*)::int from api_tokens where org_id = ${id}) as api_tokens`,
+  );
   const { children, ...data } = row!;
   return { children: Number(children), data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Number(v)])) };
 }
@@ -107,7 +130,11 @@ export async function findContactsOfOrgs(db: Db, scope: Scope, underPath: string
 }
 
 export async function getContact(db: Db, orgId: string, contactId: string) {
-  const [c] = await db.select().from(orgContacts).where(and(eq(orgContacts.id, contactId), eq(orgContacts.orgId, orgId))).limit(1);
+  const [c] = await db
+    .select()
+    .from(orgContacts)
+    .where(and(eq(orgContacts.id, contactId), eq(orgContacts.orgId, orgId)))
+    .limit(1);
   return c;
 }
 
@@ -130,7 +157,9 @@ export async function insertHistory(db: Db, v: typeof orgHistory.$inferInsert) {
 }
 
 export async function findHistory(db: Db, orgId: string) {
-  return queryRows(db, sql`
+  return queryRows(
+    db,
+    sql`
     select h.id, h.at, h.change, h.old_name, h.new_name, h.actor_label,
            op.name as old_parent_name, np.name as new_parent_name
       from org_history h
@@ -138,5 +167,6 @@ export async function findHistory(db: Db, orgId: string) {
       left join orgs np on np.id = h.new_parent_id
      where h.org_id = ${orgId}
      order by h.at desc, h.id
-     limit 500`);
+     limit 500`,
+  );
 }

@@ -30,7 +30,10 @@ const FormatQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('cs
 const ExportQuerySchema = FormatQuerySchema.extend({ under: IdSchema.optional() }).strict();
 const ImportQuerySchema = z
   .object({
-    dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
     onError: z.enum(['skip', 'abort']).default('abort'),
     parentId: IdSchema.optional(),
   })
@@ -54,17 +57,28 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
   );
   r.get('/api/v1/orgs/import-template', { config: read, schema: { tags, querystring: FormatQuerySchema } }, async (req, reply) => {
     const buf = await buildOrgTemplate(req.query.format);
-    return reply.header('content-type', MIME[req.query.format]).header('content-disposition', `attachment; filename="khien-mau-don-vi.${req.query.format}"`).send(buf);
+    return reply
+      .header('content-type', MIME[req.query.format])
+      .header('content-disposition', `attachment; filename="khien-mau-don-vi.${req.query.format}"`)
+      .send(buf);
   });
   r.get('/api/v1/orgs/export', { config: read, schema: { tags, querystring: ExportQuerySchema } }, async (req, reply) => {
     const buf = await exportOrgs(db, req.actor!, req.query);
-    return reply.header('content-type', MIME[req.query.format]).header('content-disposition', `attachment; filename="khien-don-vi.${req.query.format}"`).send(buf);
+    return reply
+      .header('content-type', MIME[req.query.format])
+      .header('content-disposition', `attachment; filename="khien-don-vi.${req.query.format}"`)
+      .send(buf);
   });
   r.post(
     '/api/v1/orgs/import',
-    { config: write, bodyLimit: MAX_IMPORT_BYTES + 1_000_000, schema: { tags, querystring: ImportQuerySchema, consumes: ['multipart/form-data'], response: { 200: ImportResultSchema } } },
+    {
+      config: write,
+      bodyLimit: MAX_IMPORT_BYTES + 1_000_000,
+      schema: { tags, querystring: ImportQuerySchema, consumes: ['multipart/form-data'], response: { 200: ImportResultSchema } },
+    },
     async (req) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send the file as multipart/form-data field "file"');
+      if (!req.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send the file as multipart/form-data field "file"');
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file field');
       const data = await part.toBuffer();
@@ -74,29 +88,43 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
   r.get('/api/v1/orgs/:id', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: OrgDetailSchema } } }, async (req) =>
     getOrgDetail(db, req.actor!, req.params.id),
   );
-  r.patch('/api/v1/orgs/:id', { config: write, schema: { tags, params: IdParamsSchema, body: UpdateOrgBodySchema, response: { 200: OrgDetailSchema } } }, async (req) =>
-    updateOrg(db, req.actor!, req.params.id, req.body, req.audit),
+  r.patch(
+    '/api/v1/orgs/:id',
+    { config: write, schema: { tags, params: IdParamsSchema, body: UpdateOrgBodySchema, response: { 200: OrgDetailSchema } } },
+    async (req) => updateOrg(db, req.actor!, req.params.id, req.body, req.audit),
   );
-  r.post('/api/v1/orgs/:id/move', { config: write, schema: { tags, params: IdParamsSchema, body: MoveOrgBodySchema, response: { 200: OrgDetailSchema } } }, async (req) =>
-    moveOrg(db, req.actor!, req.params.id, req.body.parentId, req.audit),
+  r.post(
+    '/api/v1/orgs/:id/move',
+    { config: write, schema: { tags, params: IdParamsSchema, body: MoveOrgBodySchema, response: { 200: OrgDetailSchema } } },
+    async (req) => moveOrg(db, req.actor!, req.params.id, req.body.parentId, req.audit),
   );
   r.delete('/api/v1/orgs/:id', { config: write, schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } } }, async (req) => {
     await deleteOrg(db, req.actor!, req.params.id, req.audit);
     return { ok: true as const };
   });
-  r.get('/api/v1/orgs/:id/history', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: z.object({ items: z.array(OrgHistoryEntrySchema) }) } } }, async (req) => ({
-    items: await listOrgHistory(db, req.actor!, req.params.id),
-  }));
-  r.post('/api/v1/orgs/:id/contacts', { config: write, schema: { tags, params: IdParamsSchema, body: ContactInputSchema, response: { 201: ContactSchema } } }, async (req, reply) =>
-    reply.status(201).send(await addContact(db, req.actor!, req.params.id, req.body, req.audit)),
+  r.get(
+    '/api/v1/orgs/:id/history',
+    { config: read, schema: { tags, params: IdParamsSchema, response: { 200: z.object({ items: z.array(OrgHistoryEntrySchema) }) } } },
+    async (req) => ({
+      items: await listOrgHistory(db, req.actor!, req.params.id),
+    }),
+  );
+  r.post(
+    '/api/v1/orgs/:id/contacts',
+    { config: write, schema: { tags, params: IdParamsSchema, body: ContactInputSchema, response: { 201: ContactSchema } } },
+    async (req, reply) => reply.status(201).send(await addContact(db, req.actor!, req.params.id, req.body, req.audit)),
   );
   r.patch(
     '/api/v1/orgs/:id/contacts/:contactId',
     { config: write, schema: { tags, params: ContactParamsSchema, body: ContactPatchSchema, response: { 200: ContactSchema } } },
     async (req) => updateContact(db, req.actor!, req.params.id, req.params.contactId, req.body, req.audit),
   );
-  r.delete('/api/v1/orgs/:id/contacts/:contactId', { config: write, schema: { tags, params: ContactParamsSchema, response: { 200: OkSchema } } }, async (req) => {
-    await removeContact(db, req.actor!, req.params.id, req.params.contactId, req.audit);
-    return { ok: true as const };
-  });
+  r.delete(
+    '/api/v1/orgs/:id/contacts/:contactId',
+    { config: write, schema: { tags, params: ContactParamsSchema, response: { 200: OkSchema } } },
+    async (req) => {
+      await removeContact(db, req.actor!, req.params.id, req.params.contactId, req.audit);
+      return { ok: true as const };
+    },
+  );
 }

@@ -98,7 +98,8 @@ export async function listOrgs(
 function conflictFromDb(err: unknown): never {
   const v = uniqueViolation(err);
   if (v === 'orgs_parent_name_key') throw new AppError('DUPLICATE_NAME', 'Đã có đơn vị cùng tên trong đơn vị cha này / a sibling org already has this name');
-  if (v === 'orgs_admin_code_key') throw new AppError('CONFLICT', 'Mã hành chính đã được dùng cho đơn vị khác / admin code already in use', { field: 'adminCode' });
+  if (v === 'orgs_admin_code_key')
+    throw new AppError('CONFLICT', 'Mã hành chính đã được dùng cho đơn vị khác / admin code already in use', { field: 'adminCode' });
   throw err;
 }
 
@@ -119,8 +120,22 @@ export async function createOrg(db: Db, actor: Actor, body: CreateOrgBody, audit
     await db.transaction(async (tx) => {
       const row = await insertOrgTx(tx, { id, parent, body, isDemo: opts.isDemo ?? false });
       for (const c of body.contacts) await insertContact(tx, { orgId: id, ...c });
-      await insertHistory(tx, { orgId: id, change: 'created', newName: body.name, newParentId: parent?.id ?? null, actorUserId: actor.userId, actorLabel: actor.label });
-      await recordAudit(tx, audit, { action: 'org.created', entityType: 'org', entityId: id, orgId: id, orgPath: row.path, after: { ...auditView(row), contacts: body.contacts.length } });
+      await insertHistory(tx, {
+        orgId: id,
+        change: 'created',
+        newName: body.name,
+        newParentId: parent?.id ?? null,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+      });
+      await recordAudit(tx, audit, {
+        action: 'org.created',
+        entityType: 'org',
+        entityId: id,
+        orgId: id,
+        orgPath: row.path,
+        after: { ...auditView(row), contacts: body.contacts.length },
+      });
     });
   } catch (err) {
     conflictFromDb(err);
@@ -131,7 +146,12 @@ export async function createOrg(db: Db, actor: Actor, body: CreateOrgBody, audit
 /** Shared by the form and the importer: one place computes path, depth and search text. */
 export async function insertOrgTx(
   tx: Db,
-  v: { id: string; parent: Pick<OrgRow, 'id' | 'path' | 'depth'> | undefined; body: Pick<CreateOrgBody, 'name' | 'shortName' | 'kind' | 'adminCode'>; isDemo: boolean },
+  v: {
+    id: string;
+    parent: Pick<OrgRow, 'id' | 'path' | 'depth'> | undefined;
+    body: Pick<CreateOrgBody, 'name' | 'shortName' | 'kind' | 'adminCode'>;
+    isDemo: boolean;
+  },
 ): Promise<OrgRow> {
   const path = v.parent ? `${v.parent.path}.${labelOf(v.id)}` : labelOf(v.id);
   return insertOrg(tx, {
@@ -162,13 +182,27 @@ export async function updateOrg(
   const adminCode = patch.adminCode === undefined ? before.adminCode : patch.adminCode;
   try {
     await db.transaction(async (tx) => {
-      const after = await updateOrgRow(tx, id, { name, shortName, kind: patch.kind ?? before.kind, adminCode, searchText: foldVietnamese(`${name} ${shortName} ${adminCode ?? ''}`) });
+      const after = await updateOrgRow(tx, id, {
+        name,
+        shortName,
+        kind: patch.kind ?? before.kind,
+        adminCode,
+        searchText: foldVietnamese(`${name} ${shortName} ${adminCode ?? ''}`),
+      });
       if (name !== before.name) {
         await insertHistory(tx, { orgId: id, change: 'renamed', oldName: before.name, newName: name, actorUserId: actor.userId, actorLabel: actor.label });
       } else if (patch.kind || patch.adminCode !== undefined || patch.shortName !== undefined) {
         await insertHistory(tx, { orgId: id, change: 'updated', oldName: before.name, newName: name, actorUserId: actor.userId, actorLabel: actor.label });
       }
-      await recordAudit(tx, audit, { action: 'org.updated', entityType: 'org', entityId: id, orgId: id, orgPath: after.path, before: auditView(before), after: auditView(after) });
+      await recordAudit(tx, audit, {
+        action: 'org.updated',
+        entityType: 'org',
+        entityId: id,
+        orgId: id,
+        orgPath: after.path,
+        before: auditView(before),
+        after: auditView(after),
+      });
     });
   } catch (err) {
     conflictFromDb(err);
@@ -182,14 +216,26 @@ export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: str
   const parent = await findOrgById(db, newParentId);
   authorize(actor, 'org:write', parent?.path ?? null);
   if (isAncestorOrSelf(org.path, parent!.path)) {
-    throw new AppError('ORG_CYCLE', `Không thể chuyển "${org.name}" vào chính nó hoặc đơn vị cấp dưới của nó / cannot move an org under itself or its descendants`);
+    throw new AppError(
+      'ORG_CYCLE',
+      `Không thể chuyển "${org.name}" vào chính nó hoặc đơn vị cấp dưới của nó / cannot move an org under itself or its descendants`,
+    );
   }
   if (org.parentId === parent!.id) return getOrgDetail(db, actor, id);
   try {
     await db.transaction(async (tx) => {
       await moveSubtree(tx, org.path, parent!.path);
       await updateOrgRow(tx, id, { parentId: parent!.id });
-      await insertHistory(tx, { orgId: id, change: 'moved', oldName: org.name, newName: org.name, oldParentId: org.parentId, newParentId: parent!.id, actorUserId: actor.userId, actorLabel: actor.label });
+      await insertHistory(tx, {
+        orgId: id,
+        change: 'moved',
+        oldName: org.name,
+        newName: org.name,
+        oldParentId: org.parentId,
+        newParentId: parent!.id,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+      });
       await recordAudit(tx, audit, {
         action: 'org.moved',
         entityType: 'org',
@@ -211,11 +257,19 @@ export async function deleteOrg(db: Db, actor: Actor, id: string, audit: AuditCo
   authorize(actor, 'org:write', org.path);
   const deps = await countOrgDependents(db, id);
   if (deps.children > 0) {
-    throw new AppError('ORG_HAS_CHILDREN', `Đơn vị còn ${deps.children} đơn vị trực thuộc; hãy chuyển hoặc xoá chúng trước / the org still has ${deps.children} child orgs`, { children: deps.children });
+    throw new AppError(
+      'ORG_HAS_CHILDREN',
+      `Đơn vị còn ${deps.children} đơn vị trực thuộc; hãy chuyển hoặc xoá chúng trước / the org still has ${deps.children} child orgs`,
+      { children: deps.children },
+    );
   }
   const used = Object.entries(deps.data).filter(([, n]) => n > 0);
   if (used.length > 0) {
-    throw new AppError('ORG_HAS_DATA', `Đơn vị còn dữ liệu gắn với nó (${used.map(([k, n]) => `${k}: ${n}`).join(', ')}) / the org still has data`, Object.fromEntries(used));
+    throw new AppError(
+      'ORG_HAS_DATA',
+      `Đơn vị còn dữ liệu gắn với nó (${used.map(([k, n]) => `${k}: ${n}`).join(', ')}) / the org still has data`,
+      Object.fromEntries(used),
+    );
   }
   await db.transaction(async (tx) => {
     await deleteOrgRow(tx, id);

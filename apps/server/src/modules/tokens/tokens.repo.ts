@@ -17,12 +17,15 @@ export interface LiveToken {
 
 /** The token, its subtree, and its creator's grants now: a token never outlives its creator's rights. */
 export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToken | null> {
-  const rows = await queryRows(db, sql`
+  const rows = await queryRows(
+    db,
+    sql`
     select t.id, t.name, t.created_by, t.permissions, o.path::text as org_path, t.last_used_at,
            coalesce((select json_agg(json_build_object('role', g.role, 'orgPath', go.path::text))
                        from grants g left join orgs go on go.id = g.org_id where g.user_id = t.created_by), '[]'::json) as grants
       from api_tokens t join orgs o on o.id = t.org_id join users u on u.id = t.created_by
-     where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now() and not u.disabled`);
+     where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now() and not u.disabled`,
+  );
   const row = rows[0];
   if (!row) return null;
   const perms = row.permissions;
@@ -31,7 +34,12 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
     name: row.name as string,
     createdBy: row.created_by as string,
     // node-postgres parses text[]; PGlite may hand back the literal
-    permissions: (Array.isArray(perms) ? perms : String(perms).replace(/^\{|\}$/g, '').split(',').filter(Boolean)) as Permission[],
+    permissions: (Array.isArray(perms)
+      ? perms
+      : String(perms)
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .filter(Boolean)) as Permission[],
     orgPath: row.org_path as string,
     lastUsedAt: row.last_used_at ? new Date(row.last_used_at as string) : null,
     creatorGrants: (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants) as LiveToken['creatorGrants'],
@@ -90,6 +98,10 @@ export async function revokeToken(db: Db, id: string): Promise<boolean> {
 }
 
 export async function countLiveTokensOfOrg(db: Db, orgId: string): Promise<number> {
-  const r = await db.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.orgId, orgId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date()))).limit(1);
+  const r = await db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.orgId, orgId), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, new Date())))
+    .limit(1);
   return r.length;
 }

@@ -8,7 +8,11 @@ import { grants, loginAttempts, recoveryCodes, users } from './users.tables.js';
 export type UserRow = typeof users.$inferSelect;
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).limit(1);
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .limit(1);
   return u;
 }
 
@@ -18,7 +22,11 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 }
 
 export async function updateUserRow(db: Db, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
-  const [u] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  const [u] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   return u!;
 }
 
@@ -73,7 +81,14 @@ export async function findUsers(
   if (f.underPath) conds.push(sql`${orgs.path} <@ ${f.underPath}::ltree`);
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
-    db.select(userWithOrg).from(users).innerJoin(orgs, eq(orgs.id, users.homeOrgId)).where(where).orderBy(asc(users.fullName), asc(users.id)).limit(f.limit).offset(f.offset),
+    db
+      .select(userWithOrg)
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.homeOrgId))
+      .where(where)
+      .orderBy(asc(users.fullName), asc(users.id))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.homeOrgId)).where(where),
   ]);
   return { items: rows.map((r) => ({ ...r.user, homeOrgName: r.homeOrgName, homeOrgPath: r.homeOrgPath })), total: totals[0]?.n ?? 0 };
@@ -90,7 +105,10 @@ export async function insertGrant(db: Db, v: typeof grants.$inferInsert) {
 }
 
 export async function deleteGrant(db: Db, userId: string, grantId: string) {
-  const [g] = await db.delete(grants).where(and(eq(grants.id, grantId), eq(grants.userId, userId))).returning();
+  const [g] = await db
+    .delete(grants)
+    .where(and(eq(grants.id, grantId), eq(grants.userId, userId)))
+    .returning();
   return g;
 }
 

@@ -12,7 +12,10 @@ import { revokeAllSessionsOf } from './sessions-link.js';
 import { deleteGrant, findGrantsOf, findUsers, findUserWithOrg, insertGrant, insertUserRow, updateUserRow, type UserListRow } from './users.repo.js';
 
 async function toUsers(db: Db, rows: UserListRow[]): Promise<User[]> {
-  const grants = await findGrantsOf(db, rows.map((r) => r.id));
+  const grants = await findGrantsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((u) => ({
     id: u.id,
     email: u.email,
@@ -57,7 +60,16 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
 export async function createUser(
   db: Db,
   actor: Actor | null,
-  input: { email: string; fullName: string; phone: string | null; homeOrgId: string; locale: 'vi' | 'en'; password?: string; mustChangePassword?: boolean; isDemo?: boolean },
+  input: {
+    email: string;
+    fullName: string;
+    phone: string | null;
+    homeOrgId: string;
+    locale: 'vi' | 'en';
+    password?: string;
+    mustChangePassword?: boolean;
+    isDemo?: boolean;
+  },
   audit: AuditContext,
 ): Promise<{ user: User; temporaryPassword: string }> {
   const org = await getOrgRef(db, input.homeOrgId);
@@ -82,10 +94,18 @@ export async function createUser(
         isDemo: input.isDemo ?? false,
       });
       id = row.id;
-      await recordAudit(tx, audit, { action: 'user.created', entityType: 'user', entityId: row.id, orgId: org.id, orgPath: org.path, after: userAuditView(row) });
+      await recordAudit(tx, audit, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: row.id,
+        orgId: org.id,
+        orgPath: org.path,
+        after: userAuditView(row),
+      });
     });
   } catch (err) {
-    if (uniqueViolation(err) === 'users_email_key') throw new AppError('CONFLICT', `Email ${input.email} đã có tài khoản / email already registered`, { field: 'email' });
+    if (uniqueViolation(err) === 'users_email_key')
+      throw new AppError('CONFLICT', `Email ${input.email} đã có tài khoản / email already registered`, { field: 'email' });
     throw err;
   }
   const full = await findUserWithOrg(db, id);
@@ -105,7 +125,15 @@ export async function updateUser(
     const fullName = patch.fullName ?? before.fullName;
     const after = await updateUserRow(tx, id, { ...patch, searchText: foldVietnamese(`${fullName} ${before.email}`) });
     if (patch.disabled) await revokeAllSessionsOf(tx, id);
-    await recordAudit(tx, audit, { action: 'user.updated', entityType: 'user', entityId: id, orgId: before.homeOrgId, orgPath: before.homeOrgPath, before: userAuditView(before), after: userAuditView(after) });
+    await recordAudit(tx, audit, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      orgId: before.homeOrgId,
+      orgPath: before.homeOrgPath,
+      before: userAuditView(before),
+      after: userAuditView(after),
+    });
   });
   return getUser(db, actor, id);
 }
@@ -137,7 +165,15 @@ export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditCo
   await db.transaction(async (tx) => {
     await updateUserRow(tx, id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
     await revokeAllSessionsOf(tx, id);
-    await recordAudit(tx, audit, { action: 'user.totp_reset', entityType: 'user', entityId: id, orgId: before.homeOrgId, orgPath: before.homeOrgPath, before: { totpEnabledAt: before.totpEnabledAt }, after: { totpEnabledAt: null } });
+    await recordAudit(tx, audit, {
+      action: 'user.totp_reset',
+      entityType: 'user',
+      entityId: id,
+      orgId: before.homeOrgId,
+      orgPath: before.homeOrgPath,
+      before: { totpEnabledAt: before.totpEnabledAt },
+      after: { totpEnabledAt: null },
+    });
   });
   return getUser(db, actor, id);
 }
@@ -145,13 +181,16 @@ export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditCo
 export async function addGrant(db: Db, actor: Actor, userId: string, input: { role: Role; orgId: string | null }, audit: AuditContext): Promise<User> {
   const user = await getVisibleUserRow(db, actor, userId, 'user:read');
   if (input.role === 'system_admin' ? input.orgId !== null : input.orgId === null) {
-    throw new AppError('VALIDATION_FAILED', 'Quản trị hệ thống áp dụng toàn hệ thống (orgId = null); vai trò khác phải gắn với một đơn vị / system_admin is global, other roles need an org', [
-      { path: 'body.orgId', message: 'orgId' },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Quản trị hệ thống áp dụng toàn hệ thống (orgId = null); vai trò khác phải gắn với một đơn vị / system_admin is global, other roles need an org',
+      [{ path: 'body.orgId', message: 'orgId' }],
+    );
   }
   const org = input.orgId ? await getOrgRef(db, input.orgId) : undefined;
   if (input.orgId) authorize(actor, 'grant:write', org?.path ?? null);
-  else if (maxRankAt(actor, null) < ROLE_RANK.system_admin) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được cấp vai trò này / only a system admin can grant this');
+  else if (maxRankAt(actor, null) < ROLE_RANK.system_admin)
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được cấp vai trò này / only a system admin can grant this');
   if (ROLE_RANK[input.role] > maxRankAt(actor, org?.path ?? null)) {
     throw new AppError('FORBIDDEN', 'Không thể cấp vai trò cao hơn vai trò của chính bạn trên đơn vị này / cannot grant a role above your own');
   }
@@ -175,7 +214,8 @@ export async function removeGrant(db: Db, actor: Actor, userId: string, grantId:
   const grant = (await findGrantsOf(db, [userId])).get(userId)?.find((g) => g.id === grantId);
   if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy quyền / grant not found');
   if (grant.orgPath) authorize(actor, 'grant:write', grant.orgPath);
-  if (ROLE_RANK[grant.role] > maxRankAt(actor, grant.orgPath)) throw new AppError('FORBIDDEN', 'Không thể thu hồi vai trò cao hơn vai trò của bạn / cannot revoke a role above your own');
+  if (ROLE_RANK[grant.role] > maxRankAt(actor, grant.orgPath))
+    throw new AppError('FORBIDDEN', 'Không thể thu hồi vai trò cao hơn vai trò của bạn / cannot revoke a role above your own');
   await db.transaction(async (tx) => {
     await deleteGrant(tx, userId, grantId);
     await recordAudit(tx, audit, {

@@ -11,7 +11,12 @@ export async function verifyAuditChain(db: Db, pageSize = 2000): Promise<VerifyR
   let expected = 1;
   let rows = 0;
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.seq, expected - 1)).orderBy(asc(auditLog.seq)).limit(pageSize);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expected - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(pageSize);
     for (const r of page) {
       if (r.seq !== expected) {
         return { ok: false, rows, badSeq: expected, reason: `row ${expected} is missing (next row is ${r.seq}): deleted` };

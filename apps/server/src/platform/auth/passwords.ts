@@ -9,8 +9,25 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 // Passwords seen in Vietnamese leaks and habits that the English list misses.
 const LOCAL_COMMON = [
-  'matkhau', 'matkhau123', 'anhyeuem', 'emyeuanh', 'yeuem', 'vietnam', 'hanoi', 'saigon', 'congan', 'ubnd',
-  'khien', 'admin', 'administrator', 'quantri', 'abc123', 'qwerty', 'password', '1234567890', 'iloveyou',
+  'matkhau',
+  'matkhau123',
+  'anhyeuem',
+  'emyeuanh',
+  'yeuem',
+  'vietnam',
+  'hanoi',
+  'saigon',
+  'congan',
+  'ubnd',
+  'khien',
+  'admin',
+  'administrator',
+  'quantri',
+  'abc123',
+  'qwerty',
+  'password',
+  '1234567890',
+  'iloveyou',
 ];
 
 let common: Set<string> | undefined;

@@ -5,6 +5,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Empty } from '../../components/empty-state';
+import { ChevronIcon } from '../../components/icons';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeader } from '../../components/page-header';
 import { Pager } from '../../components/pager';
@@ -32,9 +33,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             aria-expanded={open}
             aria-label={open ? t('audit.collapse', { seq: entry.seq }) : t('audit.expand', { seq: entry.seq })}
           >
-            <span aria-hidden style={{ display: 'inline-block', transform: open ? 'rotate(90deg)' : 'none' }}>
-              ▸
-            </span>
+            <ChevronIcon open={open} />
           </ActionIcon>
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>

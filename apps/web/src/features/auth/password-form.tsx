@@ -52,7 +52,6 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
           value={current}
           onChange={(e) => setCurrent(e.currentTarget.value)}
           error={errors.current}
-          withAsterisk
         />
         <PasswordField
           label={t('auth.changePassword.new')}
@@ -61,7 +60,6 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
           onChange={(e) => setNext(e.currentTarget.value)}
           error={errors.next}
           description={t('auth.changePassword.rule', { min: MIN_PASSWORD_LENGTH })}
-          withAsterisk
         />
         <PasswordField
           label={t('auth.changePassword.repeat')}
@@ -69,7 +67,6 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
           value={repeat}
           onChange={(e) => setRepeat(e.currentTarget.value)}
           error={errors.repeat}
-          withAsterisk
         />
         <ErrorAlert error={change.error} />
         <Button type="submit" loading={change.isPending}>

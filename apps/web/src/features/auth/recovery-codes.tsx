@@ -1,4 +1,4 @@
-import { Alert, Button, CopyButton, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, CopyButton, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 interface RecoveryCodesProps {
@@ -39,7 +39,7 @@ export function RecoveryCodes({ codes, onContinue, continuing }: RecoveryCodesPr
           ))}
         </List>
       </Paper>
-      <Group grow>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
         <CopyButton value={codes.join('\n')} timeout={2000}>
           {({ copied, copy }) => (
             <Button variant="light" onClick={copy} color={copied ? 'teal' : undefined}>
@@ -50,7 +50,7 @@ export function RecoveryCodes({ codes, onContinue, continuing }: RecoveryCodesPr
         <Button variant="light" onClick={() => download('khien-recovery-codes.txt', text)}>
           {t('auth.recovery.download')}
         </Button>
-      </Group>
+      </SimpleGrid>
       <Button onClick={onContinue} loading={continuing}>
         {t('auth.recovery.continue')}
       </Button>

@@ -59,7 +59,6 @@ export function SignInPage() {
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={emailError}
-            withAsterisk
             autoFocus
           />
           <PasswordField
@@ -68,7 +67,6 @@ export function SignInPage() {
             value={password}
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={passwordError}
-            withAsterisk
           />
           <ErrorAlert error={login.error} />
           <Button type="submit" loading={login.isPending} fullWidth>

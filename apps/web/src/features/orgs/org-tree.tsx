@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Empty } from '../../components/empty-state';
+import { ChevronIcon } from '../../components/icons';
 import { ErrorAlert } from '../../components/error-alert';
 import { KindBadge } from './kind-badge';
 import { orgKeys, orgsApi } from './orgs-api';
@@ -99,9 +100,7 @@ function OrgTreeNode({ org, level, initiallyOpen = false }: { org: Org; level: n
             aria-label={open ? t('orgs.tree.collapse', { name: org.name }) : t('orgs.tree.expand', { name: org.name })}
             data-testid={`org-toggle-${org.id}`}
           >
-            <span aria-hidden style={{ display: 'inline-block', transform: open ? 'rotate(90deg)' : 'none' }}>
-              ▸
-            </span>
+            <ChevronIcon open={open} />
           </ActionIcon>
         ) : (
           <Box w={22} style={{ flexShrink: 0 }} aria-hidden />

@@ -23,8 +23,26 @@ describe('admin-units JSON (the 2026 official list)', () => {
 
   it('maps names, codes and parents as the official list has them, numbered province then its wards', async () => {
     const { rows } = await parseOrgFile(data, 'units.json');
-    expect(rows[0]).toEqual({ row: 1, name: 'Thành phố Hà Nội', shortName: 'Hà Nội', kind: 'province', adminCode: '01', parentAdminCode: null, parentPath: null, contact: null });
-    expect(rows[1]).toEqual({ row: 2, name: 'Phường Ba Đình', shortName: 'Ba Đình', kind: 'ward', adminCode: '00004', parentAdminCode: '01', parentPath: null, contact: null });
+    expect(rows[0]).toEqual({
+      row: 1,
+      name: 'Thành phố Hà Nội',
+      shortName: 'Hà Nội',
+      kind: 'province',
+      adminCode: '01',
+      parentAdminCode: null,
+      parentPath: null,
+      contact: null,
+    });
+    expect(rows[1]).toEqual({
+      row: 2,
+      name: 'Phường Ba Đình',
+      shortName: 'Ba Đình',
+      kind: 'ward',
+      adminCode: '00004',
+      parentAdminCode: '01',
+      parentPath: null,
+      contact: null,
+    });
     expect(rows.map((r) => r.row)).toEqual(rows.map((_, i) => i + 1));
     const provinces = new Set(rows.filter((r) => r.kind === 'province').map((r) => r.adminCode));
     for (const r of rows.filter((x) => x.kind !== 'province')) {
@@ -43,7 +61,18 @@ describe('admin-units JSON (the 2026 official list)', () => {
   });
 
   it('accepts a single province object, numeric codes and an unknown prefix (→ commune)', async () => {
-    const parsed = await parseOrgFile(json({ Code: 11, Name: 'Điện Biên', FullName: 'Tỉnh Điện Biên', Wards: [{ Code: 3151, Name: 'Mường Lay', FullName: 'Phường Mường Lay' }, { Code: '03999', Name: 'Mới', FullName: 'Khu Mới', ProvinceCode: '11' }] }), 'one.json');
+    const parsed = await parseOrgFile(
+      json({
+        Code: 11,
+        Name: 'Điện Biên',
+        FullName: 'Tỉnh Điện Biên',
+        Wards: [
+          { Code: 3151, Name: 'Mường Lay', FullName: 'Phường Mường Lay' },
+          { Code: '03999', Name: 'Mới', FullName: 'Khu Mới', ProvinceCode: '11' },
+        ],
+      }),
+      'one.json',
+    );
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => [r.row, r.kind, r.adminCode, r.parentAdminCode])).toEqual([
       [1, 'province', '11', null],
@@ -55,7 +84,17 @@ describe('admin-units JSON (the 2026 official list)', () => {
   it('reports bad units by running row number and keeps the rest', async () => {
     const parsed = await parseOrgFile(
       json([
-        { Code: '11', Name: 'Điện Biên', FullName: 'Tỉnh Điện Biên', Wards: [{ Code: '03151', Name: 'A', FullName: 'Phường A', ProvinceCode: '11' }, { Code: '03151', Name: 'B', FullName: 'Xã B', ProvinceCode: '11' }, { Code: 'bad code!', Name: 'C', FullName: 'Xã C', ProvinceCode: '11' }, { Code: '03155', Name: '', FullName: '  ', ProvinceCode: '11' }] },
+        {
+          Code: '11',
+          Name: 'Điện Biên',
+          FullName: 'Tỉnh Điện Biên',
+          Wards: [
+            { Code: '03151', Name: 'A', FullName: 'Phường A', ProvinceCode: '11' },
+            { Code: '03151', Name: 'B', FullName: 'Xã B', ProvinceCode: '11' },
+            { Code: 'bad code!', Name: 'C', FullName: 'Xã C', ProvinceCode: '11' },
+            { Code: '03155', Name: '', FullName: '  ', ProvinceCode: '11' },
+          ],
+        },
       ]),
       'units.json',
     );

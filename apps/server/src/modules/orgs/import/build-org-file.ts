@@ -9,8 +9,32 @@ export type OrgTableFormat = 'csv' | 'xlsx';
 // Example rows of the template: a real commune of Điện Biên (code from the 2026 list) and a
 // school under it, once by code and once by path; the addresses are placeholders.
 const TEMPLATE_ROWS: readonly OrgTableRecord[] = [
-  ['Xã Mường Phăng', 'Mường Phăng', 'Xã', '03325', '11', 'Tỉnh Điện Biên', 'Nguyễn Văn An', 'Chủ tịch UBND xã', '0912 345 678', 'vanphong.muongphang@example.vn', 'không'],
-  ['Trường THCS Mường Phăng', 'THCS Mường Phăng', 'Trường học', '', '03325', 'Tỉnh Điện Biên / Xã Mường Phăng', 'Lò Thị Bình', 'Hiệu trưởng', '0987 654 321', 'thcs.muongphang@example.vn', 'có'],
+  [
+    'Xã Mường Phăng',
+    'Mường Phăng',
+    'Xã',
+    '03325',
+    '11',
+    'Tỉnh Điện Biên',
+    'Nguyễn Văn An',
+    'Chủ tịch UBND xã',
+    '0912 345 678',
+    'vanphong.muongphang@example.vn',
+    'không',
+  ],
+  [
+    'Trường THCS Mường Phăng',
+    'THCS Mường Phăng',
+    'Trường học',
+    '',
+    '03325',
+    'Tỉnh Điện Biên / Xã Mường Phăng',
+    'Lò Thị Bình',
+    'Hiệu trưởng',
+    '0987 654 321',
+    'thcs.muongphang@example.vn',
+    'có',
+  ],
 ];
 
 /** An empty-but-for-examples file to fill in: the import columns, two example rows, and (XLSX) a guide sheet. */
@@ -26,7 +50,14 @@ export async function buildOrgTemplate(format: OrgTableFormat): Promise<Buffer> 
 export async function buildOrgExport(rows: readonly OrgExportRow[], format: OrgTableFormat): Promise<Buffer> {
   const records: OrgTableRecord[] = [];
   for (const org of rows) {
-    const orgCells = [org.name, org.shortName, orgKindLabel(org.kind), org.adminCode ?? '', org.parentAdminCode ?? '', org.parentPath.join(PARENT_PATH_SEPARATOR)];
+    const orgCells = [
+      org.name,
+      org.shortName,
+      orgKindLabel(org.kind),
+      org.adminCode ?? '',
+      org.parentAdminCode ?? '',
+      org.parentPath.join(PARENT_PATH_SEPARATOR),
+    ];
     if (org.contacts.length === 0) records.push([...orgCells, '', '', '', '', '']);
     for (const contact of org.contacts) records.push([...orgCells, ...contactCells(contact)]);
   }

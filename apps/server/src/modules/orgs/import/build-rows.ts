@@ -3,7 +3,17 @@ import { ORG_COLUMNS, resolveHeader, type OrgColumnKey } from './columns.js';
 import { emptyFile } from './limits.js';
 import { finishRows, type Candidate } from './finish-rows.js';
 import type { OrgImportRow, RawCell, RawRow, RawTable } from './types.js';
-import { cellText, checkLength, MAX_SHORT_NAME, quote, RowProblems, validateContact, validateKind, validateName, validateParentPath } from './validate-fields.js';
+import {
+  cellText,
+  checkLength,
+  MAX_SHORT_NAME,
+  quote,
+  RowProblems,
+  validateContact,
+  validateKind,
+  validateName,
+  validateParentPath,
+} from './validate-fields.js';
 
 const KNOWN_HEADERS = ORG_COLUMNS.map((c) => c.header).join(', ');
 

@@ -107,11 +107,13 @@ export function restorePhone(cell: RawCell): string {
 
 /** Splits "Tỉnh Điện Biên / Phường Mường Lay" (or with " > ") into names; blanks dropped. */
 export function splitParentPath(text: string): string[] {
-  return text
-    // a separator needs a space (or the cell's edge) on both sides: "TH&THCS A/B" is one name
-    .split(/(?:^|\s+)[/>](?:\s+|$)/)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
+  return (
+    text
+      // a separator needs a space (or the cell's edge) on both sides: "TH&THCS A/B" is one name
+      .split(/(?:^|\s+)[/>](?:\s+|$)/)
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)
+  );
 }
 
 export const PARENT_PATH_SEPARATOR = ' / ';

@@ -52,12 +52,22 @@ export function finishRows(candidates: Candidate[], errors: ImportRowError[]): O
   for (const c of withKind) {
     const problems = new RowProblems(c.row);
     const parentAdminCode = c.parentCodeCell ? validateCode('parent_admin_code', restoreParentCode(c.parentCodeCell, c.kind, codesInFile), problems) : null;
-    if (parentAdminCode !== null && parentAdminCode === c.adminCode) problems.add('parent_admin_code', `Mã đơn vị cha ${quote(parentAdminCode)} trùng với mã của chính đơn vị`);
+    if (parentAdminCode !== null && parentAdminCode === c.adminCode)
+      problems.add('parent_admin_code', `Mã đơn vị cha ${quote(parentAdminCode)} trùng với mã của chính đơn vị`);
     if (!problems.ok) {
       errors.push(...problems.list);
       continue;
     }
-    resolved.push({ row: c.row, name: c.name, shortName: c.shortName, kind: c.kind, adminCode: c.adminCode, parentAdminCode, parentPath: c.parentPath, contact: c.contact });
+    resolved.push({
+      row: c.row,
+      name: c.name,
+      shortName: c.shortName,
+      kind: c.kind,
+      adminCode: c.adminCode,
+      parentAdminCode,
+      parentPath: c.parentPath,
+      contact: c.contact,
+    });
   }
   return mergeSameOrg(resolved, errors);
 }
@@ -89,7 +99,11 @@ function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[
       errors.push(
         r.adminCode
           ? { row: r.row, field: 'admin_code', message: `Mã hành chính ${quote(r.adminCode)} bị trùng với dòng ${first.row} (đơn vị ${quote(first.name)})` }
-          : { row: r.row, field: 'name', message: `Đơn vị ${quote(r.name)} bị trùng với dòng ${first.row} (cùng tên, cùng đơn vị cha nhưng khác loại hoặc tên viết tắt)` },
+          : {
+              row: r.row,
+              field: 'name',
+              message: `Đơn vị ${quote(r.name)} bị trùng với dòng ${first.row} (cùng tên, cùng đơn vị cha nhưng khác loại hoặc tên viết tắt)`,
+            },
       );
       continue;
     }

@@ -18,13 +18,7 @@ export const MAX_CELL_CHARS = 4_096;
 export const MAX_XLSX_UNZIPPED_BYTES = 160 * 1024 * 1024;
 export const MAX_XLSX_ENTRIES = 2_000;
 
-export type OrgImportRefusalReason =
-  | 'too_large'
-  | 'too_many_rows'
-  | 'empty'
-  | 'unsupported_format'
-  | 'invalid_json'
-  | 'invalid_xlsx';
+export type OrgImportRefusalReason = 'too_large' | 'too_many_rows' | 'empty' | 'unsupported_format' | 'invalid_json' | 'invalid_xlsx';
 
 const ERROR_CODE: Record<OrgImportRefusalReason, ErrorCode> = {
   too_large: 'PAYLOAD_TOO_LARGE',

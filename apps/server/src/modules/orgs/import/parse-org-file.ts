@@ -21,7 +21,11 @@ import { isCompoundFile, isZip } from './zip-guard.js';
 export async function parseOrgFile(data: Buffer, filename: string): Promise<ParsedOrgFile> {
   if (data.length > MAX_IMPORT_BYTES) {
     const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-    throw refuse('too_large', `Tệp quá lớn (${mib(data.length)} MiB); tối đa ${mib(MAX_IMPORT_BYTES)} MiB`, `File too large (${mib(data.length)} MiB); the limit is ${mib(MAX_IMPORT_BYTES)} MiB`);
+    throw refuse(
+      'too_large',
+      `Tệp quá lớn (${mib(data.length)} MiB); tối đa ${mib(MAX_IMPORT_BYTES)} MiB`,
+      `File too large (${mib(data.length)} MiB); the limit is ${mib(MAX_IMPORT_BYTES)} MiB`,
+    );
   }
   if (data.length === 0) throw emptyFile();
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';

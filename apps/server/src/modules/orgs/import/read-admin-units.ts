@@ -61,7 +61,14 @@ export function readAdminUnits(json: string): { rows: OrgImportRow[]; errors: Im
   return { rows, errors };
 }
 
-function addUnit(candidates: Candidate[], errors: ImportRowError[], row: number, unit: Pick<Province, 'Code' | 'Name' | 'FullName'>, kind: OrgKind, parentCode: string | null): void {
+function addUnit(
+  candidates: Candidate[],
+  errors: ImportRowError[],
+  row: number,
+  unit: Pick<Province, 'Code' | 'Name' | 'FullName'>,
+  kind: OrgKind,
+  parentCode: string | null,
+): void {
   const problems = new RowProblems(row);
   const name = cleanCellText(unit.FullName);
   const shortName = cleanCellText(unit.Name);
@@ -73,7 +80,16 @@ function addUnit(candidates: Candidate[], errors: ImportRowError[], row: number,
     errors.push(...problems.list);
     return;
   }
-  candidates.push({ row, name, shortName, kind, adminCodeCell: code, parentCodeCell: parentCode ? textCell(parentCode) : null, parentPath: null, contact: null });
+  candidates.push({
+    row,
+    name,
+    shortName,
+    kind,
+    adminCodeCell: code,
+    parentCodeCell: parentCode ? textCell(parentCode) : null,
+    parentPath: null,
+    contact: null,
+  });
 }
 
 /** Case-insensitive: the 2026 list writes one commune as "xã Bắc Sơn". */

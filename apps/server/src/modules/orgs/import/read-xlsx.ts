@@ -9,7 +9,19 @@ import { assertSafeZip } from './zip-guard.js';
 export const GUIDE_SHEET_NAME = 'Hướng dẫn';
 
 // Parts of a sheet we never need; skipping them saves memory and sidesteps parser quirks.
-const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing', 'tableParts', 'hyperlinks', 'headerFooter', 'rowBreaks', 'colBreaks'];
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'drawing',
+  'picture',
+  'legacyDrawing',
+  'tableParts',
+  'hyperlinks',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+];
 
 /**
  * XLSX → non-empty rows of the first data sheet (the first one not named
@@ -29,8 +41,14 @@ export async function readXlsx(data: Buffer): Promise<RawTable> {
     const message = err instanceof Error ? err.message : String(err);
     if (/^Max row count/.test(message)) throw tooManyRows();
     if (/^Max column count/.test(message)) throw refuse('invalid_xlsx', 'Bảng tính có quá nhiều cột', 'The sheet has too many columns');
-    throw refuse('invalid_xlsx', 'Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)', 'Cannot read the XLSX file (corrupt or not an Excel workbook)');
+    throw refuse(
+      'invalid_xlsx',
+      'Không đọc được tệp XLSX (tệp hỏng hoặc không phải bảng tính Excel)',
+      'Cannot read the XLSX file (corrupt or not an Excel workbook)',
+    );
   }
+  if (workbook.worksheets.length === 0)
+    throw refuse('invalid_xlsx', 'Tệp nén không phải bảng tính XLSX (không có trang tính nào)', 'The zip is not an XLSX workbook (no worksheets)');
   const sheet = workbook.worksheets.find((ws) => headerKey(ws.name) !== headerKey(GUIDE_SHEET_NAME));
   if (!sheet) throw refuse('empty', 'Tệp XLSX không có trang tính dữ liệu', 'The XLSX file has no data sheet');
 
@@ -61,7 +79,8 @@ export function toRawCell(value: ExcelJS.CellValue): RawCell {
   if ('hyperlink' in value) {
     const text: unknown = value.text;
     if (typeof text === 'string') return { text: cleanCellText(text), numeric: false, error: null };
-    if (text && typeof text === 'object' && 'richText' in text) return { text: cleanCellText(richText((text as ExcelJS.CellRichTextValue).richText)), numeric: false, error: null };
+    if (text && typeof text === 'object' && 'richText' in text)
+      return { text: cleanCellText(richText((text as ExcelJS.CellRichTextValue).richText)), numeric: false, error: null };
     return { text: cleanCellText(value.hyperlink), numeric: false, error: null };
   }
   return EMPTY;

@@ -71,8 +71,32 @@ describe('per-row validation', () => {
 
   it('accepts English and Vietnamese headers in any order and case, with or without diacritics', async () => {
     const parsed = await parseCsv([
-      ['Truc 24/7', 'KIND', 'Tên viết tắt', 'Name', 'Parent_Path', 'Liên hệ - Tên', 'contact_role', 'Lien he dien thoai', 'CONTACT_EMAIL', 'mã hành chính', 'parent admin code'],
-      ['yes', 'special_zone', 'Côn Đảo', 'Đặc khu Côn Đảo', 'Thành phố Hồ Chí Minh > Đặc khu Côn Đảo', 'Trần Văn D', 'Chánh Văn phòng', '+84 254 3830 000', 'vp@example.vn', '26xxx', '79'],
+      [
+        'Truc 24/7',
+        'KIND',
+        'Tên viết tắt',
+        'Name',
+        'Parent_Path',
+        'Liên hệ - Tên',
+        'contact_role',
+        'Lien he dien thoai',
+        'CONTACT_EMAIL',
+        'mã hành chính',
+        'parent admin code',
+      ],
+      [
+        'yes',
+        'special_zone',
+        'Côn Đảo',
+        'Đặc khu Côn Đảo',
+        'Thành phố Hồ Chí Minh > Đặc khu Côn Đảo',
+        'Trần Văn D',
+        'Chánh Văn phòng',
+        '+84 254 3830 000',
+        'vp@example.vn',
+        '26xxx',
+        '79',
+      ],
     ]);
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows[0]).toEqual({

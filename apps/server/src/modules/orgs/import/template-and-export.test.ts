@@ -4,7 +4,19 @@ import { ORG_KINDS, type OrgKind } from '@khien/contracts';
 import { buildOrgExport, buildOrgTemplate, ORG_KIND_LABELS, parseOrgFile, type OrgExportRow, type OrgImportRow } from './index.js';
 import { buildContact, buildExportRow } from './test-support.js';
 
-const HEADERS = ['ten', 'ten_viet_tat', 'loai', 'ma_hanh_chinh', 'ma_don_vi_cha', 'duong_dan_cha', 'lien_he_ten', 'lien_he_chuc_vu', 'lien_he_dien_thoai', 'lien_he_email', 'truc_24_7'];
+const HEADERS = [
+  'ten',
+  'ten_viet_tat',
+  'loai',
+  'ma_hanh_chinh',
+  'ma_don_vi_cha',
+  'duong_dan_cha',
+  'lien_he_ten',
+  'lien_he_chuc_vu',
+  'lien_he_dien_thoai',
+  'lien_he_email',
+  'truc_24_7',
+];
 
 async function loadXlsx(data: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -22,7 +34,13 @@ describe('buildOrgTemplate', () => {
       [3, 'school', 'Trường THCS Mường Phăng', null, '03325'],
     ]);
     expect(parsed.rows[1]?.parentPath).toEqual(['Tỉnh Điện Biên', 'Xã Mường Phăng']);
-    expect(parsed.rows[1]?.contact).toEqual({ name: 'Lò Thị Bình', role: 'Hiệu trưởng', phone: '0987 654 321', email: 'thcs.muongphang@example.vn', hotline247: true });
+    expect(parsed.rows[1]?.contact).toEqual({
+      name: 'Lò Thị Bình',
+      role: 'Hiệu trưởng',
+      phone: '0987 654 321',
+      email: 'thcs.muongphang@example.vn',
+      hotline247: true,
+    });
   });
 
   it('CSV: UTF-8 with BOM and exactly the Vietnamese column headers', async () => {
@@ -53,14 +71,40 @@ describe('buildOrgTemplate', () => {
       expect(text).toContain(kind);
       expect(text).toContain(ORG_KIND_LABELS[kind][0]);
     }
-    for (const label of ['Xã', 'Phường', 'Đặc khu', 'Trường học', 'Công an', '"Tổ dân phố"', '"Thôn, bản"', 'Doanh nghiệp viễn thông', 'Ban Chỉ huy quân sự', 'Cơ quan', '"Tỉnh"', '"Thành phố"', 'Huyện', 'Trung tâm giám sát', 'Đội ứng cứu sự cố']) {
+    for (const label of [
+      'Xã',
+      'Phường',
+      'Đặc khu',
+      'Trường học',
+      'Công an',
+      '"Tổ dân phố"',
+      '"Thôn, bản"',
+      'Doanh nghiệp viễn thông',
+      'Ban Chỉ huy quân sự',
+      'Cơ quan',
+      '"Tỉnh"',
+      '"Thành phố"',
+      'Huyện',
+      'Trung tâm giám sát',
+      'Đội ứng cứu sự cố',
+    ]) {
       expect(all).toContain(label);
     }
   });
 });
 
 const ORGS: OrgExportRow[] = [
-  buildExportRow({ name: 'Tỉnh Điện Biên', shortName: 'Điện Biên', kind: 'province', adminCode: '11', parentAdminCode: null, parentPath: [], contacts: [buildContact({ name: 'Trần Thị Hằng', role: 'Giám đốc Sở KH&CN', phone: '+84 215 3825 000', email: 'so.khcn@dienbien.example.vn', hotline247: true })] }),
+  buildExportRow({
+    name: 'Tỉnh Điện Biên',
+    shortName: 'Điện Biên',
+    kind: 'province',
+    adminCode: '11',
+    parentAdminCode: null,
+    parentPath: [],
+    contacts: [
+      buildContact({ name: 'Trần Thị Hằng', role: 'Giám đốc Sở KH&CN', phone: '+84 215 3825 000', email: 'so.khcn@dienbien.example.vn', hotline247: true }),
+    ],
+  }),
   buildExportRow({
     name: 'Xã Mường Phăng',
     shortName: 'Mường Phăng',
@@ -68,20 +112,63 @@ const ORGS: OrgExportRow[] = [
     adminCode: '03325',
     parentAdminCode: '11',
     parentPath: ['Tỉnh Điện Biên'],
-    contacts: [buildContact({ name: 'Lò Văn Ước', role: 'Chủ tịch UBND xã', phone: '0912 345 678', email: null }), buildContact({ name: 'Quàng Thị Ngọc Ánh', role: '=Công chức văn phòng', phone: null, email: 'anh.qtn@example.vn', hotline247: true }), buildContact({ name: 'Vì Văn Dũng' })],
+    contacts: [
+      buildContact({ name: 'Lò Văn Ước', role: 'Chủ tịch UBND xã', phone: '0912 345 678', email: null }),
+      buildContact({ name: 'Quàng Thị Ngọc Ánh', role: '=Công chức văn phòng', phone: null, email: 'anh.qtn@example.vn', hotline247: true }),
+      buildContact({ name: 'Vì Văn Dũng' }),
+    ],
   }),
-  buildExportRow({ name: 'Phường Mường Lay', shortName: '', kind: 'ward', adminCode: '03151', parentAdminCode: '11', parentPath: ['Tỉnh Điện Biên'], contacts: [] }),
-  buildExportRow({ name: 'Trường THCS Mường Phăng, điểm "Bản Co Mận"', shortName: 'THCS Mường Phăng', kind: 'school', adminCode: null, parentAdminCode: '03325', parentPath: ['Tỉnh Điện Biên', 'Xã Mường Phăng'], contacts: [buildContact({ name: 'Lường Thị Thoả', role: 'Hiệu trưởng; Bí thư chi bộ', phone: '(0215) 3.822.111', email: 'thoa@example.edu.vn' })] }),
-  buildExportRow({ name: 'Đặc khu Cồn Cỏ', shortName: 'Cồn Cỏ', kind: 'special_zone', adminCode: '19995', parentAdminCode: '44', parentPath: ['Tỉnh Quảng Trị'], contacts: [] }),
+  buildExportRow({
+    name: 'Phường Mường Lay',
+    shortName: '',
+    kind: 'ward',
+    adminCode: '03151',
+    parentAdminCode: '11',
+    parentPath: ['Tỉnh Điện Biên'],
+    contacts: [],
+  }),
+  buildExportRow({
+    name: 'Trường THCS Mường Phăng, điểm "Bản Co Mận"',
+    shortName: 'THCS Mường Phăng',
+    kind: 'school',
+    adminCode: null,
+    parentAdminCode: '03325',
+    parentPath: ['Tỉnh Điện Biên', 'Xã Mường Phăng'],
+    contacts: [buildContact({ name: 'Lường Thị Thoả', role: 'Hiệu trưởng; Bí thư chi bộ', phone: '(0215) 3.822.111', email: 'thoa@example.edu.vn' })],
+  }),
+  buildExportRow({
+    name: 'Đặc khu Cồn Cỏ',
+    shortName: 'Cồn Cỏ',
+    kind: 'special_zone',
+    adminCode: '19995',
+    parentAdminCode: '44',
+    parentPath: ['Tỉnh Quảng Trị'],
+    contacts: [],
+  }),
   ...ORG_KINDS.filter((k) => !['province', 'commune', 'ward', 'school', 'special_zone'].includes(k)).map((kind: OrgKind, i) =>
-    buildExportRow({ name: `Đơn vị ${kind} số ${i}`, shortName: `ĐV ${i}`, kind, adminCode: `X-${String(i).padStart(3, '0')}`, parentAdminCode: '03325', parentPath: ['Tỉnh Điện Biên', 'Xã Mường Phăng'], contacts: [buildContact({ phone: '0000' })] }),
+    buildExportRow({
+      name: `Đơn vị ${kind} số ${i}`,
+      shortName: `ĐV ${i}`,
+      kind,
+      adminCode: `X-${String(i).padStart(3, '0')}`,
+      parentAdminCode: '03325',
+      parentPath: ['Tỉnh Điện Biên', 'Xã Mường Phăng'],
+      contacts: [buildContact({ phone: '0000' })],
+    }),
   ),
 ];
 
 /** What a faithful parse of ORGS must give: one row per contact, or one row without contact. */
 function expectedRows(orgs: OrgExportRow[]): Omit<OrgImportRow, 'row'>[] {
   return orgs.flatMap((o): Omit<OrgImportRow, 'row'>[] => {
-    const org = { name: o.name, shortName: o.shortName, kind: o.kind, adminCode: o.adminCode, parentAdminCode: o.parentAdminCode, parentPath: o.parentPath.length > 0 ? o.parentPath : null };
+    const org = {
+      name: o.name,
+      shortName: o.shortName,
+      kind: o.kind,
+      adminCode: o.adminCode,
+      parentAdminCode: o.parentAdminCode,
+      parentPath: o.parentPath.length > 0 ? o.parentPath : null,
+    };
     if (o.contacts.length === 0) return [{ ...org, contact: null }];
     return o.contacts.map(({ id: _id, ...contact }) => ({ ...org, contact }));
   });

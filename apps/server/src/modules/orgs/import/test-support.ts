@@ -88,7 +88,9 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** Sheet XML with inline strings, for files too big to build quickly with exceljs. */
 export function sheetXml(rows: Iterable<readonly string[]>): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   let r = 0;
   for (const row of rows) {
     r++;
@@ -104,10 +106,30 @@ export function minimalXlsx(sheet: string | Buffer, declaredSize?: number): Buff
   const ns = 'http://schemas.openxmlformats.org';
   const data = typeof sheet === 'string' ? Buffer.from(sheet, 'utf8') : sheet;
   const entries: ZipEntry[] = [
-    { name: '[Content_Types].xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
-    { name: '_rels/.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    { name: 'xl/workbook.xml', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
-    { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+    },
     { name: 'xl/worksheets/sheet1.xml', data, ...(declaredSize === undefined ? {} : { declaredSize }) },
   ];
   return makeZip(entries);
@@ -124,11 +146,28 @@ export async function xlsxFromValues(rows: ExcelJS.CellValue[][], sheetName = 'S
 let contactSeq = 0;
 export function buildContact(overrides: Partial<Contact> = {}): Contact {
   contactSeq++;
-  return { id: `00000000-0000-4000-8000-${String(contactSeq).padStart(12, '0')}`, name: `Người liên hệ ${contactSeq}`, role: '', phone: null, email: null, hotline247: false, ...overrides };
+  return {
+    id: `00000000-0000-4000-8000-${String(contactSeq).padStart(12, '0')}`,
+    name: `Người liên hệ ${contactSeq}`,
+    role: '',
+    phone: null,
+    email: null,
+    hotline247: false,
+    ...overrides,
+  };
 }
 
 export function buildExportRow(overrides: Partial<OrgExportRow> = {}): OrgExportRow {
-  return { name: 'Xã Mường Phăng', shortName: 'Mường Phăng', kind: 'commune', adminCode: '03325', parentAdminCode: '11', parentPath: ['Tỉnh Điện Biên'], contacts: [], ...overrides };
+  return {
+    name: 'Xã Mường Phăng',
+    shortName: 'Mường Phăng',
+    kind: 'commune',
+    adminCode: '03325',
+    parentAdminCode: '11',
+    parentPath: ['Tỉnh Điện Biên'],
+    contacts: [],
+    ...overrides,
+  };
 }
 
 /** CSV text from rows of cells, quoting only where needed. */

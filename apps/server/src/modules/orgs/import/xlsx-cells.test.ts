@@ -63,7 +63,12 @@ describe('XLSX cells', () => {
     ]);
     const parsed = await parseOrgFile(data, 'don-vi.xlsx');
     expect(parsed.errors).toEqual([]);
-    expect(parsed.rows[0]).toMatchObject({ name: 'Xã Mường Phăng', shortName: 'Mường Phăng', kind: 'commune', contact: { name: 'Lò Văn A', email: 'a@example.vn', hotline247: true } });
+    expect(parsed.rows[0]).toMatchObject({
+      name: 'Xã Mường Phăng',
+      shortName: 'Mường Phăng',
+      kind: 'commune',
+      contact: { name: 'Lò Văn A', email: 'a@example.vn', hotline247: true },
+    });
   });
 
   it('converts every kind of cell value to text', () => {
@@ -76,7 +81,9 @@ describe('XLSX cells', () => {
     expect(toRawCell({ formula: 'A1', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue)).toMatchObject({ error: '#DIV/0!' });
     expect(toRawCell({ formula: 'A1' } as ExcelJS.CellFormulaValue)).toMatchObject({ text: '' });
     expect(toRawCell({ sharedFormula: 'A1', result: 7 } as ExcelJS.CellSharedFormulaValue)).toMatchObject({ text: '7', numeric: true });
-    expect(toRawCell({ text: { richText: [{ text: 'Trang ' }, { text: 'chủ' }] }, hyperlink: 'https://example.vn' } as unknown as ExcelJS.CellHyperlinkValue)).toMatchObject({ text: 'Trang chủ' });
+    expect(
+      toRawCell({ text: { richText: [{ text: 'Trang ' }, { text: 'chủ' }] }, hyperlink: 'https://example.vn' } as unknown as ExcelJS.CellHyperlinkValue),
+    ).toMatchObject({ text: 'Trang chủ' });
     expect(toRawCell(' Xa\u0303\u00a0A ')).toMatchObject({ text: 'Xã A' });
   });
 

@@ -7,7 +7,12 @@ const LOCAL_HEADER = 0x04034b50;
 
 /** PK\x03\x04 (a file), PK\x05\x06 (an empty archive) or PK\x07\x08 (spanned). */
 export function isZip(data: Buffer): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6) || (data[2] === 7 && data[3] === 8));
+  return (
+    data.length >= 4 &&
+    data[0] === 0x50 &&
+    data[1] === 0x4b &&
+    ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6) || (data[2] === 7 && data[3] === 8))
+  );
 }
 
 /** OLE compound file: legacy .xls, or an .xlsx encrypted with a password. */
@@ -49,7 +54,8 @@ export function assertSafeZip(data: Buffer): number {
     const localOffset = data.readUInt32LE(at + 42);
     at += 46 + nameLength + extraLength + commentLength;
     if (flags & 1) throw unsafe('tệp được đặt mật khẩu', 'the file is encrypted');
-    if (compressed === 0xffffffff || declared === 0xffffffff || localOffset === 0xffffffff) throw unsafe('định dạng ZIP64 không được hỗ trợ', 'ZIP64 is not supported');
+    if (compressed === 0xffffffff || declared === 0xffffffff || localOffset === 0xffffffff)
+      throw unsafe('định dạng ZIP64 không được hỗ trợ', 'ZIP64 is not supported');
     if (total + declared > MAX_XLSX_UNZIPPED_BYTES) throw tooBig();
     const start = dataStart(data, localOffset);
     if (start + compressed > data.length) throw unsafe('dữ liệu nén bị cắt cụt', 'truncated entry');
