@@ -136,3 +136,24 @@ describe('bad input', () => {
     expect((await admin.get('/api/v1/orgs/not-a-uuid')).statusCode).toBe(400);
   });
 });
+
+describe('subtree sizes', () => {
+  it('keeps each org’s descendant count right through create, move and delete', async () => {
+    const root = (await create({ name: 'Xã Đếm' })).json();
+    const a = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Đếm A', kind: 'agency' })).json();
+    const b = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Đếm B', kind: 'agency' })).json();
+    const a1 = (await admin.send('POST', '/api/v1/orgs', { parentId: a.id, name: 'Đếm A1', kind: 'other' })).json();
+    await admin.send('POST', '/api/v1/orgs', { parentId: a1.id, name: 'Đếm A1x', kind: 'other' });
+    await admin.send('POST', `/api/v1/orgs/${a1.id}/move`, { parentId: b.id });
+    const leaf = (await admin.send('POST', '/api/v1/orgs', { parentId: b.id, name: 'Đếm B2', kind: 'other' })).json();
+    await admin.send('DELETE', `/api/v1/orgs/${leaf.id}`);
+    const { sql } = await import('drizzle-orm');
+    const rows = (await t.database.db.execute(sql`
+      select o.name, o.descendant_count as kept, (select count(*)::int - 1 from orgs c where c.path <@ o.path) as actual
+        from orgs o`)) as unknown as { rows: { name: string; kept: number; actual: number }[] };
+    expect(rows.rows.filter((r) => Number(r.kept) !== Number(r.actual))).toEqual([]);
+    const page = (await admin.get(`/api/v1/orgs?under=${root.id}&limit=2`)).json();
+    expect(page.total).toBe(5);
+    expect(page.items[0].id).toBe(root.id);
+  });
+});

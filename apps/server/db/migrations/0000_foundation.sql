@@ -76,6 +76,7 @@ CREATE TABLE "orgs" (
 	"parent_id" uuid,
 	"path" "ltree" NOT NULL,
 	"depth" integer NOT NULL,
+	"descendant_count" integer DEFAULT 0 NOT NULL,
 	"name" text NOT NULL,
 	"short_name" text DEFAULT '' NOT NULL,
 	"kind" text NOT NULL,

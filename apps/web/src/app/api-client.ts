@@ -17,13 +17,7 @@ export class ApiError extends Error {
   readonly details: unknown;
   readonly requestId: string | null;
 
-  constructor(init: {
-    status: number;
-    code: ErrorCode | ClientErrorCode;
-    message: string;
-    details?: unknown;
-    requestId?: string | null;
-  }) {
+  constructor(init: { status: number; code: ErrorCode | ClientErrorCode; message: string; details?: unknown; requestId?: string | null }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;

@@ -34,11 +34,7 @@ export function AppLayout() {
   }, [location.pathname, close]);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'xs', sm: 'md' }}
-    >
+    <AppShell header={{ height: 56 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'xs', sm: 'md' }}>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -68,15 +64,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
-              <NavLink
-                key={item.to}
-                component={RouterNavLink}
-                to={item.to}
-                end
-                label={t(item.labelKey)}
-                active={active === item.to}
-                data-testid={item.testId}
-              />
+            <NavLink key={item.to} component={RouterNavLink} to={item.to} end label={t(item.labelKey)} active={active === item.to} data-testid={item.testId} />
           ))}
         </AppShell.Section>
         <AppShell.Section>

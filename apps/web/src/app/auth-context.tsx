@@ -2,7 +2,7 @@ import type { LoginResult, Me, Permission } from '@khien/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { adoptAccountLanguage } from '../i18n';
-import { ApiError, api, isApiError, onSessionError, setCsrfToken } from './api-client';
+import { type ApiError, api, isApiError, onSessionError, setCsrfToken } from './api-client';
 
 export type PendingStep = Exclude<LoginResult['step'], 'done'>;
 
@@ -69,9 +69,25 @@ function pendingFromError(error: ApiError): { step: PendingStep; me: Me | null; 
   else if (me) step = me.totpEnabled ? 'totp_required' : 'totp_enrolment_required';
   else if (memo && memo.step !== 'password_change_required') step = memo.step;
   else step = 'totp_required';
-  const csrfToken =
-    typeof details.csrfToken === 'string' ? details.csrfToken : (me?.csrfToken ?? memo?.csrfToken ?? null);
+  const csrfToken = typeof details.csrfToken === 'string' ? details.csrfToken : (me?.csrfToken ?? memo?.csrfToken ?? null);
   return { step, me, csrfToken };
+}
+
+type SessionOutcome = { kind: 'done'; me: Me } | { kind: 'pending'; step: PendingStep; me: Me | null; csrfToken: string | null } | { kind: 'signed_out' };
+
+/** Asks the server where this browser's session stands; no React state involved. */
+async function fetchSession(): Promise<SessionOutcome> {
+  try {
+    const me = await api.get<Me>('/auth/me');
+    if (me.mustChangePassword) return { kind: 'pending', step: 'password_change_required', me, csrfToken: me.csrfToken };
+    return { kind: 'done', me };
+  } catch (error) {
+    if (isApiError(error) && (error.code === 'MFA_REQUIRED' || error.code === 'PASSWORD_CHANGE_REQUIRED')) {
+      return { kind: 'pending', ...pendingFromError(error) };
+    }
+    if (isApiError(error) && error.status === 401) return { kind: 'signed_out' };
+    throw error;
+  }
 }
 
 interface AuthContextValue {
@@ -114,28 +130,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [enterPending, queryClient],
   );
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await api.get<Me>('/auth/me');
-      if (me.mustChangePassword) enterPending('password_change_required', me, me.csrfToken);
-      else applyLoginResult({ step: 'done', me });
-    } catch (error) {
-      if (isApiError(error) && (error.code === 'MFA_REQUIRED' || error.code === 'PASSWORD_CHANGE_REQUIRED')) {
-        const pending = pendingFromError(error);
-        enterPending(pending.step, pending.me, pending.csrfToken);
-      } else if (isApiError(error) && error.status === 401) {
-        setCsrfToken(null);
-        rememberPending(null);
-        setState({ status: 'signed_out' });
-      } else {
-        throw error;
+  const applyOutcome = useCallback(
+    (outcome: SessionOutcome) => {
+      switch (outcome.kind) {
+        case 'done':
+          applyLoginResult({ step: 'done', me: outcome.me });
+          break;
+        case 'pending':
+          enterPending(outcome.step, outcome.me, outcome.csrfToken);
+          break;
+        case 'signed_out':
+          setCsrfToken(null);
+          rememberPending(null);
+          setState({ status: 'signed_out' });
+          break;
       }
-    }
-  }, [applyLoginResult, enterPending]);
+    },
+    [applyLoginResult, enterPending],
+  );
+
+  const refresh = useCallback(() => fetchSession().then(applyOutcome), [applyOutcome]);
 
   useEffect(() => {
-    refresh().catch(() => setState({ status: 'signed_out' }));
-  }, [refresh]);
+    fetchSession().then(applyOutcome, () => setState({ status: 'signed_out' }));
+  }, [applyOutcome]);
 
   useEffect(
     () =>

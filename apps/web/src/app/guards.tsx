@@ -2,7 +2,7 @@ import type { Permission } from '@khien/contracts';
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { Empty } from '../components/empty-state';
 import { STEP_PATHS, useAuth, type PendingStep } from './auth-context';
 
@@ -32,10 +32,13 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
 /** For the sign-in step pages: shows the page only while the session is at exactly that step. */
 export function RequireStep({ step, children }: { step: PendingStep; children: ReactNode }) {
   const { state } = useAuth();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const carry = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
   if (state.status === 'loading') return <FullPageLoader />;
-  if (state.status === 'signed_out') return <Navigate to="/sign-in" replace />;
-  if (state.status === 'signed_in') return <Navigate to="/" replace />;
-  if (state.step !== step) return <Navigate to={STEP_PATHS[state.step]} replace />;
+  if (state.status === 'signed_out') return <Navigate to={`/sign-in${carry}`} replace />;
+  if (state.status === 'signed_in') return <Navigate to={next} replace />;
+  if (state.step !== step) return <Navigate to={`${STEP_PATHS[state.step]}${carry}`} replace />;
   return <>{children}</>;
 }
 

@@ -1,11 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import {
-  ChangePasswordPage,
-  ForcedPasswordPage,
-  SignInPage,
-  TotpEnrolPage,
-  TotpPage,
-} from '../features/auth';
+import { ChangePasswordPage, ForcedPasswordPage, SignInPage, TotpEnrolPage, TotpPage } from '../features/auth';
 import { AuditPage } from '../features/audit';
 import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
 import { SessionsPage } from '../features/sessions';

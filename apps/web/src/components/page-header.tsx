@@ -1,5 +1,7 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface PageHeaderProps {
   title: ReactNode;
@@ -8,6 +10,8 @@ interface PageHeaderProps {
 }
 
 export function PageHeader({ title, description, actions }: PageHeaderProps) {
+  const { t } = useTranslation();
+  useDocumentTitle(typeof title === 'string' ? `${title} · ${t('app.name')}` : t('app.name'));
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">
       <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>

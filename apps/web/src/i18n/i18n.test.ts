@@ -57,9 +57,7 @@ describe('translations', () => {
   });
 
   it('uses the same {{placeholders}} in both languages', () => {
-    const mismatched = [...viKeys]
-      .filter(([k, v]) => enKeys.has(k) && placeholders(v).join() !== placeholders(enKeys.get(k) ?? '').join())
-      .map(([k]) => k);
+    const mismatched = [...viKeys].filter(([k, v]) => enKeys.has(k) && placeholders(v).join() !== placeholders(enKeys.get(k) ?? '').join()).map(([k]) => k);
     expect(mismatched).toEqual([]);
   });
 

@@ -65,6 +65,16 @@ export function continuesBlock(prev: string, prevBlank: boolean, line: string, l
   return isWrapBreak(prev, line, layout);
 }
 
+/**
+ * A titled heading ("II. UBND các huyện") has no full stop, yet the
+ * capitalised line under it starts the section's text unless the text was
+ * hard-wrapped right there.
+ */
+function startsTextUnderTitle(block: Block, prev: string, line: string, layout: Layout): boolean {
+  if ((block.kind !== 'heading' && block.kind !== 'roman') || block.text === '') return false;
+  return isUpperLetter(line[0] ?? '') && !isWrapBreak(prev, line, layout);
+}
+
 export function joinText(a: string, b: string): string {
   if (a === '') return b;
   return /^[.,;:)\]]/.test(b) ? a + b : `${a} ${b}`;
@@ -87,7 +97,12 @@ export function buildBlocks(lines: readonly string[], layout: Layout): Block[] {
     if (marker && fresh) {
       current = { kind: marker.kind, text: marker.text, number: marker.number };
       blocks.push(current);
-    } else if (current && prev !== null && ((current.kind === 'heading' && current.text === '') || continuesBlock(prev, prevBlank, line, layout))) {
+    } else if (
+      current &&
+      prev !== null &&
+      ((current.kind === 'heading' && current.text === '') ||
+        (continuesBlock(prev, prevBlank, line, layout) && !startsTextUnderTitle(current, prev, line, layout)))
+    ) {
       current.text = joinText(current.text, line);
     } else {
       current = { kind: 'para', text: line, number: null };

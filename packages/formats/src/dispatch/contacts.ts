@@ -1,4 +1,4 @@
-import { foldKeepLength, trimEndChars } from './normalise.js';
+import { foldKeepLength, isUpperLetter, leadingCapitalisedWords, trimEndChars } from './normalise.js';
 
 export interface DispatchContact {
   name: string;
@@ -9,94 +9,24 @@ export interface DispatchContact {
 // Vietnamese numbers: 0 + 9 or 10 digits, +84 + 9 or 10 digits, or 1800/1900
 // hotlines, in groups split by single spaces, dots or dashes. A slash never
 // separates phone digits, which keeps "08/01/2024" and "33/PVHTT" out.
-const PHONE = /(?<![\p{L}\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/gu;
+const PHONE =
+  /(?<![A-Za-z\u00c0-\u024f\u1e00-\u1eff\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/g;
 
 // Compared with the lower-cased original, marks kept, so "số" is cut but "Sở" is not.
-const CUE_WORDS = [
-  'số điện thoại',
-  'điện thoại',
-  'số đt',
-  'sđt',
-  'đtdđ',
-  'đt',
-  'di động',
-  'dđ',
-  'hotline',
-  'đường dây nóng',
-  'tel',
-  'phone',
-  'zalo',
-  'số máy',
-  'máy lẻ',
-  'số',
-  'qua',
-  'theo',
-  'hoặc',
-  'và',
-  'so dien thoai',
-  'dien thoai',
-  'sdt',
-  'dt',
-];
+const CUE_WORDS =
+  'số điện thoại|điện thoại|số đt|sđt|đtdđ|đt|di động|dđ|hotline|đường dây nóng|tel|phone|zalo|số máy|máy lẻ|số|qua|theo|hoặc|và|so dien thoai|dien thoai|sdt|dt'.split(
+    '|',
+  );
 const SEPARATORS = ' \t:;,.-–—()[]';
 
 // Matched on the folded text; the name after it must start with a capital.
 const HONORIFICS = /(?:^|[\s(,;:])(?:dong chi|d\/c|ong|ba|anh|chi|(?:dai|thuong|trung|thieu) uy|(?:dai|thuong|trung|thieu) ta|(?:thieu|trung) tuong)\s+/g;
-const NAME_WORDS = /^\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,4}/u;
-const SURNAMES = new Set([
-  'Nguyễn',
-  'Trần',
-  'Lê',
-  'Phạm',
-  'Hoàng',
-  'Huỳnh',
-  'Phan',
-  'Vũ',
-  'Võ',
-  'Đặng',
-  'Bùi',
-  'Đỗ',
-  'Hồ',
-  'Ngô',
-  'Dương',
-  'Lý',
-  'Lù',
-  'Lò',
-  'Đinh',
-  'Đoàn',
-  'Trịnh',
-  'Mai',
-  'Tô',
-  'Hà',
-  'Cao',
-  'Lâm',
-  'Tạ',
-  'Lương',
-  'Quách',
-  'Thái',
-  'Chu',
-  'Triệu',
-  'Vương',
-  'Kiều',
-  'Giàng',
-  'Sùng',
-  'Mùa',
-  'Vàng',
-  'Hầu',
-  'Thào',
-  'Quàng',
-  'Cầm',
-  'Lường',
-  'Tòng',
-  'Điêu',
-  'Lại',
-  'Khổng',
-  'Nông',
-  'La',
-  'Văn',
-  'Lưu',
-  'Tăng',
-]);
+const MAX_NAME_WORDS = 5;
+const SURNAMES = new Set(
+  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lù Lò Đinh Đoàn Trịnh Mai Tô Hà Cao Lâm Tạ Lương Quách Thái Chu Triệu Vương Kiều Giàng Sùng Mùa Vàng Hầu Thào Quàng Cầm Lường Tòng Điêu Lại Khổng Nông La Văn Lưu Tăng'.split(
+    ' ',
+  ),
+);
 const UNIT_START =
   /(?:Phòng|Công an|Trung tâm|Sở|Ban|Văn phòng|UBND|Ủy ban|Uỷ ban|Đội|Cục|Bộ phận|Tổ|Đường dây nóng|Bộ|Chi cục|Viettel|VNPT|Bưu điện)(?=[\s,]|$)/gu;
 const MAX_NAME_CONTEXT = 160;
@@ -136,8 +66,8 @@ function findPersonAfterHonorific(ctx: string): string | null {
   let found: string | null = null;
   HONORIFICS.lastIndex = 0;
   for (let m = HONORIFICS.exec(folded); m; m = HONORIFICS.exec(folded)) {
-    const name = NAME_WORDS.exec(ctx.slice(m.index + m[0].length));
-    if (name) found = name[0];
+    const name = leadingCapitalisedWords(ctx.slice(m.index + m[0].length), MAX_NAME_WORDS);
+    if (name !== '') found = name;
   }
   return found;
 }
@@ -147,8 +77,8 @@ function findPersonBySurname(ctx: string): string | null {
   let found: string | null = null;
   for (let i = 0; i < words.length; i += 1) {
     if (!SURNAMES.has(words[i] ?? '')) continue;
-    const name = NAME_WORDS.exec(words.slice(i, i + 5).join(' '));
-    if (name && name[0].includes(' ')) found = name[0];
+    const name = leadingCapitalisedWords(words.slice(i, i + MAX_NAME_WORDS).join(' '), MAX_NAME_WORDS);
+    if (name.includes(' ')) found = name;
   }
   return found;
 }
@@ -164,21 +94,27 @@ function findUnit(ctx: string): string | null {
   }
   if (at < 0) return null;
   const unit = trimEndChars(ctx.slice(at).split('(')[0] ?? '', SEPARATORS).trim();
-  return unit.length >= 3 && unit.length <= 80 && /^\p{Lu}/u.test(unit) ? unit : null;
+  return unit.length >= 3 && unit.length <= 80 && isUpperLetter(unit[0] ?? '') ? unit : null;
 }
 
-function findName(context: string): string {
-  const ctx = stripCues(lastSentence(context));
-  return findPersonAfterHonorific(ctx) ?? findPersonBySurname(ctx) ?? findUnit(ctx) ?? '';
+const HOTLINE = /duong day nong|hotline/;
+
+function findName(context: string, issuer: string | null): string {
+  const sentence = lastSentence(context);
+  const ctx = stripCues(sentence);
+  const named = findPersonAfterHonorific(ctx) ?? findPersonBySurname(ctx) ?? findUnit(ctx);
+  if (named !== null) return named;
+  // "Báo cáo qua đường dây nóng 0213.3876.113": the issuer's own hotline.
+  return issuer !== null && HOTLINE.test(foldKeepLength(sentence)) ? issuer : '';
 }
 
 /**
  * Contact points named in the text: a person ("đồng chí Nguyễn Văn A, số
  * điện thoại: 0912.345.678") or a unit ("liên hệ với Phòng Văn hoá và Thông
- * tin (qua số điện thoại 02773.822.202)"). The name is '' when the text gives
- * a bare number.
+ * tin (qua số điện thoại 02773.822.202)"). An unnamed hotline is taken to be
+ * the issuer's; otherwise a bare number gets the name ''.
  */
-export function findContacts(texts: readonly string[]): DispatchContact[] {
+export function findContacts(texts: readonly string[], issuer: string | null = null): DispatchContact[] {
   const contacts: DispatchContact[] = [];
   const seen = new Set<string>();
   for (const text of texts) {
@@ -189,7 +125,7 @@ export function findContacts(texts: readonly string[]): DispatchContact[] {
       const from = Math.max(prevEnd, m.index - MAX_NAME_CONTEXT);
       const between = text.slice(from, m.index);
       // "0912.345.678 hoặc 0987.654.321": the second number is the same person's.
-      const name: string = prevName !== null && stripCues(between).trim() === '' ? prevName : findName(between);
+      const name: string = prevName !== null && stripCues(between).trim() === '' ? prevName : findName(between, issuer);
       const contact = { name, phone: normalisePhone(m[0]) };
       prevEnd = m.index + m[0].length;
       prevName = name;

@@ -1,4 +1,4 @@
-import { collapseSpaces, foldKeepLength, trimEndChars } from './normalise.js';
+import { collapseSpaces, foldKeepLength, isLetter, trimEndChars } from './normalise.js';
 
 export type DateProblem = 'blank' | 'invalid' | null;
 
@@ -21,7 +21,10 @@ const PLACE_NUMERIC_DATE = /,\s{0,3}(\d{1,2})\s{0,2}([/.-])\s{0,2}(\d{1,2})\s{0,
 
 const MAX_PLACE_CHARS = 60;
 
-/** Finds the issue date in one header segment such as "Mường Lay, ngày 05 tháng 3 năm 2026". */
+/**
+ * Reads the issue date from one header segment such as "Mường Lay, ngày 05
+ * tháng 3 năm 2026": the place, then the date, ending the segment.
+ */
 export function findDispatchDate(segment: string): DispatchDate | null {
   const folded = foldKeepLength(segment);
   const numeric = NUMERIC_DATE.exec(folded);
@@ -33,11 +36,15 @@ export function findDispatchDate(segment: string): DispatchDate | null {
   let start = match.index;
   if (bare) start += match[0].indexOf(match[1] ?? '');
   // "ngay" must be a word of its own, not the tail of another word.
-  if (!bare && start > 0 && /\p{L}/u.test(folded[start - 1] ?? '')) return null;
+  if (!bare && start > 0 && isLetter(folded[start - 1] ?? '')) return null;
   const placeText = collapseSpaces(trimEndChars(segment.slice(0, bare ? match.index : start), ' ,;:-–'));
   if (placeText.length > MAX_PLACE_CHARS) return null;
 
-  const dateText = segment.slice(start, match.index + match[0].length).trimEnd();
+  const end = match.index + match[0].length;
+  // The issue date closes its line; "…, ngày 27/02/2026 của Công an tỉnh …"
+  // is a citation inside a sentence, not the date of this dispatch.
+  if (trimEndChars(segment.slice(end), ' .,;)').trim() !== '') return null;
+  const dateText = segment.slice(start, end).trimEnd();
   const [day, month, year] = words ? [match[1], match[2], match[3]] : [match[1], match[3], match[4]];
   const place = placeText === '' ? null : placeText;
   if (day === undefined || month === undefined || year === undefined) {

@@ -1,6 +1,18 @@
 import { startsNewItem, joinText } from './blocks.js';
 import { isAuthorityLine, matchNoiNhan } from './keywords.js';
-import { collapseSpaces, countLetters, endsSentence, foldKeepLength, isRule, splitColumns, stripListEnd, uppercaseRatio, type Layout } from './normalise.js';
+import {
+  collapseSpaces,
+  countLetters,
+  endsSentence,
+  foldKeepLength,
+  isRule,
+  isUpperLetter,
+  leadingCapitalisedWords,
+  splitColumns,
+  stripListEnd,
+  uppercaseRatio,
+  type Layout,
+} from './normalise.js';
 
 export interface Signer {
   authority: string | null;
@@ -15,13 +27,32 @@ export interface DispatchFooter {
   footnotes: string[];
 }
 
-const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf000-\uf0ff]\s*(?=[^\s\-–—])/u;
+const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf000-\uf0ff]\s*(?=[^\s\-–—])/;
 // U+FFFD, stars and superscripts are what footnote markers become in text exports.
-const FOOTNOTE = /^(?:[\ufffd*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\d{1,2}(?=\s+\p{Lu}))\s*/u;
+const FOOTNOTE_MARK = /^(?:[\ufffd*¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*/;
+// A plain "1 " marks a footnote only before a capital ("1 Phòng Kinh tế; …").
+const FOOTNOTE_NUMBER = /^\d{1,2}\s+/;
 const SIGNING_NOTE = /^[([]\s{0,2}(?:da ky|ky|dong dau|chu ky|ky ten)/;
 const TITLE_WORDS = /chu tich|giam doc|truong|bi thu|chanh|tong bien tap|chi huy|ke toan|thu ky|chu nhiem/;
 // A police or army signer's rank is part of the printed name line.
-const NAME = /^(?:(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|uý|tướng) )?\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){1,5}$/u;
+const RANK = /^(?:Đại|Thượng|Trung|Thiếu) (?:tá|úy|uý|tướng) /;
+const MAX_NAME_CHARS = 50;
+
+function footnoteMarker(seg: string): string | null {
+  const mark = FOOTNOTE_MARK.exec(seg);
+  if (mark) return mark[0];
+  const num = FOOTNOTE_NUMBER.exec(seg);
+  return num && isUpperLetter(seg[num[0].length] ?? '') ? num[0] : null;
+}
+
+/** "Lù Văn Ánh", "NGUYỄN VĂN A", or with a rank, "Đại tá Trần Văn Bình". */
+function isPersonName(seg: string): boolean {
+  if (seg.length > MAX_NAME_CHARS) return false;
+  const rank = RANK.exec(seg);
+  const rest = rank ? seg.slice(rank[0].length) : seg;
+  const words = leadingCapitalisedWords(rest, 6);
+  return words === rest && words.includes(' ');
+}
 
 /**
  * The footer starts at "Nơi nhận" or the signature ("TM. …", "KT. …"),
@@ -68,9 +99,9 @@ export function parseFooter(lines: readonly string[], layout: Layout): DispatchF
     }
     const folded = foldKeepLength(seg.slice(0, 80));
     if (SIGNING_NOTE.test(folded)) return 'signer';
-    const footnote = FOOTNOTE.exec(seg);
-    if (footnote && !noiNhan) {
-      footnotes.push(seg.slice(footnote[0].length));
+    const footnote = noiNhan ? null : footnoteMarker(seg);
+    if (footnote !== null) {
+      footnotes.push(seg.slice(footnote.length));
       return 'footnote';
     }
     const bullet = BULLET.exec(seg);
@@ -96,7 +127,7 @@ export function parseFooter(lines: readonly string[], layout: Layout): DispatchF
       title = seg;
       return 'signer';
     }
-    if (signerStarted && name === null && seg.length <= 50 && NAME.test(seg)) {
+    if (signerStarted && name === null && isPersonName(seg)) {
       name = seg;
       return 'signer';
     }

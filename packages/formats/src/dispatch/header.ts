@@ -56,9 +56,13 @@ function mendBrokenHeaderLines(lines: readonly string[]): string[] {
     const a = (out[i] ?? '').trim();
     const b = (out[i + 1] ?? '').trim();
     if (a === '' || b === '' || a.length > 80 || b.length > 40 || /\s{3}/.test(a) || /\s{3}/.test(b)) continue;
+    const folded = foldKeepLength(a);
+    const maybeNational = /cong hoa|doc lap/.test(folded);
+    const maybeDate = /ngay/.test(folded);
+    if (!maybeNational && !maybeDate) continue;
     const joined = `${a} ${b}`;
-    const national = !removeNationalTitle(a).found && removeNationalTitle(joined).found;
-    const date = /ngay/.test(foldKeepLength(a)) && !hasYear(findDispatchDate(a)) && hasYear(findDispatchDate(joined));
+    const national = maybeNational && !removeNationalTitle(a).found && removeNationalTitle(joined).found;
+    const date = maybeDate && !hasYear(findDispatchDate(a)) && hasYear(findDispatchDate(joined));
     if (national || date) {
       out[i] = joined;
       out[i + 1] = '';

@@ -49,6 +49,7 @@ export function stripMarkdown(line: string): string {
   return s;
 }
 
+// Memo of per-character folds; bounded by the 65,536 UTF-16 units it can hold.
 const foldCache = new Map<string, string>();
 
 function isAscii(s: string): boolean {
@@ -120,10 +121,6 @@ export function leadingCapitalisedWords(s: string, maxWords: number): string {
 
 export function isUpperLetter(c: string): boolean {
   return isLetter(c) && c === c.toUpperCase();
-}
-
-export function isLowerLetter(c: string): boolean {
-  return isLetter(c) && c === c.toLowerCase();
 }
 
 /** Share of letters that are capitals; official header and signature lines are all capitals. */
@@ -251,7 +248,11 @@ export function measureLayout(lines: readonly string[]): Layout {
   return width <= MAX_WRAP_WIDTH ? { hardWrapped: true, width } : { hardWrapped: false, width: Number.POSITIVE_INFINITY };
 }
 
+// Lines are measured after Markdown markers ("**2.**") are stripped, so a
+// wrapped line can look a few characters shorter than the wrap width.
+const WRAP_SLACK = 6;
+
 /** A break the wrapping tool would have made: the next word did not fit on the previous line. */
 export function isWrapBreak(prev: string, next: string, layout: Layout): boolean {
-  return layout.hardWrapped && prev.length + 1 + firstWord(next).length > layout.width;
+  return layout.hardWrapped && prev.length + 1 + firstWord(next).length > layout.width - WRAP_SLACK;
 }

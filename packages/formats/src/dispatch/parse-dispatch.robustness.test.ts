@@ -306,6 +306,11 @@ describe('contacts', () => {
     ]);
   });
 
+  it("takes an unnamed hotline to be the issuer's, and leaves a bare number unnamed", () => {
+    expect(contactsIn('Báo cáo qua đường dây nóng 0215.3822.113.')).toEqual([{ name: 'UBND TỈNH ĐIỆN BIÊN CÔNG AN TỈNH', phone: '02153822113' }]);
+    expect(contactsIn('Gọi 0912345678 khi cần.')).toEqual([{ name: '', phone: '0912345678' }]);
+  });
+
   it('does not read dates, document numbers or amounts as phones', () => {
     expect(contactsIn('Thực hiện Công văn số 33/PVHTT-HC ngày 08/01/2024, Nghị định số 85/2016/NĐ-CP; hỗ trợ 1.000.000 đồng.')).toEqual([]);
   });

@@ -31,6 +31,7 @@ export interface ParsedDispatch {
 export type { DispatchContact, DispatchSection, Signer };
 
 const FOOTNOTE_PREVIEW_CHARS = 80;
+const MAX_FOOTNOTE_WARNINGS = 3;
 
 export function emptyDispatch(warnings: string[] = []): ParsedDispatch {
   return {
@@ -61,6 +62,11 @@ function headerWarnings(header: DispatchHeader): string[] {
   if (header.issuer === null) warnings.push('Không tìm thấy cơ quan ban hành');
   if (header.subject === null) warnings.push('Không tìm thấy trích yếu (V/v)');
   return warnings;
+}
+
+// Vietnamese digit grouping by hand: Intl takes ~25 ms to load on first use.
+function formatThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 function splitFootnoteList(footnote: string): string[] {
@@ -99,13 +105,13 @@ function parse(input: string): ParsedDispatch {
   if (footer.signer.authority === null && footer.signer.title === null && footer.signer.name === null) {
     warnings.push('Không tìm thấy người ký');
   }
-  for (const note of footnotes) {
+  for (const note of footnotes.slice(0, MAX_FOOTNOTE_WARNINGS)) {
     const preview = note.length > FOOTNOTE_PREVIEW_CHARS ? `${note.slice(0, FOOTNOTE_PREVIEW_CHARS)}…` : note;
     warnings.push(`Chú thích cuối văn bản chưa được xử lý: "${preview}"`);
   }
   if (text.includes('\ufffd')) warnings.push('Văn bản có ký tự lỗi mã hoá (�), cần đối chiếu bản gốc');
   if (truncated) {
-    warnings.push(`Văn bản dài hơn ${MAX_DISPATCH_CHARS.toLocaleString('vi-VN')} ký tự, chỉ đọc phần đầu`);
+    warnings.push(`Văn bản dài hơn ${formatThousands(MAX_DISPATCH_CHARS)} ký tự, chỉ đọc phần đầu`);
   }
 
   return {
@@ -119,7 +125,10 @@ function parse(input: string): ParsedDispatch {
     preamble: body.preamble,
     sections: body.sections,
     closing: body.closing,
-    contacts: findContacts(blocks.map((b) => b.text)),
+    contacts: findContacts(
+      blocks.map((b) => b.text),
+      header.issuer,
+    ),
     signer: footer.signer,
     copiesTo: footer.copiesTo,
     warnings,

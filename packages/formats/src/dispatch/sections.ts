@@ -102,7 +102,7 @@ function buildSection(heading: string, body: readonly Block[]): DispatchSection 
  * Turns body blocks into recipients, preamble, sections and closing. Numbered
  * headings ("1.", or "I." when Roman numerals are used) start sections; the
  * bullets and paragraphs under a heading are its tasks, and a heading written
- * as a full instruction ("… phát sinh./" ending in ".") is a task itself.
+ * as a full instruction (a sentence ending in "." or ";") is a task itself.
  */
 export function splitBody(blocks: readonly Block[]): DispatchBody {
   const { recipients, rest } = takeRecipients(blocks);

@@ -18,12 +18,17 @@ export function idFromLabel(label: string): string {
 // spelled out: inside a sub-select drizzle would print the outer column unqualified
 const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = "orgs"."id")`.as('child_count');
 
+/** Upper bound of a subtree in ltree order: labels are uuids, so "z" sorts after every child label. */
+function subtreeEnd(path: string): string {
+  return `${path}.z`;
+}
+
 export async function findOrgs(
   db: Db,
   scope: Scope,
   f: {
     parentId?: string | undefined;
-    underPath?: string | undefined;
+    under?: Pick<OrgRow, 'path' | 'descendantCount'> | undefined;
     q?: string | undefined;
     kind?: string | undefined;
     exactPaths?: string[];
@@ -32,19 +37,20 @@ export async function findOrgs(
     offset: number;
   },
 ): Promise<{ items: OrgWithCount[]; total: number }> {
-  const conds: SQL[] = [scopeSql(scope, orgs.path)];
+  // a visible `under` org lies inside the caller's scope with its whole subtree, so the scope filter is implied
+  const conds: SQL[] = f.under ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`] : [scopeSql(scope, orgs.path)];
   if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
-  if (f.underPath) conds.push(sql`${orgs.path} <@ ${f.underPath}::ltree`);
   if (f.q) conds.push(sql`${orgs.searchText} like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
   if (f.rootsOnly) conds.push(sql`${orgs.parentId} is null`);
   if (f.exactPaths) conds.push(f.exactPaths.length ? sql`${orgs.path} = any(${`{${f.exactPaths.map((p) => `"${p}"`).join(',')}}`}::ltree[])` : sql`false`);
   const where = and(...conds);
-  const [rows, totals] = await Promise.all([
-    db.select({ org: orgs, childCount }).from(orgs).where(where).orderBy(asc(orgs.depth), asc(orgs.name), asc(orgs.id)).limit(f.limit).offset(f.offset),
-    db.select({ n: count() }).from(orgs).where(where),
-  ]);
-  return { items: rows.map((r) => ({ ...r.org, childCount: Number(r.childCount) })), total: totals[0]?.n ?? 0 };
+  // a whole subtree reads in tree order straight off the path index; other lists sort by name
+  const wholeSubtree = f.under && !f.parentId && !f.q && !f.kind;
+  const order = wholeSubtree ? [asc(orgs.path)] : [asc(orgs.depth), asc(orgs.name), asc(orgs.id)];
+  const rows = await db.select({ org: orgs, childCount }).from(orgs).where(where).orderBy(...order).limit(f.limit).offset(f.offset);
+  const total = wholeSubtree ? f.under!.descendantCount + 1 : ((await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0);
+  return { items: rows.map((r) => ({ ...r.org, childCount: Number(r.childCount) })), total };
 }
 
 export async function findOrgById(db: Db, id: string): Promise<OrgWithCount | undefined> {
@@ -77,6 +83,7 @@ export async function findOrgsByPaths(db: Db, paths: string[]): Promise<OrgRow[]
 
 export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<OrgRow> {
   const [r] = await db.insert(orgs).values(v).returning();
+  await db.execute(sql`update orgs set descendant_count = descendant_count + 1 where path @> ${r!.path}::ltree and id <> ${r!.id}`);
   return r!;
 }
 
@@ -91,6 +98,10 @@ export async function updateOrgRow(db: Db, id: string, patch: Partial<typeof org
 
 /** Rewrites the paths of a whole subtree in one statement. */
 export async function moveSubtree(db: Db, oldPath: string, newParentPath: string): Promise<void> {
+  const [root] = await db.select({ n: orgs.descendantCount, oldParent: sql<string>`subpath(${orgs.path}, 0, nlevel(${orgs.path}) - 1)::text` }).from(orgs).where(sql`${orgs.path} = ${oldPath}::ltree`);
+  const moved = root!.n + 1;
+  await db.execute(sql`update orgs set descendant_count = descendant_count - ${moved} where path @> ${root!.oldParent}::ltree`);
+  await db.execute(sql`update orgs set descendant_count = descendant_count + ${moved} where path @> ${newParentPath}::ltree`);
   await db.execute(sql`
     update orgs set
       path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
@@ -99,8 +110,10 @@ export async function moveSubtree(db: Db, oldPath: string, newParentPath: string
     where path <@ ${oldPath}::ltree`);
 }
 
+/** Deletes a leaf (callers refuse orgs with children) and shrinks its ancestors' counts. */
 export async function deleteOrgRow(db: Db, id: string): Promise<void> {
-  await db.delete(orgs).where(eq(orgs.id, id));
+  const [r] = await db.delete(orgs).where(eq(orgs.id, id)).returning({ path: orgs.path });
+  if (r) await db.execute(sql`update orgs set descendant_count = descendant_count - 1 where path @> ${r.path}::ltree and path <> ${r.path}::ltree`);
 }
 
 /** What still points at an org, so deleting it would lose or orphan data. */

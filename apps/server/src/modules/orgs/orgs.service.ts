@@ -81,12 +81,11 @@ export async function listOrgs(
   q: { parentId?: string | undefined; under?: string | undefined; q?: string | undefined; kind?: OrgKind | undefined; limit: number; offset: number },
 ) {
   const scope = requireSomewhere(actor, 'org:read');
-  let underPath: string | undefined;
-  if (q.under) underPath = (await getVisibleOrg(db, actor, q.under)).path;
+  const under = q.under ? await getVisibleOrg(db, actor, q.under) : undefined;
   if (q.parentId) await getVisibleOrg(db, actor, q.parentId);
   const page = await findOrgs(db, scope, {
     parentId: q.parentId,
-    underPath,
+    under,
     q: q.q ? foldVietnamese(q.q) : undefined,
     kind: q.kind,
     limit: q.limit,

@@ -10,6 +10,8 @@ export const orgs = pgTable(
     // ids with "-" → "_" joined by "."; rewritten for the whole subtree on a move
     path: ltree('path').notNull(),
     depth: integer('depth').notNull(),
+    // kept by the repo on insert, delete and move, so a subtree's size costs no count(*)
+    descendantCount: integer('descendant_count').notNull().default(0),
     name: text('name').notNull(),
     shortName: text('short_name').notNull().default(''),
     kind: text('kind').notNull(),

@@ -82,12 +82,7 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           onChange={(e) => set('actor', e.currentTarget.value)}
           maxLength={100}
         />
-        <TextInput
-          label={t('audit.filters.entityId')}
-          value={draft.entityId}
-          onChange={(e) => set('entityId', e.currentTarget.value)}
-          maxLength={64}
-        />
+        <TextInput label={t('audit.filters.entityId')} value={draft.entityId} onChange={(e) => set('entityId', e.currentTarget.value)} maxLength={64} />
       </SimpleGrid>
       <Group mt="sm" gap="xs">
         <Button type="submit" data-testid="audit-apply">

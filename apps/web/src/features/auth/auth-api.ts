@@ -13,6 +13,5 @@ export const authApi = {
   verifyTotp: (body: { code: string } | { recoveryCode: string }) => api.post<LoginResult>('/auth/totp', body),
   startEnrolment: () => api.post<TotpEnrolment>('/auth/totp/enrol/start'),
   confirmEnrolment: (code: string) => api.post<{ recoveryCodes: string[] }>('/auth/totp/enrol/confirm', { code }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    api.post<LoginResult>('/auth/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string) => api.post<LoginResult>('/auth/password', { currentPassword, newPassword }),
 };

@@ -1,4 +1,5 @@
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../app/language-switch';
@@ -13,6 +14,7 @@ interface AuthCardProps {
 /** The frame of every sign-in step: brand, language switch, one card. */
 export function AuthCard({ title, description, children, testId }: AuthCardProps) {
   const { t } = useTranslation();
+  useDocumentTitle(`${title} · ${t('app.name')}`);
   return (
     <Box mih="100dvh" bg="gray.0" py={{ base: 'md', sm: 'xl' }} px="xs">
       <Center>

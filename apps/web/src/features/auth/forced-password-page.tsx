@@ -9,11 +9,7 @@ export function ForcedPasswordPage() {
   const { t } = useTranslation();
   const { applyLoginResult, signOut } = useAuth();
   return (
-    <AuthCard
-      title={t('auth.changePassword.forcedTitle')}
-      description={t('auth.changePassword.forcedHint')}
-      testId="forced-password-page"
-    >
+    <AuthCard title={t('auth.changePassword.forcedTitle')} description={t('auth.changePassword.forcedHint')} testId="forced-password-page">
       <PasswordForm onChanged={applyLoginResult} />
       <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => void signOut()}>
         {t('auth.backToSignIn')}

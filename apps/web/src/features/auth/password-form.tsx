@@ -29,10 +29,7 @@ export function PasswordForm({ onChanged }: PasswordFormProps) {
 
   const errors = {
     current: touched && !current ? t('auth.passwordRequired') : (server.currentPassword ?? null),
-    next:
-      touched && next.length < MIN_PASSWORD_LENGTH
-        ? t('auth.changePassword.tooShort', { min: MIN_PASSWORD_LENGTH })
-        : (server.newPassword ?? null),
+    next: touched && next.length < MIN_PASSWORD_LENGTH ? t('auth.changePassword.tooShort', { min: MIN_PASSWORD_LENGTH }) : (server.newPassword ?? null),
     repeat: touched && repeat !== next ? t('auth.changePassword.mismatch') : null,
   };
 

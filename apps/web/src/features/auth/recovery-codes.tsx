@@ -28,12 +28,7 @@ export function RecoveryCodes({ codes, onContinue, continuing }: RecoveryCodesPr
         <Text size="sm">{t('auth.recovery.warning')}</Text>
       </Alert>
       <Paper withBorder p="sm">
-        <List
-          type="ordered"
-          spacing={4}
-          aria-label={t('auth.recovery.listLabel')}
-          styles={{ item: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-        >
+        <List type="ordered" spacing={4} aria-label={t('auth.recovery.listLabel')} styles={{ item: { fontFamily: 'var(--mantine-font-family-monospace)' } }}>
           {codes.map((code) => (
             <List.Item key={code}>{code}</List.Item>
           ))}

@@ -25,7 +25,9 @@ export function SignInPage() {
     mutationFn: () => authApi.login(email.trim(), password),
     onSuccess: (result: LoginResult) => {
       applyLoginResult(result);
-      navigate(result.step === 'done' ? next : STEP_PATHS[result.step], { replace: true });
+      // The step pages carry ?next= along so the person lands where they were going.
+      const carry = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+      void navigate(result.step === 'done' ? next : `${STEP_PATHS[result.step]}${carry}`, { replace: true });
     },
   });
 

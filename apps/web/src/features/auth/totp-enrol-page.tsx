@@ -45,11 +45,7 @@ export function TotpEnrolPage() {
   if (confirm.data) {
     return (
       <AuthCard title={t('auth.recovery.title')} testId="totp-enrol-page">
-        <RecoveryCodes
-          codes={confirm.data.recoveryCodes}
-          onContinue={() => finish.mutate()}
-          continuing={finish.isPending}
-        />
+        <RecoveryCodes codes={confirm.data.recoveryCodes} onContinue={() => finish.mutate()} continuing={finish.isPending} />
         <ErrorAlert error={finish.error} />
       </AuthCard>
     );
@@ -74,14 +70,7 @@ export function TotpEnrolPage() {
           <Stack>
             <Text size="sm">{t('auth.enrol.step1')}</Text>
             <Center>
-              <Image
-                src={enrolment.qrDataUrl}
-                alt={t('auth.enrol.qrAlt')}
-                w={200}
-                h={200}
-                fit="contain"
-                data-testid="totp-qr"
-              />
+              <Image src={enrolment.qrDataUrl} alt={t('auth.enrol.qrAlt')} w={200} h={200} fit="contain" data-testid="totp-qr" />
             </Center>
             <Text size="sm">{t('auth.enrol.manual')}</Text>
             <Code block data-testid="totp-secret" data-secret={enrolment.secret} style={{ wordBreak: 'break-all' }}>

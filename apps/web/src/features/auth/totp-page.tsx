@@ -16,8 +16,7 @@ export function TotpPage() {
   const [localError, setLocalError] = useState<string | null>(null);
 
   const verify = useMutation({
-    mutationFn: () =>
-      authApi.verifyTotp(useRecovery ? { recoveryCode: recoveryCode.trim() } : { code: code.replace(/\s/g, '') }),
+    mutationFn: () => authApi.verifyTotp(useRecovery ? { recoveryCode: recoveryCode.trim() } : { code: code.replace(/\s/g, '') }),
     // The guard moves on to the next step (or the app) once the state changes.
     onSuccess: applyLoginResult,
   });
@@ -37,11 +36,7 @@ export function TotpPage() {
   };
 
   return (
-    <AuthCard
-      title={t('auth.totp.title')}
-      description={useRecovery ? t('auth.totp.recoveryHint') : t('auth.totp.hint')}
-      testId="totp-page"
-    >
+    <AuthCard title={t('auth.totp.title')} description={useRecovery ? t('auth.totp.recoveryHint') : t('auth.totp.hint')} testId="totp-page">
       <form onSubmit={submit} noValidate>
         <Stack>
           {useRecovery ? (

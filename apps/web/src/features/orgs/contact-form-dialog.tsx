@@ -38,8 +38,7 @@ function ContactForm({ orgId, contact, onClose }: Omit<ContactFormDialogProps, '
     hotline247: form.hotline247,
   });
   const save = useMutation({
-    mutationFn: () =>
-      contact ? orgsApi.updateContact(orgId, contact.id, body()) : orgsApi.addContact(orgId, body()),
+    mutationFn: () => (contact ? orgsApi.updateContact(orgId, contact.id, body()) : orgsApi.addContact(orgId, body())),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.detail(orgId) });
       onClose();
@@ -97,11 +96,7 @@ function ContactForm({ orgId, contact, onClose }: Omit<ContactFormDialogProps, '
           error={error('email')}
           maxLength={254}
         />
-        <Checkbox
-          label={t('orgs.contacts.hotline247')}
-          checked={form.hotline247}
-          onChange={(e) => setForm({ ...form, hotline247: e.currentTarget.checked })}
-        />
+        <Checkbox label={t('orgs.contacts.hotline247')} checked={form.hotline247} onChange={(e) => setForm({ ...form, hotline247: e.currentTarget.checked })} />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -119,11 +114,7 @@ function ContactForm({ orgId, contact, onClose }: Omit<ContactFormDialogProps, '
 export function ContactFormDialog(props: ContactFormDialogProps) {
   const { t } = useTranslation();
   return (
-    <ResponsiveModal
-      opened={props.opened}
-      onClose={props.onClose}
-      title={props.contact ? t('orgs.contacts.editTitle') : t('orgs.contacts.addTitle')}
-    >
+    <ResponsiveModal opened={props.opened} onClose={props.onClose} title={props.contact ? t('orgs.contacts.editTitle') : t('orgs.contacts.addTitle')}>
       {props.opened && <ContactForm orgId={props.orgId} contact={props.contact} onClose={props.onClose} />}
     </ResponsiveModal>
   );

@@ -66,12 +66,7 @@ export function ContactsPanel({ org, canWrite }: ContactsPanelProps) {
                   {canWrite && (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-xs"
-                          variant="subtle"
-                          onClick={() => setEditing(c)}
-                          aria-label={t('orgs.contacts.editNamed', { name: c.name })}
-                        >
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(c)} aria-label={t('orgs.contacts.editNamed', { name: c.name })}>
                           {t('common.edit')}
                         </Button>
                         <Button
@@ -95,12 +90,7 @@ export function ContactsPanel({ org, canWrite }: ContactsPanelProps) {
           </Table>
         </Table.ScrollContainer>
       )}
-      <ContactFormDialog
-        orgId={org.id}
-        contact={editing ?? null}
-        opened={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-      />
+      <ContactFormDialog orgId={org.id} contact={editing ?? null} opened={editing !== undefined} onClose={() => setEditing(undefined)} />
       <ConfirmDialog
         opened={deleting !== null}
         title={t('orgs.contacts.deleteTitle')}

@@ -87,11 +87,7 @@ export function ImportPage() {
               error={tooBig ? t('orgs.import.tooBig', { mb: MAX_BYTES / 1024 / 1024 }) : undefined}
               data-testid="import-file"
             />
-            <Radio.Group
-              label={t('orgs.import.onErrorLabel')}
-              value={onError}
-              onChange={(v) => setOnError(v as ImportOnError)}
-            >
+            <Radio.Group label={t('orgs.import.onErrorLabel')} value={onError} onChange={(v) => setOnError(v as ImportOnError)}>
               <Stack gap={6} mt={6}>
                 <Radio value="skip" label={t('orgs.import.onErrorSkip')} />
                 <Radio value="abort" label={t('orgs.import.onErrorAbort')} />
@@ -99,16 +95,9 @@ export function ImportPage() {
             </Radio.Group>
             {progress !== null && (
               <Stack gap={4}>
-                <Progress
-                  value={progress < 1 ? Math.round(progress * 100) : 100}
-                  striped
-                  animated={progress >= 1}
-                  aria-label={t('orgs.import.progress')}
-                />
+                <Progress value={progress < 1 ? Math.round(progress * 100) : 100} striped animated={progress >= 1} aria-label={t('orgs.import.progress')} />
                 <Text size="xs" c="dimmed">
-                  {progress < 1
-                    ? t('orgs.import.uploading', { pct: Math.round(progress * 100) })
-                    : t('orgs.import.processing')}
+                  {progress < 1 ? t('orgs.import.uploading', { pct: Math.round(progress * 100) }) : t('orgs.import.processing')}
                 </Text>
               </Stack>
             )}

@@ -10,11 +10,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
   const ok = result.errors.length === 0;
   return (
     <Stack data-testid={result.dryRun ? 'import-preview' : 'import-result'}>
-      <Alert
-        color={ok ? 'teal' : 'orange'}
-        variant="light"
-        title={result.dryRun ? t('orgs.import.previewTitle') : t('orgs.import.doneTitle')}
-      >
+      <Alert color={ok ? 'teal' : 'orange'} variant="light" title={result.dryRun ? t('orgs.import.previewTitle') : t('orgs.import.doneTitle')}>
         <Group gap="xs">
           <Badge variant="light" color="gray">
             {t('orgs.import.rows', { n: result.rows })}

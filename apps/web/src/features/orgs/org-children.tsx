@@ -26,14 +26,7 @@ export function OrgChildren({ orgId }: { orgId: string }) {
   return (
     <Stack gap={0} data-testid="org-children">
       {children.data.items.map((org) => (
-        <Group
-          key={org.id}
-          gap={6}
-          py={6}
-          wrap="wrap"
-          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-          data-testid={`org-child-${org.id}`}
-        >
+        <Group key={org.id} gap={6} py={6} wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid={`org-child-${org.id}`}>
           <Anchor component={Link} to={`/orgs/${org.id}`} size="sm">
             {org.name}
           </Anchor>

@@ -35,7 +35,7 @@ export function OrgDetailPage() {
       setDialog(null);
       queryClient.removeQueries({ queryKey: orgKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: orgKeys.all });
-      navigate(parent ? `/orgs/${parent.id}` : '/orgs', { replace: true });
+      void navigate(parent ? `/orgs/${parent.id}` : '/orgs', { replace: true });
     },
   });
 
@@ -70,7 +70,11 @@ export function OrgDetailPage() {
         description={
           <Group gap={6} component="span">
             <KindBadge kind={org.kind} />
-            {org.shortName && <Badge variant="outline" size="sm">{org.shortName}</Badge>}
+            {org.shortName && (
+              <Badge variant="outline" size="sm">
+                {org.shortName}
+              </Badge>
+            )}
             {org.adminCode && (
               <Text span size="xs" c="dimmed">
                 {t('orgs.fields.adminCodeShort', { code: org.adminCode })}
@@ -143,13 +147,7 @@ export function OrgDetailPage() {
       <Text size="xs" c="dimmed" mt="xs">
         {t('orgs.timestamps', { created: formatDateTime(org.createdAt), updated: formatDateTime(org.updatedAt) })}
       </Text>
-      <OrgFormDialog
-        mode="edit"
-        org={org}
-        opened={dialog === 'edit'}
-        onClose={() => setDialog(null)}
-        onSaved={() => setDialog(null)}
-      />
+      <OrgFormDialog mode="edit" org={org} opened={dialog === 'edit'} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />
       <OrgFormDialog
         mode="create"
         parent={{ id: org.id, name: org.name }}
@@ -157,7 +155,7 @@ export function OrgDetailPage() {
         onClose={() => setDialog(null)}
         onSaved={(created) => {
           setDialog(null);
-          navigate(`/orgs/${created.id}`);
+          void navigate(`/orgs/${created.id}`);
         }}
       />
       <OrgMoveDialog org={org} opened={dialog === 'move'} onClose={() => setDialog(null)} />

@@ -48,9 +48,7 @@ function OrgForm(props: OrgFormDialogProps) {
         kind: form.kind as OrgKind,
         adminCode: form.adminCode.trim() || null,
       };
-      return props.mode === 'create'
-        ? orgsApi.create({ ...common, parentId: form.parent?.id ?? null, contacts: [] })
-        : orgsApi.update(props.org.id, common);
+      return props.mode === 'create' ? orgsApi.create({ ...common, parentId: form.parent?.id ?? null, contacts: [] }) : orgsApi.update(props.org.id, common);
     },
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.all });
@@ -62,10 +60,7 @@ function OrgForm(props: OrgFormDialogProps) {
   const errors = {
     name: touched && !form.name.trim() ? t('common.required') : server.name,
     kind: touched && !form.kind ? t('common.required') : server.kind,
-    adminCode:
-      touched && form.adminCode.trim() && !ADMIN_CODE.test(form.adminCode.trim())
-        ? t('orgs.fields.adminCodeInvalid')
-        : server.adminCode,
+    adminCode: touched && form.adminCode.trim() && !ADMIN_CODE.test(form.adminCode.trim()) ? t('orgs.fields.adminCodeInvalid') : server.adminCode,
     shortName: server.shortName,
     parentId: server.parentId,
   };

@@ -29,9 +29,7 @@ function MoveForm({ org, onClose }: Omit<OrgMoveDialogProps, 'opened'>) {
   return (
     <Stack>
       <Text size="sm">
-        {currentParent
-          ? t('orgs.move.current', { name: org.name, parent: currentParent.name })
-          : t('orgs.move.currentRoot', { name: org.name })}
+        {currentParent ? t('orgs.move.current', { name: org.name, parent: currentParent.name }) : t('orgs.move.currentRoot', { name: org.name })}
       </Text>
       <OrgPicker
         label={t('orgs.move.newParent')}

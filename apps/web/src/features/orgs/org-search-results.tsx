@@ -53,12 +53,7 @@ export function OrgSearchResults({ q, kind }: OrgSearchResultsProps) {
           </Group>
         </Paper>
       ))}
-      <Pager
-        total={results.data.total}
-        limit={LIMIT}
-        offset={offset}
-        onOffsetChange={(o) => setPage({ key, offset: o })}
-      />
+      <Pager total={results.data.total} limit={LIMIT} offset={offset} onOffsetChange={(o) => setPage({ key, offset: o })} />
     </Stack>
   );
 }

@@ -30,8 +30,7 @@ function Children({ parent, level }: { parent: Org; level: number }) {
   const { t } = useTranslation();
   const children = useInfiniteQuery({
     queryKey: orgKeys.children(parent.id),
-    queryFn: ({ pageParam, signal }) =>
-      orgsApi.list({ parentId: parent.id, limit: CHILD_PAGE, offset: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => orgsApi.list({ parentId: parent.id, limit: CHILD_PAGE, offset: pageParam }, signal),
     initialPageParam: 0,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + p.items.length, 0);
@@ -62,12 +61,7 @@ function Children({ parent, level }: { parent: Org; level: number }) {
       ))}
       {children.hasNextPage && (
         <li style={{ paddingInlineStart: (level + 1) * 20 }}>
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            loading={children.isFetchingNextPage}
-            onClick={() => void children.fetchNextPage()}
-          >
+          <Button variant="subtle" size="compact-xs" loading={children.isFetchingNextPage} onClick={() => void children.fetchNextPage()}>
             {t('orgs.tree.loadMore', { shown: items.length, total })}
           </Button>
         </li>
@@ -82,14 +76,7 @@ function OrgTreeNode({ org, level, initiallyOpen = false }: { org: Org; level: n
   const hasChildren = org.childCount > 0;
   return (
     <li data-testid={`org-row-${org.id}`} data-org-name={org.name}>
-      <Group
-        gap={6}
-        wrap="nowrap"
-        py={4}
-        pl={(level - 1) * 20}
-        pr="xs"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-1)', minHeight: 36 }}
-      >
+      <Group gap={6} wrap="nowrap" py={4} pl={(level - 1) * 20} pr="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-1)', minHeight: 36 }}>
         {hasChildren ? (
           <ActionIcon
             variant="subtle"
@@ -132,11 +119,7 @@ export function OrgTree() {
   }
   const single = roots.data.items.length === 1;
   return (
-    <ul
-      aria-label={t('orgs.tree.label')}
-      data-testid="org-tree"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-    >
+    <ul aria-label={t('orgs.tree.label')} data-testid="org-tree" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {roots.data.items.map((org) => (
         <OrgTreeNode key={org.id} org={org} level={1} initiallyOpen={single} />
       ))}

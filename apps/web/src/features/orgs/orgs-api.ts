@@ -48,8 +48,7 @@ export const orgsApi = {
   remove: (id: string) => api.del<Ok>(`/orgs/${id}`),
   history: (id: string) => api.get<{ items: OrgHistoryEntry[] }>(`/orgs/${id}/history`),
   addContact: (orgId: string, body: ContactInput) => api.post<Contact>(`/orgs/${orgId}/contacts`, body),
-  updateContact: (orgId: string, contactId: string, body: Partial<ContactInput>) =>
-    api.patch<Contact>(`/orgs/${orgId}/contacts/${contactId}`, body),
+  updateContact: (orgId: string, contactId: string, body: Partial<ContactInput>) => api.patch<Contact>(`/orgs/${orgId}/contacts/${contactId}`, body),
   removeContact: (orgId: string, contactId: string) => api.del<Ok>(`/orgs/${orgId}/contacts/${contactId}`),
   importFile: (file: File, dryRun: boolean, onError: ImportOnError, options: Omit<UploadOptions, 'query'> = {}) => {
     const form = new FormData();

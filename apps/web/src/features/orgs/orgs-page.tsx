@@ -84,7 +84,7 @@ export function OrgsPage() {
         onClose={() => setCreating(false)}
         onSaved={(org) => {
           setCreating(false);
-          navigate(`/orgs/${org.id}`);
+          void navigate(`/orgs/${org.id}`);
         }}
       />
     </>

@@ -16,9 +16,7 @@ function SessionCard({ session, onRevoke }: { session: Session; onRevoke: () => 
   const { t } = useTranslation();
   const agent = describeAgent(session.userAgent);
   const device =
-    agent.browser && agent.os
-      ? t('sessions.device', { browser: agent.browser, os: agent.os })
-      : (agent.browser ?? agent.os ?? t('sessions.unknownDevice'));
+    agent.browser && agent.os ? t('sessions.device', { browser: agent.browser, os: agent.os }) : (agent.browser ?? agent.os ?? t('sessions.unknownDevice'));
   return (
     <Card withBorder padding="md" data-testid={`session-${session.id}`} data-current={session.current}>
       <Stack gap={6}>
@@ -71,9 +69,7 @@ export function SessionsPage() {
     },
   });
 
-  const items = [...(sessions.data?.items ?? [])].sort(
-    (a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt),
-  );
+  const items = [...(sessions.data?.items ?? [])].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt));
 
   return (
     <>

@@ -28,8 +28,7 @@ function CreateForm({ onCreated, onClose }: { onCreated: (c: CreatedToken) => vo
   const grantable = PERMISSIONS.filter((p) => me?.permissions.includes(p));
 
   const create = useMutation({
-    mutationFn: () =>
-      tokensApi.create({ name: name.trim(), orgId: org?.id ?? '', permissions, expiresInDays: Number(days) }),
+    mutationFn: () => tokensApi.create({ name: name.trim(), orgId: org?.id ?? '', permissions, expiresInDays: Number(days) }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: tokenKeys.all });
       onCreated(created);
@@ -120,21 +119,11 @@ export function TokenCreateDialog({ opened, onClose }: { opened: boolean; onClos
     onClose();
   };
   return (
-    <ResponsiveModal
-      opened={opened}
-      onClose={close}
-      title={created ? t('tokens.create.doneTitle') : t('tokens.create.title')}
-      closeOnClickOutside={!created}
-    >
+    <ResponsiveModal opened={opened} onClose={close} title={created ? t('tokens.create.doneTitle') : t('tokens.create.title')} closeOnClickOutside={!created}>
       {opened && !created && <CreateForm onCreated={setCreated} onClose={close} />}
       {created && (
         <Stack data-testid="token-created">
-          <SecretReveal
-            label={t('tokens.secret')}
-            value={created.secret}
-            warning={t('tokens.secretWarning')}
-            testId="token-secret"
-          />
+          <SecretReveal label={t('tokens.secret')} value={created.secret} warning={t('tokens.secretWarning')} testId="token-secret" />
           <Group justify="flex-end">
             <Button onClick={close}>{t('tokens.create.savedClose')}</Button>
           </Group>

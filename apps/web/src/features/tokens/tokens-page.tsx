@@ -9,13 +9,15 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useLabels } from '../../components/labels';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format-date';
+import { useNow } from '../../lib/use-now';
 import { TokenCreateDialog } from './token-create-dialog';
 import { tokenKeys, tokensApi } from './tokens-api';
 
 function TokenState({ token }: { token: ApiToken }) {
   const { t } = useTranslation();
+  const now = useNow();
   if (token.revokedAt) return <Badge color="gray">{t('tokens.state.revoked')}</Badge>;
-  if (new Date(token.expiresAt).getTime() <= Date.now()) return <Badge color="orange">{t('tokens.state.expired')}</Badge>;
+  if (new Date(token.expiresAt).getTime() <= now) return <Badge color="orange">{t('tokens.state.expired')}</Badge>;
   return <Badge color="teal">{t('tokens.state.active')}</Badge>;
 }
 
@@ -88,7 +90,13 @@ export function TokensPage() {
                     <Table.Td>{formatDateTime(tok.createdAt)}</Table.Td>
                     <Table.Td>{formatDateTime(tok.expiresAt)}</Table.Td>
                     <Table.Td>
-                      {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : <Text size="sm" c="dimmed">{t('tokens.neverUsed')}</Text>}
+                      {tok.lastUsedAt ? (
+                        formatDateTime(tok.lastUsedAt)
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('tokens.neverUsed')}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <TokenState token={tok} />

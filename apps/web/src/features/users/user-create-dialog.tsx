@@ -82,14 +82,7 @@ function CreateForm({ onCreated, onClose }: { onCreated: (r: UserWithPassword) =
           error={errors.phone}
           maxLength={32}
         />
-        <OrgPicker
-          label={t('users.fields.homeOrg')}
-          value={homeOrg}
-          onChange={setHomeOrg}
-          error={errors.homeOrgId}
-          required
-          testId="user-home-org"
-        />
+        <OrgPicker label={t('users.fields.homeOrg')} value={homeOrg} onChange={setHomeOrg} error={errors.homeOrgId} required testId="user-home-org" />
         <NativeSelect
           label={t('users.fields.locale')}
           value={locale}
@@ -119,12 +112,7 @@ export function UserCreateDialog({ opened, onClose }: { opened: boolean; onClose
     onClose();
   };
   return (
-    <ResponsiveModal
-      opened={opened}
-      onClose={close}
-      title={created ? t('users.create.doneTitle') : t('users.create.title')}
-      closeOnClickOutside={!created}
-    >
+    <ResponsiveModal opened={opened} onClose={close} title={created ? t('users.create.doneTitle') : t('users.create.title')} closeOnClickOutside={!created}>
       {opened && !created && <CreateForm onCreated={setCreated} onClose={close} />}
       {created && (
         <Stack data-testid="user-created">

@@ -58,10 +58,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
           description={t('users.fields.localeKeep')}
           value={locale}
           onChange={(e) => setLocale(e.currentTarget.value as Language | '')}
-          data={[
-            { value: '', label: t('users.fields.localeUnchanged') },
-            ...LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) })),
-          ]}
+          data={[{ value: '', label: t('users.fields.localeUnchanged') }, ...LANGUAGES.map((l) => ({ value: l, label: t(`language.names.${l}`) }))]}
         />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">

@@ -1,10 +1,12 @@
 import type { User } from '@khien/contracts';
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../lib/use-now';
 
 export function UserStatus({ user }: { user: User }) {
   const { t } = useTranslation();
-  const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
+  const now = useNow();
+  const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
   return (
     <Group gap={4} wrap="wrap">
       {user.disabled ? (

@@ -113,12 +113,7 @@ export function UsersPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Pager
-              total={users.data.total}
-              limit={LIMIT}
-              offset={offset}
-              onOffsetChange={(o) => setPage({ key, offset: o })}
-            />
+            <Pager total={users.data.total} limit={LIMIT} offset={offset} onOffsetChange={(o) => setPage({ key, offset: o })} />
           </>
         )}
       </Paper>

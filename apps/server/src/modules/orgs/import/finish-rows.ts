@@ -83,6 +83,14 @@ function kindOfEarlierRow(c: Candidate, earlier: readonly (Candidate & { kind: O
 }
 
 function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[] {
+  // parent paths repeat on every row of a subtree: fold each distinct name once
+  const folded = new Map<string, string>();
+  const fold = (s: string) => {
+    let f = folded.get(s);
+    if (f === undefined) folded.set(s, (f = foldVietnamese(s)));
+    return f;
+  };
+  const nameKeyOf = (r: Resolved) => [fold(r.name), r.parentAdminCode ?? '', (r.parentPath ?? []).map(fold).join('/')].join('|');
   const byCode = new Map<string, Resolved>();
   const byName = new Map<string, Resolved>();
   const out: OrgImportRow[] = [];
@@ -95,7 +103,7 @@ function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[
       out.push(r);
       continue;
     }
-    if (!sameOrg(first, r)) {
+    if (!sameOrg(first, r, fold)) {
       errors.push(
         r.adminCode
           ? { row: r.row, field: 'admin_code', message: `Mã hành chính ${quote(r.adminCode)} bị trùng với dòng ${first.row} (đơn vị ${quote(first.name)})` }
@@ -112,15 +120,11 @@ function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[
   return out;
 }
 
-function nameKeyOf(r: Resolved): string {
-  return [foldVietnamese(r.name), r.parentAdminCode ?? '', (r.parentPath ?? []).map(foldVietnamese).join('/')].join('|');
-}
-
 /** A later row describes the same org when it agrees with the first on everything it fills in. */
-function sameOrg(first: Resolved, later: Resolved): boolean {
-  const path = (p: string[] | null) => (p ?? []).map(foldVietnamese).join('/');
+function sameOrg(first: Resolved, later: Resolved, fold: (s: string) => string): boolean {
+  const path = (p: string[] | null) => (p ?? []).map(fold).join('/');
   return (
-    foldVietnamese(first.name) === foldVietnamese(later.name) &&
+    fold(first.name) === fold(later.name) &&
     first.kind === later.kind &&
     (later.shortName === '' || later.shortName === first.shortName) &&
     (later.parentAdminCode === null || later.parentAdminCode === first.parentAdminCode) &&

@@ -36,9 +36,16 @@ for (const kind of ORG_KINDS) {
   for (const label of ORG_KIND_LABELS[kind]) KIND_BY_KEY.set(kindKey(label), kind);
 }
 
+const KIND_BY_TEXT = new Map<string, OrgKind | null>();
+
 /** A kind from its code ("special_zone") or a Vietnamese label ("Đặc khu", "dac khu"); null if neither. */
 export function parseOrgKind(text: string): OrgKind | null {
-  return KIND_BY_KEY.get(kindKey(text)) ?? null;
+  const known = KIND_BY_TEXT.get(text);
+  if (known !== undefined) return known;
+  const kind = KIND_BY_KEY.get(kindKey(text)) ?? null;
+  // a file spells its kinds a handful of ways: remember them (bounded, as cells are user input)
+  if (KIND_BY_TEXT.size < 1_000) KIND_BY_TEXT.set(text, kind);
+  return kind;
 }
 
 export function orgKindLabel(kind: OrgKind): string {

@@ -95,7 +95,7 @@ describe('files refused whole', () => {
   it('a broken or foreign zip', async () => {
     const good = minimalXlsx(sheetXml([['ten'], ['Xã A']]));
     await expectRefused(good.subarray(0, good.length - 30), 'cut.xlsx', 'invalid_xlsx');
-    await expectRefused(makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]), 'other.zip', 'invalid_xlsx', /Không đọc được tệp XLSX/);
+    await expectRefused(makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]), 'other.zip', 'invalid_xlsx', /không phải bảng tính XLSX/);
     await expectRefused(makeZip([]), 'empty.xlsx', 'invalid_xlsx');
     const corrupt = Buffer.from(good);
     corrupt.fill(0xff, 200, 260);

@@ -52,13 +52,13 @@ function guessUtf16(data: Buffer): 'le' | 'be' | null {
 }
 
 /**
- * True when decoded "text" is really binary: a NUL, or more than 1 % control
- * characters / undecodable bytes. Real spreadsheets' CSVs contain none of these.
+ * True when decoded "text" is really binary: more than 1 % NULs, other control
+ * characters or undecodable bytes. Real CSVs have none, or a stray few (NUL padding
+ * from a broken export) that cell cleaning drops.
  */
 export function looksBinary(text: string): boolean {
   const sample = text.length > 65_536 ? text.slice(0, 65_536) : text;
-  if (sample.includes('\u0000')) return true;
   // eslint-disable-next-line no-control-regex
-  const odd = sample.match(/[\u0001-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  const odd = sample.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
   return odd > Math.max(2, sample.length * 0.01);
 }

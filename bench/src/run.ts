@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: the foundation's targets, measured on this machine and printed as a table
+ * with the workload size. Servers run as child processes; load comes from autocannon in a
+ * second process, as a real client would.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../apps/server/src/platform/db/client.js';
+import { seedScale } from './seed-scale.js';
+import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
+
+interface Row {
+  target: string;
+  workload: string;
+  measured: string;
+  goal: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+
+async function main(): Promise<void> {
+  const dataDir = path.join(ROOT, '.tmp', `bench-${Date.now()}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.stdout.write(`bench data: ${dataDir}\n`);
+  const d = await openDatabase({ dataDir });
+  await d.migrate();
+  const fx = await seedScale(d, { communes: 100, unitsPerCommune: 35, users: 20_000 });
+  await d.close();
+  const workload = `${fx.orgs.toLocaleString('en')} orgs, ${fx.users.toLocaleString('en')} users, PGlite`;
+
+  // 1. npm start on existing embedded data → first served page
+  const starts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort();
+    const t0 = performance.now();
+    const child = startServer([path.join(ROOT, 'scripts/start.mjs')], { KHIEN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
+    starts.push(await waitFor(`http://127.0.0.1:${port}/`, t0, 'id="root"'));
+    await stop(child);
+  }
+  const startMs = starts.sort((a, b) => a - b)[1]!;
+  rows.push({ target: '`npm start` (existing data) → first page', workload, measured: `${(startMs / 1000).toFixed(2)} s (median of 3)`, goal: '< 3 s', ok: startMs < 3000 });
+
+  // 2. authenticated org-subtree list under load
+  const port = await freePort();
+  const server = startServer([path.join(ROOT, 'apps/server/bin/khien.mjs'), 'serve'], { KHIEN_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
+  try {
+    await waitFor(`http://127.0.0.1:${port}/healthz`, performance.now());
+    const url = `http://127.0.0.1:${port}/api/v1/orgs?under=${fx.provinceId}&limit=50`;
+    const autocannon = path.join(ROOT, 'node_modules/autocannon/autocannon.js');
+    await run(process.execPath, [autocannon, '-c', '16', '-d', '3', '-H', `cookie=${fx.cookie}`, '--json', url]);
+    const out = JSON.parse(await run(process.execPath, [autocannon, '-c', '16', '-d', '15', '-H', `cookie=${fx.cookie}`, '--json', url])) as {
+      requests: { average: number };
+      latency: { p99: number; average: number };
+      non2xx: number;
+      errors: number;
+    };
+    const rps = out.requests.average;
+    const p99 = out.latency.p99;
+    const clean = out.non2xx === 0 && out.errors === 0;
+    rows.push({ target: 'GET /api/v1/orgs?under=province (session cookie)', workload: `${workload}; 16 connections, 15 s`, measured: `${Math.round(rps)} req/s`, goal: '≥ 2,000 req/s', ok: rps >= 2000 && clean });
+    rows.push({ target: '… p99 latency', workload: `same${clean ? '' : `; ${out.non2xx} non-2xx, ${out.errors} errors`}`, measured: `${p99} ms (mean ${out.latency.average} ms)`, goal: '< 50 ms', ok: p99 < 50 && clean });
+  } finally {
+    await stop(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
+  for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
