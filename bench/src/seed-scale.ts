@@ -41,7 +41,7 @@ export async function seedScale(d: Database, o: { communes: number; unitsPerComm
       select x.id::uuid, x.parent::uuid, x.path::ltree, x.depth::int, x.name, '', x.kind, lower(x.name)
       from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id text, parent text, path text, depth int, name text, kind text)`);
   }
-  await db.execute(sql`update orgs o set descendant_count = (select count(*) - 1 from orgs c where c.path <@ o.path)`);
+  await db.execute(sql`update orgs o set descendant_count = (select count(*) - 1 from orgs c where c.path <@ o.path), child_count = (select count(*) from orgs c where c.parent_id = o.id)`);
   const hash = await hashPassword('bench-password-2026!');
   const coordinatorId = randomUUID();
   const people = [{ id: coordinatorId, email: 'coordinator@bench.khien', org: provinceId }];

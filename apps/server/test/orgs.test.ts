@@ -138,7 +138,7 @@ describe('bad input', () => {
 });
 
 describe('subtree sizes', () => {
-  it('keeps each org’s descendant count right through create, move and delete', async () => {
+  it('keeps each org’s descendant and child counts right through create, move and delete', async () => {
     const root = (await create({ name: 'Xã Đếm' })).json();
     const a = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Đếm A', kind: 'agency' })).json();
     const b = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Đếm B', kind: 'agency' })).json();
@@ -149,9 +149,10 @@ describe('subtree sizes', () => {
     await admin.send('DELETE', `/api/v1/orgs/${leaf.id}`);
     const { sql } = await import('drizzle-orm');
     const rows = (await t.database.db.execute(sql`
-      select o.name, o.descendant_count as kept, (select count(*)::int - 1 from orgs c where c.path <@ o.path) as actual
-        from orgs o`)) as unknown as { rows: { name: string; kept: number; actual: number }[] };
-    expect(rows.rows.filter((r) => Number(r.kept) !== Number(r.actual))).toEqual([]);
+      select o.name, o.descendant_count as kept, (select count(*)::int - 1 from orgs c where c.path <@ o.path) as actual,
+             o.child_count as kept_children, (select count(*)::int from orgs c where c.parent_id = o.id) as actual_children
+        from orgs o`)) as unknown as { rows: { name: string; kept: number; actual: number; kept_children: number; actual_children: number }[] };
+    expect(rows.rows.filter((r) => Number(r.kept) !== Number(r.actual) || Number(r.kept_children) !== Number(r.actual_children))).toEqual([]);
     const page = (await admin.get(`/api/v1/orgs?under=${root.id}&limit=2`)).json();
     expect(page.total).toBe(5);
     expect(page.items[0].id).toBe(root.id);

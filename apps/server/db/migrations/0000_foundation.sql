@@ -77,6 +77,7 @@ CREATE TABLE "orgs" (
 	"path" "ltree" NOT NULL,
 	"depth" integer NOT NULL,
 	"descendant_count" integer DEFAULT 0 NOT NULL,
+	"child_count" integer DEFAULT 0 NOT NULL,
 	"name" text NOT NULL,
 	"short_name" text DEFAULT '' NOT NULL,
 	"kind" text NOT NULL,

@@ -9,7 +9,7 @@ import { authorize, inScope, requireSomewhere, scopeFor, scopeSql, type Actor } 
 import { insertContact, updateOrgRow, type OrgRow } from './orgs.repo.js';
 import { orgs } from './orgs.tables.js';
 import { auditView, getVisibleOrg, insertOrgTx } from './orgs.service.js';
-import { parseOrgFile, type OrgImportRow } from './import/index.js';
+import { OrgImportRefusedError, parseOrgFile, type OrgImportRow } from './import/index.js';
 
 type Node = Pick<OrgRow, 'id' | 'parentId' | 'path' | 'depth' | 'name' | 'shortName' | 'kind' | 'adminCode'>;
 
@@ -42,7 +42,9 @@ export async function importOrgs(
   try {
     parsed = await parseOrgFile(file.data, file.filename);
   } catch (err) {
-    throw new AppError('IMPORT_FAILED', err instanceof Error ? err.message : String(err));
+    // a refused file (too big, empty, not a spreadsheet…) answers 413/415/422 with its own message
+    if (err instanceof OrgImportRefusedError) throw new AppError(err.errorCode, err.message, { reason: err.reason });
+    throw err;
   }
   const errors: ImportRowError[] = [...parsed.errors];
   const result = { created: 0, updated: 0 };
@@ -101,7 +103,9 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
     .where(scopeSql(scopeFor(actor, 'org:read'), orgs.path));
   const byCode = new Map<string, Node>();
   const byName = new Map<string, Node>();
-  const key = (parentId: string | null, name: string) => `${parentId ?? ''}|${foldVietnamese(name)}`;
+  // exact names, case-insensitive like the unique index: "Xã Văn Lãng" and "Xã Vân Lang" are two communes
+  const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
+  const key = (parentId: string | null, name: string) => `${parentId ?? ''}|${nameKey(name)}`;
   const remember = (n: Node) => {
     if (n.adminCode) byCode.set(n.adminCode, n);
     byName.set(key(n.parentId, n.name), n);
@@ -121,7 +125,7 @@ async function applyRows(tx: Db, actor: Actor, rows: OrgImportRow[], defaultPare
     if (r.parentPath && r.parentPath.length > 0) {
       let cur: Node | undefined;
       for (const [i, name] of r.parentPath.entries()) {
-        cur = i === 0 ? (roots.find((n) => foldVietnamese(n.name) === foldVietnamese(name)) ?? byName.get(key(null, name))) : byName.get(key(cur!.id, name));
+        cur = i === 0 ? (roots.find((n) => nameKey(n.name) === nameKey(name)) ?? byName.get(key(null, name))) : byName.get(key(cur!.id, name));
         if (!cur) {
           errors.push({ row: r.row, field: 'parent_path', message: `Không tìm thấy đơn vị cha "${r.parentPath.slice(0, i + 1).join(' / ')}"` });
           return 'error';

@@ -4,7 +4,8 @@ import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
-export type OrgWithCount = OrgRow & { childCount: number };
+/** Kept for callers that predate the stored child_count: the row already carries it. */
+export type OrgWithCount = OrgRow;
 
 /** ltree labels allow [A-Za-z0-9_]: a uuid with "_" for "-". */
 export function labelOf(id: string): string {
@@ -15,8 +16,6 @@ export function idFromLabel(label: string): string {
   return label.replace(/_/g, '-');
 }
 
-// spelled out: inside a sub-select drizzle would print the outer column unqualified
-const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_id = "orgs"."id")`.as('child_count');
 
 /** Upper bound of a subtree in ltree order: labels are uuids, so "z" sorts after every child label. */
 function subtreeEnd(path: string): string {
@@ -48,14 +47,14 @@ export async function findOrgs(
   // a whole subtree reads in tree order straight off the path index; other lists sort by name
   const wholeSubtree = f.under && !f.parentId && !f.q && !f.kind;
   const order = wholeSubtree ? [asc(orgs.path)] : [asc(orgs.depth), asc(orgs.name), asc(orgs.id)];
-  const rows = await db.select({ org: orgs, childCount }).from(orgs).where(where).orderBy(...order).limit(f.limit).offset(f.offset);
+  const rows = await db.select().from(orgs).where(where).orderBy(...order).limit(f.limit).offset(f.offset);
   const total = wholeSubtree ? f.under!.descendantCount + 1 : ((await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0);
-  return { items: rows.map((r) => ({ ...r.org, childCount: Number(r.childCount) })), total };
+  return { items: rows, total };
 }
 
-export async function findOrgById(db: Db, id: string): Promise<OrgWithCount | undefined> {
-  const [r] = await db.select({ org: orgs, childCount }).from(orgs).where(eq(orgs.id, id)).limit(1);
-  return r ? { ...r.org, childCount: Number(r.childCount) } : undefined;
+export async function findOrgById(db: Db, id: string): Promise<OrgRow | undefined> {
+  const [r] = await db.select().from(orgs).where(eq(orgs.id, id)).limit(1);
+  return r;
 }
 
 export async function findOrgByAdminCode(db: Db, code: string): Promise<OrgRow | undefined> {
@@ -83,7 +82,8 @@ export async function findOrgsByPaths(db: Db, paths: string[]): Promise<OrgRow[]
 
 export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<OrgRow> {
   const [r] = await db.insert(orgs).values(v).returning();
-  await db.execute(sql`update orgs set descendant_count = descendant_count + 1 where path @> ${r!.path}::ltree and id <> ${r!.id}`);
+  await db.execute(sql`update orgs set descendant_count = descendant_count + 1, child_count = child_count + (id = ${r!.parentId})::int
+    where path @> ${r!.path}::ltree and id <> ${r!.id}`);
   return r!;
 }
 
@@ -98,10 +98,16 @@ export async function updateOrgRow(db: Db, id: string, patch: Partial<typeof org
 
 /** Rewrites the paths of a whole subtree in one statement. */
 export async function moveSubtree(db: Db, oldPath: string, newParentPath: string): Promise<void> {
-  const [root] = await db.select({ n: orgs.descendantCount, oldParent: sql<string>`subpath(${orgs.path}, 0, nlevel(${orgs.path}) - 1)::text` }).from(orgs).where(sql`${orgs.path} = ${oldPath}::ltree`);
+  const [root] = await db
+    .select({ n: orgs.descendantCount, oldParent: sql<string>`subpath(${orgs.path}, 0, nlevel(${orgs.path}) - 1)::text` })
+    .from(orgs)
+    .where(sql`${orgs.path} = ${oldPath}::ltree`);
   const moved = root!.n + 1;
-  await db.execute(sql`update orgs set descendant_count = descendant_count - ${moved} where path @> ${root!.oldParent}::ltree`);
-  await db.execute(sql`update orgs set descendant_count = descendant_count + ${moved} where path @> ${newParentPath}::ltree`);
+  // the direct parents also gain or lose one child
+  await db.execute(sql`update orgs set descendant_count = descendant_count - ${moved}, child_count = child_count - (path = ${root!.oldParent}::ltree)::int
+    where path @> ${root!.oldParent}::ltree`);
+  await db.execute(sql`update orgs set descendant_count = descendant_count + ${moved}, child_count = child_count + (path = ${newParentPath}::ltree)::int
+    where path @> ${newParentPath}::ltree`);
   await db.execute(sql`
     update orgs set
       path = ${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1),
@@ -112,8 +118,11 @@ export async function moveSubtree(db: Db, oldPath: string, newParentPath: string
 
 /** Deletes a leaf (callers refuse orgs with children) and shrinks its ancestors' counts. */
 export async function deleteOrgRow(db: Db, id: string): Promise<void> {
-  const [r] = await db.delete(orgs).where(eq(orgs.id, id)).returning({ path: orgs.path });
-  if (r) await db.execute(sql`update orgs set descendant_count = descendant_count - 1 where path @> ${r.path}::ltree and path <> ${r.path}::ltree`);
+  const [r] = await db.delete(orgs).where(eq(orgs.id, id)).returning({ path: orgs.path, parentId: orgs.parentId });
+  if (r) {
+    await db.execute(sql`update orgs set descendant_count = descendant_count - 1, child_count = child_count - (id = ${r.parentId})::int
+      where path @> ${r.path}::ltree and path <> ${r.path}::ltree`);
+  }
 }
 
 /** What still points at an org, so deleting it would lose or orphan data. */

@@ -12,6 +12,7 @@ export const orgs = pgTable(
     depth: integer('depth').notNull(),
     // kept by the repo on insert, delete and move, so a subtree's size costs no count(*)
     descendantCount: integer('descendant_count').notNull().default(0),
+    childCount: integer('child_count').notNull().default(0),
     name: text('name').notNull(),
     shortName: text('short_name').notNull().default(''),
     kind: text('kind').notNull(),

@@ -3,6 +3,7 @@ import type { Permission, Role } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgs } from '../orgs/index.js';
+import { usersRepo } from '../users/index.js';
 import { apiTokens } from './tokens.tables.js';
 
 export interface LiveToken {
@@ -20,9 +21,7 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
   const rows = await queryRows(
     db,
     sql`
-    select t.id, t.name, t.created_by, t.permissions, o.path::text as org_path, t.last_used_at,
-           coalesce((select json_agg(json_build_object('role', g.role, 'orgPath', go.path::text))
-                       from grants g left join orgs go on go.id = g.org_id where g.user_id = t.created_by), '[]'::json) as grants
+    select t.id, t.name, t.created_by, t.permissions, o.path::text as org_path, t.last_used_at
       from api_tokens t join orgs o on o.id = t.org_id join users u on u.id = t.created_by
      where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now() and not u.disabled`,
   );
@@ -42,7 +41,7 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
           .filter(Boolean)) as Permission[],
     orgPath: row.org_path as string,
     lastUsedAt: row.last_used_at ? new Date(row.last_used_at as string) : null,
-    creatorGrants: (typeof row.grants === 'string' ? JSON.parse(row.grants) : row.grants) as LiveToken['creatorGrants'],
+    creatorGrants: await usersRepo.findGrantPaths(db, row.created_by as string),
   };
 }
 

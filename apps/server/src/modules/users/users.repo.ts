@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@khien/contracts';
-import type { Db } from '../../platform/db/client.js';
+import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgs } from '../orgs/index.js';
 import { grants, loginAttempts, recoveryCodes, users } from './users.tables.js';
@@ -137,3 +137,13 @@ export async function countRecentFailuresFromIp(db: Db, ip: string, sinceMinutes
     .where(and(eq(loginAttempts.ip, ip), sql`${loginAttempts.at} > now() - make_interval(mins => ${sinceMinutes})`));
   return r?.n ?? 0;
 }
+
+/** The user's grants as the access policy needs them: role and the org's ltree path. */
+export async function findGrantPaths(db: Db, userId: string): Promise<{ role: Role; orgPath: string | null }[]> {
+  const rows = await queryRows<{ role: Role; org_path: string | null }>(
+    db,
+    sql`select g.role, o.path::text as org_path from grants g left join orgs o on o.id = g.org_id where g.user_id = ${userId}`,
+  );
+  return rows.map((r) => ({ role: r.role, orgPath: r.org_path }));
+}
+

@@ -34,17 +34,27 @@ interface Resolved extends Omit<OrgImportRow, 'kind'> {
  */
 export function finishRows(candidates: Candidate[], errors: ImportRowError[]): OrgImportRow[] {
   const withKind: (Candidate & { kind: OrgKind; adminCode: string | null })[] = [];
+  // kinds seen so far, by code (as written and restored) and by folded name, for rows with a blank kind
+  const kindByCode = new Map<string, OrgKind>();
+  const kindByName = new Map<string, OrgKind>();
   for (const c of candidates) {
     const problems = new RowProblems(c.row);
-    const kind = c.kind ?? kindOfEarlierRow(c, withKind) ?? inferOrgKind(c.name);
+    const earlier = c.adminCodeCell ? kindByCode.get(c.adminCodeCell.text) : kindByName.get(foldVietnamese(c.name));
+    const kind = c.kind ?? earlier ?? inferOrgKind(c.name);
     if (!kind) {
       problems.add('kind', `Thiếu loại đơn vị (cột loai) và không đoán được từ tên ${quote(c.name)}`);
       errors.push(...problems.list);
       continue;
     }
     const adminCode = c.adminCodeCell ? validateCode('admin_code', restoreAdminCode(c.adminCodeCell, kind), problems) : null;
-    if (problems.ok) withKind.push({ ...c, kind, adminCode });
-    else errors.push(...problems.list);
+    if (!problems.ok) {
+      errors.push(...problems.list);
+      continue;
+    }
+    withKind.push({ ...c, kind, adminCode });
+    if (c.adminCodeCell) kindByCode.set(c.adminCodeCell.text, kind);
+    if (adminCode) kindByCode.set(adminCode, kind);
+    kindByName.set(foldVietnamese(c.name), kind);
   }
 
   const codesInFile = new Set(withKind.flatMap((c) => (c.adminCode ? [c.adminCode] : [])));
@@ -70,16 +80,6 @@ export function finishRows(candidates: Candidate[], errors: ImportRowError[]): O
     });
   }
   return mergeSameOrg(resolved, errors);
-}
-
-function kindOfEarlierRow(c: Candidate, earlier: readonly (Candidate & { kind: OrgKind; adminCode: string | null })[]): OrgKind | null {
-  const code = c.adminCodeCell?.text;
-  const name = foldVietnamese(c.name);
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const e = earlier[i]!;
-    if (code ? e.adminCodeCell?.text === code || e.adminCode === code : foldVietnamese(e.name) === name) return e.kind;
-  }
-  return null;
 }
 
 function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[] {

@@ -69,6 +69,21 @@ describe('per-row validation', () => {
     expect(parsed.errors[0]?.message).toMatch(/bị trùng với dòng 4/);
   });
 
+  it('takes a blank kind from an earlier row of the same org before guessing from the name', async () => {
+    const parsed = await parseCsv([
+      ['ten', 'loai', 'ma_hanh_chinh', 'lien_he_ten'],
+      ['Trường Chính trị tỉnh', 'Cơ quan', 'TCT', 'A'],
+      ['Trường Chính trị tỉnh', '', 'TCT', 'B'],
+      ['Trường Chính trị tỉnh', '', '', 'C'],
+    ]);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.kind, r.adminCode, r.contact?.name])).toEqual([
+      ['agency', 'TCT', 'A'],
+      ['agency', 'TCT', 'B'],
+      ['agency', 'TCT', 'C'],
+    ]);
+  });
+
   it('accepts English and Vietnamese headers in any order and case, with or without diacritics', async () => {
     const parsed = await parseCsv([
       [
