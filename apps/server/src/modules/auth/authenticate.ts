@@ -7,6 +7,8 @@ import type { Actor } from '../../platform/policy.js';
 import { findLiveToken, touchToken } from '../tokens/index.js';
 import { pendingStepOf } from './auth.service.js';
 import { findLiveSession, touchSession } from './sessions.repo.js';
+import { SessionCache } from './session-cache.js';
+import { onAuditRecorded } from '../../platform/audit/audit.js';
 
 export const SESSION_COOKIE = 'khien_session';
 // last-seen times are for the "my sessions" page: a minute's precision spares a write per request
@@ -17,6 +19,9 @@ const TOUCH_EVERY_MS = 60_000;
  * API routes are closed by default; a route opens itself with config.auth.
  */
 export function registerAuthentication(app: FastifyInstance, db: Db): void {
+  const cache = new SessionCache();
+  const unsubscribe = onAuditRecorded(() => cache.clear());
+  app.addHook('onClose', async () => unsubscribe());
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('pendingStep', null);
@@ -24,7 +29,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
 
   app.addHook('onRequest', async (req) => {
     req.audit = { actor: null, ip: req.ip ?? null, requestId: req.id };
-    await identify(req, db);
+    await identify(req, db, cache);
     if (req.actor) req.audit.actor = req.actor;
     if (!req.url.startsWith('/api/v1/')) return;
     const cfg = req.routeOptions.config;
@@ -44,7 +49,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
   });
 }
 
-async function identify(req: FastifyRequest, db: Db): Promise<void> {
+async function identify(req: FastifyRequest, db: Db, cache: SessionCache): Promise<void> {
   const authz = req.headers.authorization;
   if (authz?.startsWith('Bearer ')) {
     const secret = authz.slice(7).trim();
@@ -63,10 +68,19 @@ async function identify(req: FastifyRequest, db: Db): Promise<void> {
   }
   const cookie = req.cookies[SESSION_COOKIE];
   if (!cookie) return;
-  const s = await findLiveSession(db, sha256(cookie));
-  if (!s || s.disabled) return;
+  const hash = sha256(cookie);
+  let s = cache.get(hash);
+  if (!s) {
+    const found = await findLiveSession(db, hash);
+    if (!found || found.disabled) return;
+    s = found;
+    cache.set(hash, s);
+  }
   req.session = { id: s.sessionId, userId: s.userId, csrfToken: s.csrfToken, mfaPassed: s.mfaPassed };
-  if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, s.sessionId);
+  if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(db, s.sessionId);
+    s.lastSeenAt = new Date();
+  }
   const actor: Actor = { kind: 'user', userId: s.userId, tokenId: null, label: s.email, grants: s.grants, tokenLimit: null };
   req.pendingStep = pendingStepOf(s);
   if (req.pendingStep === null) req.actor = actor;

@@ -36,6 +36,18 @@ export async function recordAudit(tx: Db, ctx: AuditContext, ev: AuditEvent): Pr
   await recordAuditBatch(tx, ctx, [ev]);
 }
 
+type AuditListener = (events: AuditEvent[]) => void;
+const listeners = new Set<AuditListener>();
+
+/**
+ * Told of every change as it is recorded (inside its transaction): caches of
+ * authorisation data drop what they hold, since every change is audited.
+ */
+export function onAuditRecorded(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /** Many events in one go (imports): one lock, one read of the chain's head, chunked inserts. */
 export async function recordAuditBatch(tx: Db, ctx: AuditContext, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -67,4 +79,5 @@ export async function recordAuditBatch(tx: Db, ctx: AuditContext, events: AuditE
     return { ...row, hash: prevHash };
   });
   for (let i = 0; i < rows.length; i += 500) await tx.insert(auditLog).values(rows.slice(i, i + 500));
+  for (const l of listeners) l(events);
 }
