@@ -32,7 +32,14 @@ export async function seedScale(d: Database, o: { communes: number; unitsPerComm
     for (let u = 0; u < o.unitsPerCommune; u++) {
       const uid = randomUUID();
       units.push(uid);
-      orgRows.push({ id: uid, parent: cid, path: `${cpath}.${label(uid)}`, depth: 3, name: `Đơn vị ${u + 1} xã ${c + 1}`, kind: u % 3 === 0 ? 'school' : 'agency' });
+      orgRows.push({
+        id: uid,
+        parent: cid,
+        path: `${cpath}.${label(uid)}`,
+        depth: 3,
+        name: `Đơn vị ${u + 1} xã ${c + 1}`,
+        kind: u % 3 === 0 ? 'school' : 'agency',
+      });
     }
   }
   for (let i = 0; i < orgRows.length; i += 500) {
@@ -41,10 +48,12 @@ export async function seedScale(d: Database, o: { communes: number; unitsPerComm
       select x.id::uuid, x.parent::uuid, x.path::ltree, x.depth::int, x.name, '', x.kind, lower(x.name)
       from json_to_recordset(${JSON.stringify(chunk)}::json) as x(id text, parent text, path text, depth int, name text, kind text)`);
   }
-  await db.execute(sql`update orgs o set descendant_count = (select count(*) - 1 from orgs c where c.path <@ o.path), child_count = (select count(*) from orgs c where c.parent_id = o.id)`);
+  await db.execute(
+    sql`update orgs o set descendant_count = (select count(*) - 1 from orgs c where c.path <@ o.path), child_count = (select count(*) from orgs c where c.parent_id = o.id)`,
+  );
   const hash = await hashPassword('bench-password-2026!');
   const coordinatorId = randomUUID();
-  const people = [{ id: coordinatorId, email: 'coordinator@bench.khien', org: provinceId }];
+  const people: { id: string; email: string; org: string }[] = [{ id: coordinatorId, email: 'coordinator@bench.khien', org: provinceId }];
   for (let i = 0; i < o.users; i++) people.push({ id: randomUUID(), email: `u${i}@bench.khien`, org: units[i % units.length]! });
   for (let i = 0; i < people.length; i += 1000) {
     const chunk = people.slice(i, i + 1000);

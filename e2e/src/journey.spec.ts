@@ -10,7 +10,16 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { Secret, TOTP } from 'otpauth';
 import { ADMIN, ARTIFACTS, startProduct, type RunningServer } from './server.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let server: RunningServer;
 let browser: Browser;

@@ -21,7 +21,12 @@ function upload(c: Client, query: string, filename: string, data: Buffer) {
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return t.app.inject({ method: 'POST', url: `/api/v1/orgs/import?${query}`, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/import?${query}`,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }
 
 describe('org import and export', () => {
@@ -44,7 +49,13 @@ describe('org import and export', () => {
 
   it('reports bad rows by line and field; abort writes nothing, skip keeps the good rows', async () => {
     const parent = await buildOrg(t, { name: 'Xã Nhập Thử', kind: 'commune' });
-    const csv = ['ten,loai,lien_he_ten,lien_he_dien_thoai', 'Trường Tiểu học Một,Trường học,Cô Hoa,0912345678', ',Trường học,,', 'Trường Hai,Lâu đài,,', 'Tổ dân phố 5,Tổ dân phố,Ông Ba,gọi tôi'].join('\n');
+    const csv = [
+      'ten,loai,lien_he_ten,lien_he_dien_thoai',
+      'Trường Tiểu học Một,Trường học,Cô Hoa,0912345678',
+      ',Trường học,,',
+      'Trường Hai,Lâu đài,,',
+      'Tổ dân phố 5,Tổ dân phố,Ông Ba,gọi tôi',
+    ].join('\n');
     const abort = (await upload(admin, `dryRun=false&onError=abort&parentId=${parent.id}`, 'orgs.csv', Buffer.from(csv))).json();
     expect(abort.created).toBe(0);
     expect(abort.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
@@ -61,7 +72,14 @@ describe('org import and export', () => {
 
   it('exports a subtree that imports back unchanged, in CSV and XLSX, and serves both templates', async () => {
     const root = await buildOrg(t, { name: 'Xã Xuất Thử', kind: 'commune', adminCode: '99001' });
-    const school = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Trường THCS Xuất', kind: 'school', contacts: [{ name: 'Cô Lan', phone: '0987654321' }] })).json();
+    const school = (
+      await admin.send('POST', '/api/v1/orgs', {
+        parentId: root.id,
+        name: 'Trường THCS Xuất',
+        kind: 'school',
+        contacts: [{ name: 'Cô Lan', phone: '0987654321' }],
+      })
+    ).json();
     expect(school.id).toBeTruthy();
     for (const format of ['csv', 'xlsx'] as const) {
       const file = await admin.get(`/api/v1/orgs/export?format=${format}&under=${root.id}`);

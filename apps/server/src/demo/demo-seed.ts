@@ -43,16 +43,14 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
       });
       ids.set(o.key, row);
       if (o.contact)
-        await tx
-          .insert(orgContacts)
-          .values({
-            orgId: row.id,
-            name: o.contact.name,
-            role: o.contact.role,
-            phone: o.contact.phone,
-            email: o.contact.email ?? null,
-            hotline247: o.contact.hotline247 ?? false,
-          });
+        await tx.insert(orgContacts).values({
+          orgId: row.id,
+          name: o.contact.name,
+          role: o.contact.role,
+          phone: o.contact.phone,
+          email: o.contact.email ?? null,
+          hotline247: o.contact.hotline247 ?? false,
+        });
       events.push({
         action: 'org.created',
         entityType: 'org',

@@ -16,7 +16,6 @@ export function idFromLabel(label: string): string {
   return label.replace(/_/g, '-');
 }
 
-
 /** Upper bound of a subtree in ltree order: labels are uuids, so "z" sorts after every child label. */
 function subtreeEnd(path: string): string {
   return `${path}.z`;
@@ -37,7 +36,9 @@ export async function findOrgs(
   },
 ): Promise<{ items: OrgWithCount[]; total: number }> {
   // a visible `under` org lies inside the caller's scope with its whole subtree, so the scope filter is implied
-  const conds: SQL[] = f.under ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`] : [scopeSql(scope, orgs.path)];
+  const conds: SQL[] = f.under
+    ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`]
+    : [scopeSql(scope, orgs.path)];
   if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
   if (f.q) conds.push(sql`${orgs.searchText} like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
@@ -47,7 +48,13 @@ export async function findOrgs(
   // a whole subtree reads in tree order straight off the path index; other lists sort by name
   const wholeSubtree = f.under && !f.parentId && !f.q && !f.kind;
   const order = wholeSubtree ? [asc(orgs.path)] : [asc(orgs.depth), asc(orgs.name), asc(orgs.id)];
-  const rows = await db.select().from(orgs).where(where).orderBy(...order).limit(f.limit).offset(f.offset);
+  const rows = await db
+    .select()
+    .from(orgs)
+    .where(where)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
   const total = wholeSubtree ? f.under!.descendantCount + 1 : ((await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0);
   return { items: rows, total };
 }

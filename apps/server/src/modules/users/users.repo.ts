@@ -146,4 +146,3 @@ export async function findGrantPaths(db: Db, userId: string): Promise<{ role: Ro
   );
   return rows.map((r) => ({ role: r.role, orgPath: r.org_path }));
 }
-
