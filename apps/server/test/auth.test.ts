@@ -57,6 +57,8 @@ describe('sign-in', () => {
     const res = await login(u.email, u.password);
     expect(res.json().step).toBe('totp_required');
     const c = clientFor(t.app, sessionCookie(res), res.json().me.csrfToken);
+    const pending = (await c.get('/api/v1/auth/me')).json().error;
+    expect(pending).toMatchObject({ code: 'MFA_REQUIRED', details: { step: 'totp_required', csrfToken: res.json().me.csrfToken } });
     expect((await c.get('/api/v1/orgs/roots')).json().error.code).toBe('MFA_REQUIRED');
     expect((await c.send('POST', '/api/v1/auth/totp', { code: '000000' })).statusCode).toBe(401);
     const code = totpCode(u.totpSecret!);

@@ -25,6 +25,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('pendingStep', null);
+  app.decorateRequest('pendingTotpEnabled', false);
   app.decorateRequest('audit', null as never);
 
   app.addHook('onRequest', async (req) => {
@@ -38,11 +39,13 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
     if (cfg.auth === 'public') return;
     if (!req.actor) {
       if (req.pendingStep && cfg.auth === 'partial') return;
-      if (req.pendingStep)
-        throw new AppError(
-          req.pendingStep,
-          req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required',
-        );
+      if (req.pendingStep) {
+        // the web app can resume the right sign-in step after a reload without another round trip
+        const step =
+          req.pendingStep === 'PASSWORD_CHANGE_REQUIRED' ? 'password_change_required' : req.pendingTotpEnabled ? 'totp_required' : 'totp_enrolment_required';
+        const message = req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required';
+        throw new AppError(req.pendingStep, message, { step, csrfToken: req.session?.csrfToken });
+      }
       throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
     }
     if (cfg.sessionOnly && req.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Chỉ dùng được khi đăng nhập / people only, not API tokens');
@@ -83,6 +86,7 @@ async function identify(req: FastifyRequest, db: Db, cache: SessionCache): Promi
   }
   const actor: Actor = { kind: 'user', userId: s.userId, tokenId: null, label: s.email, grants: s.grants, tokenLimit: null };
   req.pendingStep = pendingStepOf(s);
+  req.pendingTotpEnabled = s.totpEnabled;
   if (req.pendingStep === null) req.actor = actor;
   // half-signed-in: the audit log still names the person
   else req.audit.actor = actor;

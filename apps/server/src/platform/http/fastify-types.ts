@@ -31,6 +31,7 @@ declare module 'fastify' {
     session: RequestSession | null;
     /** Set when a session exists but sign-in is not finished: why it is not. */
     pendingStep: 'MFA_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' | null;
+    pendingTotpEnabled: boolean;
     audit: AuditContext;
   }
 }
