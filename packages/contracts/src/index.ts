@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './orgs.js';
 export * from './users.js';
 export * from './audit.js';
+export * from './directives.js';

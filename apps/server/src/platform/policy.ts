@@ -19,17 +19,30 @@ export interface ActorGrant {
 }
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const COORDINATOR: readonly Permission[] = ['org:read', 'org:write', 'user:read', 'user:write', 'grant:write', 'token:write', 'audit:read'];
+const COORDINATOR: readonly Permission[] = [
+  'org:read',
+  'org:write',
+  'user:read',
+  'user:write',
+  'grant:write',
+  'token:write',
+  'audit:read',
+  'directive:read',
+  'directive:write',
+  'directive:report',
+];
+// people in units receive directives and report on them
+const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report'];
 
 /** The one table of what each role may do; scope comes from where the role is granted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   province_coordinator: COORDINATOR,
   commune_coordinator: COORDINATOR,
-  unit_officer: ['org:read'],
-  duty_officer: ['org:read'],
-  auditor: ['org:read', 'user:read', 'audit:read'],
-  telecom_contact: ['org:read'],
+  unit_officer: RECIPIENT,
+  duty_officer: RECIPIENT,
+  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read'],
+  telecom_contact: RECIPIENT,
 };
 
 /** A grantor may hand out roles up to their own rank on that subtree, never above. */

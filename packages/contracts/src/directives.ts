@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
+import { OrgKindSchema } from './orgs.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const IsoDateSchema = z.iso.date();
+
+export const DIRECTIVE_STATUSES = ['draft', 'issued', 'closed'] as const;
+export const DirectiveStatusSchema = z.enum(DIRECTIVE_STATUSES);
+export type DirectiveStatus = z.infer<typeof DirectiveStatusSchema>;
+
+export const ASSIGNMENT_STATUSES = ['pending', 'acknowledged', 'submitted', 'returned', 'accepted'] as const;
+export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
+export const TaskStatusSchema = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/**
+ * Who receives a section's tasks. Every field narrows: `orgIds` names orgs outright;
+ * otherwise orgs under `underOrgId` (whole subtree, or only its direct children), of the
+ * given kinds. Examples: every school under commune X = { underOrgId: X, kinds: ['school'] };
+ * every commune of the province = { underOrgId: P, kinds: ['commune', 'ward', 'special_zone'] };
+ * the telecoms = { underOrgId: P, kinds: ['telecom'] }.
+ */
+export const RecipientRuleSchema = z
+  .object({
+    orgIds: z.array(IdSchema).max(5000).optional(),
+    underOrgId: IdSchema.optional(),
+    directChildrenOnly: z.boolean().default(false),
+    kinds: z.array(OrgKindSchema).max(20).optional(),
+  })
+  .strict()
+  .refine((r) => (r.orgIds?.length ?? 0) > 0 || r.underOrgId !== undefined, { message: 'Cần chọn đơn vị nhận hoặc phạm vi / pick orgs or a scope' });
+export type RecipientRule = z.infer<typeof RecipientRuleSchema>;
+
+export const DirectiveTaskInputSchema = z.object({ text: text(4000).min(1), dueAt: TimestampSchema.nullable().default(null) }).strict();
+export const DirectiveSectionInputSchema = z
+  .object({
+    heading: text(1000).default(''),
+    addressees: text(500).nullable().default(null),
+    /** null: the directive's default recipients */
+    rule: RecipientRuleSchema.nullable().default(null),
+    tasks: z.array(DirectiveTaskInputSchema).max(100),
+  })
+  .strict();
+
+export const SignerSchema = z.object({ authority: text(300).nullable(), title: text(200).nullable(), name: text(200).nullable() }).strict();
+
+export const DirectiveInputSchema = z
+  .object({
+    issuerOrgId: IdSchema,
+    number: text(100).nullable().default(null),
+    place: text(100).nullable().default(null),
+    issuedOn: IsoDateSchema.nullable().default(null),
+    subject: text(1000).min(1),
+    preamble: text(100_000).default(''),
+    closing: text(100_000).default(''),
+    recipientsText: z.array(text(500)).max(200).default([]),
+    copiesTo: z.array(text(500)).max(200).default([]),
+    signer: SignerSchema.default({ authority: null, title: null, name: null }),
+    contacts: z.array(z.object({ name: text(200), phone: text(40) }).strict()).max(50).default([]),
+    alertStart: IsoDateSchema.nullable().default(null),
+    alertEnd: IsoDateSchema.nullable().default(null),
+    dueAt: TimestampSchema.nullable().default(null),
+    /** default recipients for sections without their own rule */
+    rule: RecipientRuleSchema.nullable().default(null),
+    sections: z.array(DirectiveSectionInputSchema).max(50),
+  })
+  .strict();
+export type DirectiveInput = z.infer<typeof DirectiveInputSchema>;
+
+export const DirectiveTaskSchema = z.object({ id: IdSchema, position: z.number().int(), text: z.string(), dueAt: TimestampSchema.nullable() });
+export const DirectiveSectionSchema = z.object({
+  id: IdSchema,
+  position: z.number().int(),
+  heading: z.string(),
+  addressees: z.string().nullable(),
+  rule: z.unknown().nullable(),
+  tasks: z.array(DirectiveTaskSchema),
+});
+
+export const DirectiveSummarySchema = z.object({
+  id: IdSchema,
+  issuerOrgId: IdSchema,
+  issuerOrgName: z.string(),
+  number: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  subject: z.string(),
+  status: DirectiveStatusSchema,
+  dueAt: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+  /** issuer: every assignment; recipient: only theirs */
+  counts: z.object({ recipients: z.number().int(), acknowledged: z.number().int(), submitted: z.number().int(), accepted: z.number().int(), overdue: z.number().int() }),
+});
+export type DirectiveSummary = z.infer<typeof DirectiveSummarySchema>;
+export const DirectivePageSchema = pageOf(DirectiveSummarySchema);
+
+export const AttachmentSchema = z.object({ id: IdSchema, filename: z.string(), size: z.number().int(), mime: z.string(), sha256: z.string() });
+
+export const DirectiveSchema = DirectiveSummarySchema.extend({
+  place: z.string().nullable(),
+  preamble: z.string(),
+  closing: z.string(),
+  recipientsText: z.array(z.string()),
+  copiesTo: z.array(z.string()),
+  signer: SignerSchema,
+  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
+  alertStart: z.string().nullable(),
+  alertEnd: z.string().nullable(),
+  rule: z.unknown().nullable(),
+  sections: z.array(DirectiveSectionSchema),
+  attachments: z.array(AttachmentSchema),
+  /** what the caller may do here */
+  canEdit: z.boolean(),
+  version: z.number().int(),
+});
+export type Directive = z.infer<typeof DirectiveSchema>;
+
+export const AssignmentTaskSchema = z.object({
+  id: IdSchema,
+  taskId: IdSchema,
+  sectionHeading: z.string(),
+  text: z.string(),
+  dueAt: TimestampSchema.nullable(),
+  status: TaskStatusSchema,
+  report: z.string(),
+  naReason: z.string().nullable(),
+  evidence: z.array(AttachmentSchema),
+});
+export const AssignmentEventSchema = z.object({ at: TimestampSchema, actor: z.string(), kind: z.string(), comment: z.string().nullable() });
+export const AssignmentSchema = z.object({
+  id: IdSchema,
+  directiveId: IdSchema,
+  orgId: IdSchema,
+  orgName: z.string(),
+  orgKind: OrgKindSchema,
+  status: AssignmentStatusSchema,
+  assigneeUserId: IdSchema.nullable(),
+  assigneeName: z.string().nullable(),
+  acknowledgedAt: TimestampSchema.nullable(),
+  submittedAt: TimestampSchema.nullable(),
+  reviewedAt: TimestampSchema.nullable(),
+  reviewComment: z.string().nullable(),
+  dueAt: TimestampSchema.nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+  tasks: z.array(AssignmentTaskSchema),
+  history: z.array(AssignmentEventSchema),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+export const AssignmentSummarySchema = AssignmentSchema.omit({ tasks: true, history: true }).extend({ doneTasks: z.number().int(), totalTasks: z.number().int() });
+export const AssignmentPageSchema = pageOf(AssignmentSummarySchema);
+
+export const ListDirectivesQuerySchema = PageQuerySchema.extend({
+  status: DirectiveStatusSchema.optional(),
+  /** 'issued': directives my orgs issued; 'received': directives assigned to my orgs */
+  side: z.enum(['issued', 'received']).optional(),
+  q: z.string().trim().max(100).optional(),
+}).strict();
+export const ListAssignmentsQuerySchema = PageQuerySchema.extend({
+  status: AssignmentStatusSchema.optional(),
+  orgId: IdSchema.optional(),
+}).strict();
+
+export const AcknowledgeBodySchema = z.object({ version: z.number().int() }).strict();
+export const AssignBodySchema = z.object({ userId: IdSchema.nullable(), version: z.number().int() }).strict();
+export const UpdateAssignmentTaskBodySchema = z
+  .object({ status: TaskStatusSchema, report: text(20_000).default(''), naReason: text(2000).nullable().default(null) })
+  .strict()
+  .refine((b) => b.status !== 'not_applicable' || (b.naReason ?? '').length > 0, { message: 'Cần nêu lý do không áp dụng / a reason is required', path: ['naReason'] });
+export const SubmitBodySchema = z.object({ version: z.number().int() }).strict();
+export const ReviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), comment: text(5000).nullable().default(null), version: z.number().int() }).strict();
+
+export const ParsedDispatchDraftSchema = z.object({
+  draft: DirectiveInputSchema.omit({ issuerOrgId: true }).extend({ issuerOrgId: IdSchema.nullable() }),
+  warnings: z.array(z.string()),
+  /** the original file, kept to attach when the draft is saved */
+  sourceFileId: IdSchema.nullable(),
+});
+
+export const RollupRowSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  recipients: z.number().int(),
+  acknowledged: z.number().int(),
+  submitted: z.number().int(),
+  accepted: z.number().int(),
+  overdue: z.number().int(),
+  tasksDone: z.number().int(),
+  tasksTotal: z.number().int(),
+});
+export const RollupSchema = z.object({
+  by: z.enum(['province', 'commune', 'kind', 'task']),
+  rows: z.array(RollupRowSchema),
+  /** recipients × tasks, status per cell; capped to the first 500 recipients */
+  matrix: z.object({
+    tasks: z.array(z.object({ id: IdSchema, label: z.string() })),
+    rows: z.array(z.object({ assignmentId: IdSchema, orgName: z.string(), cells: z.array(TaskStatusSchema.nullable()) })),
+  }),
+  notAcknowledged: z.array(z.object({ assignmentId: IdSchema, orgId: IdSchema, orgName: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().nullable() })) })),
+});
+export type Rollup = z.infer<typeof RollupSchema>;
+
+export const NotificationSchema = z.object({
+  id: IdSchema,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: TimestampSchema,
+  readAt: TimestampSchema.nullable(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+export const NotificationPageSchema = pageOf(NotificationSchema).extend({ unread: z.number().int() });
