@@ -4,7 +4,18 @@ export const ROLES = ['system_admin', 'province_coordinator', 'commune_coordinat
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-export const PERMISSIONS = ['org:read', 'org:write', 'user:read', 'user:write', 'grant:write', 'token:write', 'audit:read'] as const;
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'user:read',
+  'user:write',
+  'grant:write',
+  'token:write',
+  'audit:read',
+  'directive:read',
+  'directive:write',
+  'directive:report',
+] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;
 
