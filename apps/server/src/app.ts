@@ -16,6 +16,9 @@ import { registerOrgs } from './modules/orgs/index.js';
 import { registerUsers } from './modules/users/index.js';
 import { registerTokens } from './modules/tokens/index.js';
 import { registerAudit } from './modules/audit/index.js';
+import { registerAssignments, registerDirectives } from './modules/directives/index.js';
+import { registerNotifications } from './modules/notifications/index.js';
+import { FileStore } from './platform/files/files.js';
 
 export interface AppDeps {
   database: Database;
@@ -79,6 +82,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUsers(app, { db });
   registerTokens(app, { db });
   registerAudit(app, { db });
+  const files = new FileStore(config.filesDir);
+  registerDirectives(app, { db, files });
+  registerAssignments(app, { db, files });
+  registerNotifications(app, { db });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -5,14 +5,14 @@ import { Command } from 'commander';
 import type { Role } from '@khien/contracts';
 import { RoleSchema } from '@khien/contracts';
 import { loadConfig } from './platform/config.js';
-import { openMigrated, printSeed, serve } from './server.js';
+import { allJobs, openMigrated, printSeed, serve } from './server.js';
 import { startJobs } from './platform/jobs.js';
-import { maintenanceJobs } from './platform/maintenance.js';
 import { verifyAuditChain } from './platform/audit/audit-verify.js';
 import type { Actor } from './platform/policy.js';
 import type { AuditContext } from './platform/audit/audit.js';
 import { findOrgByAdminCode, getOrgRef, importOrgs } from './modules/orgs/index.js';
 import { addGrant, createUser, resetPassword, resetTotp, usersRepo } from './modules/users/index.js';
+import { dispatchJson, extractDispatchText, parseDispatchText } from './modules/directives/index.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -75,7 +75,7 @@ program
     const jobs = await startJobs(database, {
       databaseUrl: config.databaseUrl,
       work: true,
-      definitions: maintenanceJobs(database.db),
+      definitions: allJobs(database, config),
       onError: (err) => console.error(err),
     });
     print(`Bộ xử lý công việc đang chạy / worker running (${database.kind})`);
@@ -180,6 +180,32 @@ program
       if (await usersRepo.findUserByEmail(database.db, 'admin@khien.local')) throw new Error('Dữ liệu mẫu đã có / demo data already present');
       await printSeed(database, config, print);
     });
+  });
+
+program
+  .command('directive')
+  .description('công văn / directives')
+  .command('parse <file>')
+  .description('phân tích công văn từ .txt hoặc .docx / parse a dispatch from .txt or .docx')
+  .option('--json', 'in kết quả dạng JSON / print JSON')
+  .action(async (file: string, o: { json?: boolean }) => {
+    const parsed = parseDispatchText(await extractDispatchText(fs.readFileSync(file), path.basename(file)));
+    const out = dispatchJson(parsed);
+    if (o.json) {
+      print(JSON.stringify(out, null, 2));
+      return;
+    }
+    print(`Số: ${out.number ?? '—'}    ${out.place ?? ''}${out.date ? `, ${out.date}` : ''}`);
+    print(`V/v: ${out.subject ?? '—'}`);
+    print(`Kính gửi: ${out.recipients.join('; ') || '—'}`);
+    for (const [i, s] of out.sections.entries()) {
+      print(`${i + 1}. ${s.heading}${s.addressees ? `  [${s.addressees}]` : ''}`);
+      for (const t of s.tasks) print(`   - ${t}`);
+    }
+    for (const c of out.contacts) print(`Liên hệ: ${c.name} ${c.phone}`);
+    print(`Ký: ${[out.signer.authority, out.signer.title, out.signer.name].filter(Boolean).join(' / ') || '—'}`);
+    print(`Nơi nhận: ${out.copiesTo.join('; ') || '—'}`);
+    for (const w of parsed.warnings) print(`! ${w}`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

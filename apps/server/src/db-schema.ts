@@ -3,3 +3,15 @@ export { orgs, orgContacts, orgHistory } from './modules/orgs/orgs.tables.js';
 export { users, grants, recoveryCodes, sessions, loginAttempts } from './modules/users/users.tables.js';
 export { apiTokens } from './modules/tokens/tokens.tables.js';
 export { auditLog } from './platform/audit/audit.tables.js';
+export { files } from './platform/files/files.tables.js';
+export {
+  directives,
+  directiveSections,
+  directiveTasks,
+  directiveAttachments,
+  assignments,
+  assignmentTasks,
+  assignmentEvidence,
+  assignmentEvents,
+} from './modules/directives/directives.tables.js';
+export { notifications, mailOutbox } from './modules/notifications/notifications.tables.js';

@@ -4,6 +4,10 @@ import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { startJobs, type Jobs } from './platform/jobs.js';
 import { maintenanceJobs } from './platform/maintenance.js';
+import { createMailer } from './platform/mail.js';
+import { directiveJobs } from './modules/directives/index.js';
+import { notificationJobs } from './modules/notifications/index.js';
+import type { JobDefinition } from './platform/jobs.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
 
@@ -53,7 +57,7 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
     const jobs = await startJobs(database, {
       databaseUrl: config.databaseUrl,
       work: opts.worker || database.kind === 'pglite',
-      definitions: maintenanceJobs(database.db),
+      definitions: allJobs(database, config),
       onError: (err) => app.log.error({ err }, 'job runner error'),
     });
     const address = await app.listen({ port: config.port, host: config.host });
@@ -70,4 +74,9 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
     await database.close();
     throw err;
   }
+}
+
+/** Every recurring job of the product, for `serve` (embedded, or unless --no-worker) and `worker`. */
+export function allJobs(database: Database, config: Config): JobDefinition[] {
+  return [...maintenanceJobs(database.db), ...notificationJobs(database.db, createMailer(config)), ...directiveJobs(database.db)];
 }

@@ -5,6 +5,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   KHIEN_DATA_DIR: z.string().default('./data'),
+  KHIEN_FILES_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
   KHIEN_ADMIN_PASSWORD: z.string().optional(),
   KHIEN_SESSION_HOURS: z.coerce
@@ -25,6 +26,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** uploaded files by content hash; on PostgreSQL with several app processes, a shared folder */
+  filesDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   sessionHours: number;
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.KHIEN_DATA_DIR),
+    filesDir: path.resolve(e.KHIEN_FILES_DIR ?? path.join(e.KHIEN_DATA_DIR, 'files')),
     databaseUrl: e.DATABASE_URL,
     adminPassword: e.KHIEN_ADMIN_PASSWORD,
     sessionHours: e.KHIEN_SESSION_HOURS,

@@ -1,4 +1,4 @@
-import type { ErrorCode, OrgKind, Permission, Role } from '@khien/contracts';
+import type { AssignmentStatus, DirectiveStatus, ErrorCode, OrgKind, Permission, Role, Rollup, TaskStatus } from '@khien/contracts';
 
 /**
  * The contract's enum values, mirrored without importing them at runtime: the runtime values live
@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'grant:write',
   'token:write',
   'audit:read',
+  'directive:read',
+  'directive:write',
+  'directive:report',
 ] as const satisfies readonly Permission[];
 
 export const ORG_KINDS = [
@@ -71,9 +74,22 @@ export const ERROR_CODES = [
   'INTERNAL',
 ] as const satisfies readonly ErrorCode[];
 
+export const DIRECTIVE_STATUSES = ['draft', 'issued', 'closed'] as const satisfies readonly DirectiveStatus[];
+
+export const ASSIGNMENT_STATUSES = ['pending', 'acknowledged', 'submitted', 'returned', 'accepted'] as const satisfies readonly AssignmentStatus[];
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const satisfies readonly TaskStatus[];
+
+export type RollupBy = Rollup['by'];
+export const ROLLUP_BYS = ['province', 'commune', 'kind', 'task'] as const satisfies readonly RollupBy[];
+
 export const ENUMS_ARE_EXHAUSTIVE: [
   Exhaustive<Role, (typeof ROLES)[number]>,
   Exhaustive<Permission, (typeof PERMISSIONS)[number]>,
   Exhaustive<OrgKind, (typeof ORG_KINDS)[number]>,
   Exhaustive<ErrorCode, (typeof ERROR_CODES)[number]>,
-] = [true, true, true, true];
+  Exhaustive<DirectiveStatus, (typeof DIRECTIVE_STATUSES)[number]>,
+  Exhaustive<AssignmentStatus, (typeof ASSIGNMENT_STATUSES)[number]>,
+  Exhaustive<TaskStatus, (typeof TASK_STATUSES)[number]>,
+  Exhaustive<RollupBy, (typeof ROLLUP_BYS)[number]>,
+] = [true, true, true, true, true, true, true, true];

@@ -146,3 +146,14 @@ export async function findGrantPaths(db: Db, userId: string): Promise<{ role: Ro
   );
   return rows.map((r) => ({ role: r.role, orgPath: r.org_path }));
 }
+
+/** Active users holding one of `roles` on the org or one of its ancestors (who to tell, who to escalate to). */
+export async function findUsersWithRoleAbove(db: Db, orgId: string, roles: Role[]): Promise<string[]> {
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`select distinct g.user_id from grants g join orgs go on go.id = g.org_id join users u on u.id = g.user_id
+         where not u.disabled and g.role = any(${`{${roles.join(',')}}`}::text[])
+           and go.path @> (select path from orgs where id = ${orgId})`,
+  );
+  return rows.map((r) => r.user_id);
+}

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseOrgFile } from './index.js';
-import { decodeText } from './text-decoding.js';
+import { decodeText } from '../../../platform/text-decoding.js';
 import { csvText, encodeWindows1258 } from './test-support.js';
 
 const TABLE = [

@@ -3,7 +3,7 @@ import { emptyFile, MAX_IMPORT_BYTES, refuse } from './limits.js';
 import { readAdminUnits } from './read-admin-units.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
-import { decodeText, looksBinary } from './text-decoding.js';
+import { decodeText, looksBinary } from '../../../platform/text-decoding.js';
 import type { ParsedOrgFile } from './types.js';
 import { isCompoundFile, isZip } from './zip-guard.js';
 

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssignBodySchema,
+  AssignmentPageSchema,
+  AssignmentSchema,
+  IdParamsSchema,
+  IdSchema,
+  ListAssignmentsQuerySchema,
+  ReviewBodySchema,
+  UpdateAssignmentTaskBodySchema,
+} from '@khien/contracts';
+import { acknowledge, addEvidence, assignOfficer, getAssignment, listAssignments, review, submit, updateTask } from './assignments.service.js';
+import { uploadedFile, type DirectivesDeps } from './directives.routes.js';
+
+const VersionBody = z.object({ version: z.number().int() }).strict();
+const TaskParams = z.object({ id: IdSchema, taskId: IdSchema }).strict();
+
+/** The recipient's side of a directive: acknowledge, assign, report per task with evidence, submit; and the issuer's review. */
+export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, files } = deps;
+  const tags = ['assignments'];
+  const report = { permission: 'directive:report' } as const;
+  const one = { tags, params: IdParamsSchema, response: { 200: AssignmentSchema } };
+
+  r.get('/api/v1/assignments', { config: { permission: 'directive:read' }, schema: { tags, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } }, async (req) =>
+    listAssignments(db, req.actor!, req.query),
+  );
+  r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) => getAssignment(db, req.actor!, req.params.id));
+  r.post('/api/v1/assignments/:id/acknowledge', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
+    acknowledge(db, req.actor!, req.params.id, req.body.version, req.audit),
+  );
+  r.post('/api/v1/assignments/:id/assign', { config: report, schema: { ...one, body: AssignBodySchema } }, async (req) =>
+    assignOfficer(db, req.actor!, req.params.id, req.body.userId, req.body.version, req.audit),
+  );
+  r.put(
+    '/api/v1/assignments/:id/tasks/:taskId',
+    { config: report, schema: { tags, params: TaskParams, body: UpdateAssignmentTaskBodySchema, response: { 200: AssignmentSchema } } },
+    async (req) => updateTask(db, req.actor!, req.params.id, req.params.taskId, req.body, req.audit),
+  );
+  r.post(
+    '/api/v1/assignments/:id/tasks/:taskId/evidence',
+    { config: report, bodyLimit: 26 * 1024 * 1024, schema: { tags, params: TaskParams, response: { 200: AssignmentSchema } } },
+    async (req) => addEvidence(db, files, req.actor!, req.params.id, req.params.taskId, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
+  );
+  r.post('/api/v1/assignments/:id/submit', { config: report, schema: { ...one, body: VersionBody } }, async (req) => submit(db, req.actor!, req.params.id, req.body.version, req.audit));
+  r.post('/api/v1/assignments/:id/review', { config: { permission: 'directive:write' }, schema: { ...one, body: ReviewBodySchema } }, async (req) =>
+    review(db, req.actor!, req.params.id, req.body, req.audit),
+  );
+}

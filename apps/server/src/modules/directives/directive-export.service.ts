@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/policy.js';
+import { getOrgRef } from '../orgs/index.js';
+import { getEditableDirective, getVisibleDirective, type VisibleDirective } from './directive-access.js';
+import { findSectionsAndTasks } from './directives.repo.js';
+import { rollup } from './rollup.service.js';
+import { buildDispatchDocx, buildReportDocx, buildReportXlsx, type DispatchDoc, type ReportDoc } from './export/index.js';
+
+const TASK_STATUS_VI: Record<string, string> = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành', not_applicable: 'Không áp dụng' };
+const ASSIGNMENT_STATUS_VI: Record<string, string> = { pending: 'Chưa xác nhận', acknowledged: 'Đã nhận', submitted: 'Đã báo cáo', returned: 'Bị trả lại', accepted: 'Đã chấp nhận' };
+const KIND_VI: Record<string, string> = {
+  province: 'Tỉnh/Thành phố',
+  district: 'Huyện (cũ)',
+  commune: 'Xã',
+  ward: 'Phường',
+  special_zone: 'Đặc khu',
+  agency: 'Cơ quan',
+  school: 'Trường học',
+  residential_group: 'Tổ dân phố/Thôn, bản',
+  police: 'Công an',
+  military_command: 'Ban Chỉ huy quân sự',
+  telecom: 'Doanh nghiệp viễn thông',
+  monitoring_centre: 'Trung tâm giám sát',
+  incident_response_team: 'Đội ứng cứu sự cố',
+  other: 'Khác',
+};
+
+async function headerOf(db: Db, d: VisibleDirective) {
+  const org = await getOrgRef(db, d.orgId);
+  const parent = org?.parentId ? await getOrgRef(db, org.parentId) : undefined;
+  return {
+    parentBody: parent ? parent.name.toLocaleUpperCase('vi') : null,
+    issuingBody: d.orgName.toLocaleUpperCase('vi'),
+    number: d.number,
+    place: d.place,
+    date: d.issuedOn,
+    subject: d.subject,
+    signer: d.signer,
+    copiesTo: d.copiesTo,
+  };
+}
+
+const fileName = (d: VisibleDirective, what: string, ext: string) => `${what}-${(d.number ?? d.id.slice(0, 8)).replace(/[/\\\s]+/g, '-')}.${ext}`;
+
+/** The directive as a Decree 30 letter, to print, sign and file. */
+export async function exportDirectiveDocx(db: Db, actor: Actor, id: string): Promise<{ buffer: Buffer; filename: string }> {
+  const d = await getVisibleDirective(db, actor, id);
+  const { sections, tasks } = await findSectionsAndTasks(db, id);
+  const doc: DispatchDoc = {
+    ...(await headerOf(db, d)),
+    recipients: d.recipientsText,
+    preamble: d.preamble,
+    sections: sections.map((s) => ({ heading: s.heading, tasks: tasks.filter((t) => t.sectionId === s.id).map((t) => t.text) })),
+    closing: d.closing,
+  };
+  return { buffer: await buildDispatchDocx(doc), filename: fileName(d, 'cong-van', 'docx') };
+}
+
+/** The consolidated implementation report, in the same layout (DOCX) or as a table (XLSX). */
+export async function exportReport(db: Db, actor: Actor, id: string, format: 'docx' | 'xlsx'): Promise<{ buffer: Buffer; filename: string }> {
+  const d = await getEditableDirective(db, actor, id);
+  const [byCommune, byTask] = await Promise.all([rollup(db, actor, id, 'commune'), rollup(db, actor, id, 'task')]);
+  const sum = (k: 'recipients' | 'acknowledged' | 'submitted' | 'accepted' | 'overdue') => byCommune.rows.reduce((n, r) => n + r[k], 0);
+  const perRecipient = await queryRows<{ org_name: string; status: string; task_text: string | null; task_status: string | null; report: string | null }>(
+    db,
+    sql`select o.name as org_name, a.status, t.text as task_text, at.status as task_status, at.report
+          from assignments a join orgs o on o.id = a.org_id
+          left join assignment_tasks at on at.assignment_id = a.id left join directive_tasks t on t.id = at.task_id
+         where a.directive_id = ${id}
+         order by o.path, t.position
+         limit 20000`,
+  );
+  const grouped = new Map<string, ReportDoc['perRecipient'][number]>();
+  for (const r of perRecipient) {
+    const key = `${r.org_name}\u0000${r.status}`;
+    const entry = grouped.get(key) ?? { orgName: r.org_name, status: ASSIGNMENT_STATUS_VI[r.status] ?? r.status, tasks: [] };
+    if (r.task_text) entry.tasks.push({ text: r.task_text, status: TASK_STATUS_VI[r.task_status ?? ''] ?? '', report: r.report ?? '' });
+    grouped.set(key, entry);
+  }
+  const header = await headerOf(db, d);
+  const report: ReportDoc = {
+    header: { ...header, number: null, date: new Date().toISOString().slice(0, 10), subject: `báo cáo kết quả thực hiện ${d.number ? `Công văn số ${d.number}` : 'công văn'}`, recipients: [] },
+    directiveRef: `Công văn${d.number ? ` số ${d.number}` : ''}${d.issuedOn ? ` ngày ${d.issuedOn.split('-').reverse().join('/')}` : ''} của ${d.orgName} về ${d.subject}`,
+    summary: {
+      recipients: sum('recipients'),
+      acknowledged: sum('acknowledged'),
+      submitted: sum('submitted'),
+      accepted: sum('accepted'),
+      overdue: sum('overdue'),
+      tasksDone: byTask.rows.reduce((n, r) => n + r.tasksDone, 0),
+      tasksTotal: byTask.rows.reduce((n, r) => n + r.tasksTotal, 0),
+    },
+    byGroup: byCommune.rows.map((r) => ({ label: KIND_VI[r.label] ?? r.label, recipients: r.recipients, accepted: r.accepted, overdue: r.overdue, tasksDone: r.tasksDone, tasksTotal: r.tasksTotal })),
+    perRecipient: [...grouped.values()],
+    notAcknowledged: byCommune.notAcknowledged.map((n) => n.orgName),
+    generatedAt: new Date().toISOString(),
+  };
+  const buffer = format === 'docx' ? await buildReportDocx(report) : await buildReportXlsx(report);
+  return { buffer, filename: fileName(d, 'bao-cao', format) };
+}

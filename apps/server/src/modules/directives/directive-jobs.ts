@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/client.js';
+import type { JobDefinition } from '../../platform/jobs.js';
+import { recordAuditBatch } from '../../platform/audit/audit.js';
+import { notifyUsers } from '../notifications/index.js';
+
+export const REMIND_BEFORE_HOURS = 48;
+const BATCH = 500;
+
+/**
+ * Reminders before the due date go to the recipient org's own people; an overdue
+ * assignment escalates once to the coordinators of the recipient's parent org (or the
+ * nearest ancestor that has one), in-app and by e-mail. Each assignment is claimed with
+ * `for update skip locked` and stamped, so several workers never send twice.
+ */
+export async function runDeadlineSweep(db: Db, now = new Date()): Promise<{ reminded: number; escalated: number }> {
+  let reminded = 0;
+  let escalated = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const due = await queryRows<{ id: string; org_id: string; org_name: string; subject: string; due_at: string; directive_id: string }>(
+        tx,
+        sql`select a.id, a.org_id, o.name as org_name, d.subject, a.due_at, d.id as directive_id
+              from assignments a join directives d on d.id = a.directive_id join orgs o on o.id = a.org_id
+             where d.status = 'issued' and a.status in ('pending', 'acknowledged', 'returned') and a.reminded_at is null
+               and a.due_at > ${now} and a.due_at <= ${new Date(now.getTime() + REMIND_BEFORE_HOURS * 3_600_000)}
+             order by a.due_at limit ${BATCH} for update of a skip locked`,
+      );
+      for (const a of due) {
+        const people = await orgPeople(tx, a.org_id);
+        await notifyUsers(tx, {
+          userIds: people,
+          kind: 'assignment.reminder',
+          title: `Sắp đến hạn báo cáo: V/v ${a.subject}`.slice(0, 300),
+          body: `Hạn báo cáo của ${a.org_name}: ${new Date(a.due_at).toISOString().slice(0, 10)}.`,
+          link: `/assignments/${a.id}`,
+          email: true,
+        });
+      }
+      if (due.length) await tx.execute(sql`update assignments set reminded_at = ${now} where id = any(${`{${due.map((a) => a.id).join(',')}}`}::uuid[])`);
+      reminded += due.length;
+      return due.length;
+    });
+    if (n < BATCH) break;
+  }
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const late = await queryRows<{ id: string; org_id: string; org_name: string; org_path: string; subject: string; due_at: string }>(
+        tx,
+        sql`select a.id, a.org_id, o.name as org_name, o.path::text as org_path, d.subject, a.due_at
+              from assignments a join directives d on d.id = a.directive_id join orgs o on o.id = a.org_id
+             where d.status = 'issued' and a.status in ('pending', 'acknowledged', 'returned') and a.escalated_at is null and a.due_at <= ${now}
+             order by a.due_at limit ${BATCH} for update of a skip locked`,
+      );
+      for (const a of late) {
+        await notifyUsers(tx, {
+          userIds: await parentCoordinators(tx, a.org_path),
+          kind: 'assignment.overdue',
+          title: `Quá hạn báo cáo: ${a.org_name}`.slice(0, 300),
+          body: `${a.org_name} chưa báo cáo kết quả thực hiện công văn V/v ${a.subject} (hạn ${new Date(a.due_at).toISOString().slice(0, 10)}).`,
+          link: `/assignments/${a.id}`,
+          email: true,
+        });
+        await tx.execute(sql`insert into assignment_events (assignment_id, actor_label, kind) values (${a.id}, 'hệ thống', 'escalated')`);
+      }
+      if (late.length) {
+        await tx.execute(sql`update assignments set escalated_at = ${now} where id = any(${`{${late.map((a) => a.id).join(',')}}`}::uuid[])`);
+        await recordAuditBatch(
+          tx,
+          { actor: null, systemLabel: 'deadline sweep', ip: null, requestId: null },
+          late.map((a) => ({ action: 'assignment.escalated', entityType: 'assignment', entityId: a.id, orgId: a.org_id, orgPath: a.org_path, after: { escalatedAt: now.toISOString() } })),
+        );
+      }
+      escalated += late.length;
+      return late.length;
+    });
+    if (n < BATCH) break;
+  }
+  return { reminded, escalated };
+}
+
+/** The recipient org's own officers (grants on the org itself). */
+async function orgPeople(db: Db, orgId: string): Promise<string[]> {
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`select distinct g.user_id from grants g join users u on u.id = g.user_id
+         where g.org_id = ${orgId} and not u.disabled and g.role in ('commune_coordinator', 'unit_officer', 'duty_officer', 'telecom_contact')`,
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Coordinators of the nearest ancestor (parent first) that has any. */
+async function parentCoordinators(db: Db, orgPath: string): Promise<string[]> {
+  const rows = await queryRows<{ user_id: string; depth: number }>(
+    db,
+    sql`select g.user_id, go.depth from grants g join orgs go on go.id = g.org_id join users u on u.id = g.user_id
+         where not u.disabled and g.role in ('commune_coordinator', 'province_coordinator')
+           and go.path @> ${orgPath}::ltree and go.path <> ${orgPath}::ltree
+         order by go.depth desc`,
+  );
+  const nearest = rows[0]?.depth;
+  return [...new Set(rows.filter((r) => r.depth === nearest).map((r) => r.user_id))];
+}
+
+export function directiveJobs(db: Db): JobDefinition[] {
+  return [{ name: 'directives.deadlines', cron: '*/10 * * * *', handler: async () => void (await runDeadlineSweep(db)) }];
+}

@@ -1,0 +1,149 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssignmentPageSchema,
+  DirectiveInputSchema,
+  DirectivePageSchema,
+  DirectiveSchema,
+  IdParamsSchema,
+  IdSchema,
+  ListAssignmentsQuerySchema,
+  ListDirectivesQuerySchema,
+  OkSchema,
+  ParsedDispatchDraftSchema,
+  RecipientRuleSchema,
+  RollupSchema,
+} from '@khien/contracts';
+import type { Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import type { FileStore } from '../../platform/files/files.js';
+import { listAssignments } from './assignments.service.js';
+import { getVisibleDirective } from './directive-access.js';
+import { addAttachment, createDraft, deleteDraft, listDirectives, toDirective, updateDraft } from './directive-drafts.service.js';
+import { closeDirective, issueDirective, previewRecipients } from './directive-issue.service.js';
+import { parseToDraft } from './directive-parse.service.js';
+import { rollup } from './rollup.service.js';
+import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
+import { readFileFor } from './files-access.js';
+import { MAX_DISPATCH_BYTES } from './dispatch-text.js';
+
+export interface DirectivesDeps {
+  db: Db;
+  files: FileStore;
+}
+
+const VersionBody = z.object({ version: z.number().int() }).strict();
+const VersionQuery = z.object({ version: z.coerce.number().int() }).strict();
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The one file of a multipart request, bounded; a clear 4xx when it is missing or too big. */
+export async function uploadedFile(req: FastifyRequest, maxBytes: number) {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send multipart field "file"');
+  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file');
+  const data = await part.toBuffer();
+  return { data, filename: part.filename || 'file', mime: part.mimetype || 'application/octet-stream' };
+}
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, files } = deps;
+  const tags = ['directives'];
+  const read = { permission: 'directive:read' } as const;
+  const write = { permission: 'directive:write' } as const;
+
+  r.post(
+    '/api/v1/directives/parse',
+    { config: write, bodyLimit: MAX_DISPATCH_BYTES + 1_000_000, schema: { tags, response: { 200: ParsedDispatchDraftSchema } } },
+    async (req) => {
+      if (req.isMultipart()) return parseToDraft(db, files, req.actor!, { file: await uploadedFile(req, MAX_DISPATCH_BYTES) });
+      const body = z.object({ text: z.string().max(2_000_000) }).strict().safeParse(req.body);
+      if (!body.success) throw new AppError('VALIDATION_FAILED', 'Gửi {"text": "…"} hoặc một tệp / send {"text"} or a file', [{ path: 'body.text', message: body.error.issues[0]?.message ?? 'invalid' }]);
+      return parseToDraft(db, files, req.actor!, { text: body.data.text });
+    },
+  );
+  r.get('/api/v1/directives', { config: read, schema: { tags, querystring: ListDirectivesQuerySchema, response: { 200: DirectivePageSchema } } }, async (req) =>
+    listDirectives(db, req.actor!, req.query),
+  );
+  r.post(
+    '/api/v1/directives',
+    { config: write, schema: { tags, querystring: z.object({ sourceFileId: IdSchema.optional() }).strict(), body: DirectiveInputSchema, response: { 201: DirectiveSchema } } },
+    async (req, reply) => {
+      if (req.query.sourceFileId) await readFileFor(db, files, req.actor!, req.query.sourceFileId);
+      const d = await createDraft(db, req.actor!, req.body, req.audit, req.query.sourceFileId ? { fileId: req.query.sourceFileId } : undefined);
+      return reply.status(201).send(d);
+    },
+  );
+  r.get('/api/v1/directives/:id', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: DirectiveSchema } } }, async (req) =>
+    toDirective(db, req.actor!, await getVisibleDirective(db, req.actor!, req.params.id)),
+  );
+  r.put(
+    '/api/v1/directives/:id',
+    { config: write, schema: { tags, params: IdParamsSchema, querystring: VersionQuery, body: DirectiveInputSchema, response: { 200: DirectiveSchema } } },
+    async (req) => updateDraft(db, req.actor!, req.params.id, req.query.version, req.body, req.audit),
+  );
+  r.delete('/api/v1/directives/:id', { config: write, schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } } }, async (req) => {
+    await deleteDraft(db, req.actor!, req.params.id, req.audit);
+    return { ok: true as const };
+  });
+  r.post(
+    '/api/v1/directives/:id/attachments',
+    { config: write, bodyLimit: 26 * 1024 * 1024, schema: { tags, params: IdParamsSchema, response: { 200: DirectiveSchema } } },
+    async (req) => addAttachment(db, files, req.actor!, req.params.id, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
+  );
+  r.post(
+    '/api/v1/directives/:id/recipients-preview',
+    {
+      config: write,
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: z.object({ rule: RecipientRuleSchema.nullable().optional() }).strict().nullish(),
+        response: { 200: z.object({ items: z.array(z.object({ id: IdSchema, name: z.string(), kind: z.string(), parentName: z.string().nullable() })), total: z.number().int() }) },
+      },
+    },
+    async (req) => previewRecipients(db, req.actor!, req.params.id, req.body?.rule ?? null),
+  );
+  r.post('/api/v1/directives/:id/issue', { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } }, async (req) =>
+    issueDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
+  );
+  r.post('/api/v1/directives/:id/close', { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } }, async (req) =>
+    closeDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
+  );
+  r.get(
+    '/api/v1/directives/:id/assignments',
+    { config: read, schema: { tags, params: IdParamsSchema, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } },
+    async (req) => {
+      const d = await getVisibleDirective(db, req.actor!, req.params.id);
+      return listAssignments(db, req.actor!, { ...req.query, directiveId: d.id, issuerView: d.side === 'issuer' });
+    },
+  );
+  r.get(
+    '/api/v1/directives/:id/rollup',
+    { config: write, schema: { tags, params: IdParamsSchema, querystring: z.object({ by: RollupSchema.shape.by.default('commune') }).strict(), response: { 200: RollupSchema } } },
+    async (req) => rollup(db, req.actor!, req.params.id, req.query.by),
+  );
+  r.get('/api/v1/directives/:id/export.docx', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
+    const { buffer, filename } = await exportDirectiveDocx(db, req.actor!, req.params.id);
+    return reply.header('content-type', MIME.docx).header('content-disposition', attachment(filename)).send(buffer);
+  });
+  for (const format of ['docx', 'xlsx'] as const) {
+    r.get(`/api/v1/directives/:id/report.${format}`, { config: write, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
+      const { buffer, filename } = await exportReport(db, req.actor!, req.params.id, format);
+      return reply.header('content-type', MIME[format]).header('content-disposition', attachment(filename)).send(buffer);
+    });
+  }
+  r.get('/api/v1/files/:id', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
+    const f = await readFileFor(db, files, req.actor!, req.params.id);
+    // never rendered inline: an uploaded HTML or SVG must not run in our origin
+    return reply.header('content-type', 'application/octet-stream').header('content-disposition', attachment(f.meta.filename)).header('x-content-type-options', 'nosniff').send(f.data);
+  });
+}

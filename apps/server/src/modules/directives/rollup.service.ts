@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import type { Rollup, TaskStatus } from '@khien/contracts';
+import { queryRows, type Db } from '../../platform/db/client.js';
+import type { Actor } from '../../platform/policy.js';
+import { getEditableDirective } from './directive-access.js';
+
+const MATRIX_ROWS = 500;
+
+const GROUPS = {
+  province: { key: sql`coalesce(a.province_org_id, a.org_id)`, label: sql`coalesce(p.name, o.name)` },
+  commune: { key: sql`coalesce(a.commune_org_id, a.org_id)`, label: sql`coalesce(c.name, o.name)` },
+  kind: { key: sql`o.kind`, label: sql`o.kind` },
+} as const;
+
+/** The issuer's oversight: progress grouped one way, the recipients × tasks matrix, and who has not acknowledged. */
+export async function rollup(db: Db, actor: Actor, id: string, by: Rollup['by']): Promise<Rollup> {
+  await getEditableDirective(db, actor, id);
+  const rows = by === 'task' ? await byTask(db, id) : await byGroup(db, id, by);
+  const [matrix, notAcknowledged] = await Promise.all([buildMatrix(db, id), findNotAcknowledged(db, id)]);
+  return { by, rows, matrix, notAcknowledged };
+}
+
+async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
+  const g = GROUPS[by];
+  const rows = await queryRows(
+    db,
+    sql`select ${g.key}::text as key, min(${g.label}) as label, count(*)::int as recipients,
+               count(*) filter (where a.status <> 'pending')::int as acknowledged,
+               count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
+               count(*) filter (where a.status = 'accepted')::int as accepted,
+               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue,
+               coalesce(sum(t.done), 0)::int as tasks_done, coalesce(sum(t.total), 0)::int as tasks_total
+          from assignments a
+          join orgs o on o.id = a.org_id
+          left join orgs c on c.id = a.commune_org_id
+          left join orgs p on p.id = a.province_org_id
+          left join (select assignment_id, count(*) as total, count(*) filter (where status in ('done', 'not_applicable')) as done
+                       from assignment_tasks where assignment_id in (select id from assignments where directive_id = ${id}) group by assignment_id) t
+            on t.assignment_id = a.id
+         where a.directive_id = ${id}
+         group by 1
+         order by 2`,
+  );
+  return rows.map(toRow);
+}
+
+async function byTask(db: Db, id: string) {
+  const rows = await queryRows(
+    db,
+    sql`select t.id::text as key, min(t.position)::text || '. ' || left(min(t.text), 200) as label, count(*)::int as recipients,
+               count(*) filter (where a.status <> 'pending')::int as acknowledged,
+               count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
+               count(*) filter (where a.status = 'accepted')::int as accepted,
+               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue,
+               count(*) filter (where at.status in ('done', 'not_applicable'))::int as tasks_done, count(*)::int as tasks_total
+          from assignment_tasks at join assignments a on a.id = at.assignment_id join directive_tasks t on t.id = at.task_id
+         where a.directive_id = ${id}
+         group by t.id
+         order by min(t.position)`,
+  );
+  return rows.map(toRow);
+}
+
+function toRow(r: Record<string, unknown>) {
+  return {
+    key: r.key as string,
+    label: r.label as string,
+    recipients: Number(r.recipients),
+    acknowledged: Number(r.acknowledged),
+    submitted: Number(r.submitted),
+    accepted: Number(r.accepted),
+    overdue: Number(r.overdue),
+    tasksDone: Number(r.tasks_done),
+    tasksTotal: Number(r.tasks_total),
+  };
+}
+
+async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
+  const tasks = await queryRows<{ id: string; position: number; text: string }>(db, sql`select id, position, text from directive_tasks where directive_id = ${id} order by position`);
+  const cells = await queryRows<{ assignment_id: string; org_name: string; task_id: string | null; status: TaskStatus | null }>(
+    db,
+    sql`with first as (select a.id, o.name, o.path from assignments a join orgs o on o.id = a.org_id where a.directive_id = ${id} order by o.path limit ${MATRIX_ROWS})
+        select f.id as assignment_id, f.name as org_name, at.task_id, at.status
+          from first f left join assignment_tasks at on at.assignment_id = f.id
+         order by f.path`,
+  );
+  const index = new Map(tasks.map((t, i) => [t.id, i]));
+  const rows = new Map<string, { assignmentId: string; orgName: string; cells: (TaskStatus | null)[] }>();
+  for (const c of cells) {
+    let row = rows.get(c.assignment_id);
+    if (!row) rows.set(c.assignment_id, (row = { assignmentId: c.assignment_id, orgName: c.org_name, cells: tasks.map(() => null) }));
+    if (c.task_id !== null) row.cells[index.get(c.task_id)!] = c.status;
+  }
+  return { tasks: tasks.map((t) => ({ id: t.id, label: `${t.position}. ${t.text.slice(0, 120)}` })), rows: [...rows.values()] };
+}
+
+async function findNotAcknowledged(db: Db, id: string): Promise<Rollup['notAcknowledged']> {
+  const rows = await queryRows<{ assignment_id: string; org_id: string; org_name: string; contacts: unknown }>(
+    db,
+    sql`select a.id as assignment_id, o.id as org_id, o.name as org_name,
+               coalesce((select json_agg(json_build_object('name', c.name, 'phone', c.phone)) from org_contacts c where c.org_id = o.id), '[]'::json) as contacts
+          from assignments a join orgs o on o.id = a.org_id
+         where a.directive_id = ${id} and a.status = 'pending'
+         order by o.path
+         limit ${MATRIX_ROWS}`,
+  );
+  return rows.map((r) => ({
+    assignmentId: r.assignment_id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    contacts: (typeof r.contacts === 'string' ? JSON.parse(r.contacts) : r.contacts) as { name: string; phone: string | null }[],
+  }));
+}

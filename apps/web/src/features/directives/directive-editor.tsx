@@ -1,0 +1,216 @@
+import type { DirectiveInput } from '@khien/contracts';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/date-field';
+import { fieldErrorsOf } from '../../components/error-alert';
+import { ContactsEditor } from './contacts-editor';
+import { draftToRule, emptySection, moveItem, toInput, validateDraft, type DirectiveDraft, type DraftErrorCode, type SectionDraft } from './editor-model';
+import { MutationError } from './mutation-error';
+import { OrgRefPicker } from './org-ref';
+import { RecipientRuleEditor } from './recipient-rule-editor';
+import { SectionEditor } from './section-editor';
+
+interface DirectiveEditorProps {
+  initial: DirectiveDraft;
+  /** Set once the draft exists: enables the live recipients preview. */
+  directiveId?: string;
+  saving: boolean;
+  error: unknown;
+  onSubmit: (input: DirectiveInput) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+  /** Above the form, e.g. the parser's warnings. */
+  before?: ReactNode;
+}
+
+/** The whole dispatch as a form: header, "Kính gửi", sections with their tasks and recipients, signer, periods. */
+export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit, onCancel, onReload, before }: DirectiveEditorProps) {
+  const { t } = useTranslation();
+  const [d, setD] = useState<DirectiveDraft>(initial);
+  const [touched, setTouched] = useState(false);
+  const set = (patch: Partial<DirectiveDraft>) => setD((prev) => ({ ...prev, ...patch }));
+  const setSection = (i: number, s: SectionDraft) => setD((prev) => ({ ...prev, sections: prev.sections.map((x, k) => (k === i ? s : x)) }));
+
+  const local = validateDraft(d);
+  const server = fieldErrorsOf(error);
+  const problem: Record<DraftErrorCode, string> = {
+    required: t('common.required'),
+    ruleEmpty: t('directives.rule.emptyOrgs'),
+    ruleScope: t('directives.rule.emptyScope'),
+    alertRange: t('directives.editor.alertRange'),
+  };
+  const err = (path: string): string | undefined => {
+    const code = touched ? local[path] : undefined;
+    return code ? problem[code] : server[path];
+  };
+  const localCount = Object.keys(local).length;
+  const defaultRule = draftToRule(d.rule);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (localCount === 0) onSubmit(toInput(d));
+  };
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="directive-editor">
+      <Stack maw={960}>
+        {before}
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('directives.editor.header')}</Title>
+            <OrgRefPicker
+              label={t('directives.fields.issuer')}
+              description={t('directives.editor.issuerHint')}
+              value={d.issuerOrg}
+              onChange={(org) => set({ issuerOrg: org })}
+              error={err('issuerOrgId')}
+              required
+              testId="issuer-org"
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <TextInput label={t('directives.fields.number')} placeholder="1082/UBND-CA" value={d.number} onChange={(e) => set({ number: e.currentTarget.value })} error={err('number')} maxLength={100} />
+              <TextInput label={t('directives.fields.place')} value={d.place} onChange={(e) => set({ place: e.currentTarget.value })} error={err('place')} maxLength={100} />
+              <DateField label={t('directives.fields.issuedOn')} value={d.issuedOn} onChange={(v) => set({ issuedOn: v })} error={err('issuedOn')} />
+            </SimpleGrid>
+            <Textarea
+              label={t('directives.fields.subject')}
+              description={t('directives.editor.subjectHint')}
+              autosize
+              minRows={2}
+              value={d.subject}
+              onChange={(e) => set({ subject: e.currentTarget.value })}
+              error={err('subject')}
+              withAsterisk
+              maxLength={1000}
+            />
+            <Textarea
+              label={t('directives.fields.recipientsText')}
+              description={t('directives.editor.oneEntryPerLine')}
+              autosize
+              minRows={2}
+              value={d.recipientsText}
+              onChange={(e) => set({ recipientsText: e.currentTarget.value })}
+              error={err('recipientsText')}
+            />
+            <Textarea
+              label={t('directives.fields.preamble')}
+              autosize
+              minRows={3}
+              maxRows={16}
+              value={d.preamble}
+              onChange={(e) => set({ preamble: e.currentTarget.value })}
+              error={err('preamble')}
+            />
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('directives.editor.recipients')}</Title>
+            <RecipientRuleEditor
+              label={t('directives.rule.defaultLabel')}
+              noneLabel={t('directives.rule.none')}
+              value={d.rule}
+              onChange={(rule) => set({ rule })}
+              error={err('rule')}
+              directiveId={directiveId}
+              previewRule={defaultRule}
+              testId="default-rule"
+            />
+          </Stack>
+        </Paper>
+
+        <Stack gap="sm">
+          <Title order={4}>{t('directives.editor.sections', { n: d.sections.length })}</Title>
+          {d.sections.map((s, i) => (
+            <SectionEditor
+              key={s.key}
+              section={s}
+              index={i}
+              count={d.sections.length}
+              onChange={(next) => setSection(i, next)}
+              onMove={(to) => set({ sections: moveItem(d.sections, i, to) })}
+              onRemove={() => set({ sections: d.sections.filter((_, k) => k !== i) })}
+              error={err}
+              directiveId={directiveId}
+              defaultRule={defaultRule}
+              ownRule={draftToRule(s.rule)}
+            />
+          ))}
+          <Group>
+            <Button variant="light" onClick={() => set({ sections: [...d.sections, emptySection()] })}>
+              {t('directives.editor.addSection')}
+            </Button>
+          </Group>
+        </Stack>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('directives.editor.footer')}</Title>
+            <Textarea
+              label={t('directives.fields.closing')}
+              autosize
+              minRows={2}
+              maxRows={12}
+              value={d.closing}
+              onChange={(e) => set({ closing: e.currentTarget.value })}
+              error={err('closing')}
+            />
+            <ContactsEditor value={d.contacts} onChange={(contacts) => set({ contacts })} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <TextInput
+                label={t('directives.fields.signerAuthority')}
+                placeholder="TM. ỦY BAN NHÂN DÂN"
+                value={d.signerAuthority}
+                onChange={(e) => set({ signerAuthority: e.currentTarget.value })}
+                maxLength={300}
+              />
+              <TextInput label={t('directives.fields.signerTitle')} value={d.signerTitle} onChange={(e) => set({ signerTitle: e.currentTarget.value })} maxLength={200} />
+              <TextInput label={t('directives.fields.signerName')} value={d.signerName} onChange={(e) => set({ signerName: e.currentTarget.value })} maxLength={200} />
+            </SimpleGrid>
+            <Textarea
+              label={t('directives.fields.copiesTo')}
+              description={t('directives.editor.oneEntryPerLine')}
+              autosize
+              minRows={2}
+              value={d.copiesTo}
+              onChange={(e) => set({ copiesTo: e.currentTarget.value })}
+              error={err('copiesTo')}
+            />
+          </Stack>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={4}>{t('directives.editor.deadlines')}</Title>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <DateField label={t('directives.fields.alertStart')} value={d.alertStart} onChange={(v) => set({ alertStart: v })} error={err('alertStart')} />
+              <DateField label={t('directives.fields.alertEnd')} value={d.alertEnd} onChange={(v) => set({ alertEnd: v })} error={err('alertEnd')} />
+              <DateField label={t('directives.fields.dueDate')} value={d.dueDate} onChange={(v) => set({ dueDate: v })} error={err('dueAt')} />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              {t('directives.editor.deadlinesHint')}
+            </Text>
+          </Stack>
+        </Paper>
+
+        {touched && localCount > 0 && (
+          <Alert color="red" variant="light" role="alert" data-testid="editor-problems">
+            {t('directives.editor.problems', { n: localCount })}
+          </Alert>
+        )}
+        <MutationError error={error} onReload={onReload} />
+        <Group justify="flex-end" pos="sticky" bottom={0} py="xs" bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {t('directives.actions.saveDraft')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,124 @@
+import type {
+  Assignment,
+  AssignmentEventSchema,
+  AssignmentStatus,
+  AssignmentSummarySchema,
+  AssignmentTaskSchema,
+  AttachmentSchema,
+  Directive,
+  DirectiveInput,
+  DirectiveStatus,
+  DirectiveSummary,
+  OrgDetail,
+  ParsedDispatchDraftSchema,
+  RecipientRule,
+  Rollup,
+  TaskStatus,
+  User,
+} from '@khien/contracts';
+import { api, buildUrl, type UploadOptions } from '../../app/api-client';
+import type { Infer, Ok, Page } from '../../lib/contract-types';
+import type { RollupBy } from '../../lib/enums';
+import { putJson } from './put-json';
+
+export type AssignmentSummary = Infer<typeof AssignmentSummarySchema>;
+export type AssignmentTask = Infer<typeof AssignmentTaskSchema>;
+export type AssignmentEvent = Infer<typeof AssignmentEventSchema>;
+export type Attachment = Infer<typeof AttachmentSchema>;
+export type ParsedDispatchDraft = Infer<typeof ParsedDispatchDraftSchema>;
+export type DirectiveSide = 'issued' | 'received';
+
+export interface RecipientPreviewItem {
+  id: string;
+  name: string;
+  kind: string;
+  parentName: string | null;
+}
+export interface RecipientPreview {
+  items: RecipientPreviewItem[];
+  total: number;
+}
+
+export interface DirectiveListQuery {
+  side?: DirectiveSide;
+  status?: DirectiveStatus;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AssignmentListQuery {
+  status?: AssignmentStatus;
+  orgId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface TaskReportInput {
+  status: TaskStatus;
+  report: string;
+  naReason: string | null;
+}
+
+export const directiveKeys = {
+  all: ['directives'] as const,
+  list: (query: DirectiveListQuery) => ['directives', 'list', query] as const,
+  detail: (id: string) => ['directives', 'detail', id] as const,
+  preview: (id: string, rule: string) => ['directives', 'preview', id, rule] as const,
+  assignments: (id: string, query: AssignmentListQuery) => ['directives', 'assignments', id, query] as const,
+  rollup: (id: string, by: RollupBy) => ['directives', 'rollup', id, by] as const,
+  org: (id: string) => ['directives', 'org', id] as const,
+};
+
+export const assignmentKeys = {
+  all: ['assignments'] as const,
+  inbox: (query: AssignmentListQuery) => ['assignments', 'inbox', query] as const,
+  detail: (id: string) => ['assignments', 'detail', id] as const,
+  orgUsers: (orgId: string) => ['assignments', 'org-users', orgId] as const,
+};
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
+}
+
+export const directivesApi = {
+  parseText: (text: string) => api.post<ParsedDispatchDraft>('/directives/parse', { text }),
+  parseFile: (file: File, options: UploadOptions = {}) => api.upload<ParsedDispatchDraft>('/directives/parse', fileForm(file), options),
+  list: (query: DirectiveListQuery, signal?: AbortSignal) => api.get<Page<DirectiveSummary>>('/directives', { ...query }, signal),
+  get: (id: string) => api.get<Directive>(`/directives/${id}`),
+  create: (body: DirectiveInput, sourceFileId: string | null) => api.post<Directive>('/directives', body, { sourceFileId }),
+  update: (id: string, version: number, body: DirectiveInput, csrfToken: string) => putJson<Directive>(`/directives/${id}`, body, csrfToken, { version }),
+  addAttachment: (id: string, file: File, options: UploadOptions = {}) => api.upload<Directive>(`/directives/${id}/attachments`, fileForm(file), options),
+  /** `rule` undefined: the saved draft's own rules. */
+  previewRecipients: (id: string, rule?: RecipientRule | null) =>
+    api.post<RecipientPreview>(`/directives/${id}/recipients-preview`, rule === undefined ? {} : { rule }),
+  issue: (id: string, version: number) => api.post<Directive>(`/directives/${id}/issue`, { version }),
+  close: (id: string, version: number) => api.post<Directive>(`/directives/${id}/close`, { version }),
+  remove: (id: string) => api.del<Ok>(`/directives/${id}`),
+  assignments: (id: string, query: AssignmentListQuery, signal?: AbortSignal) =>
+    api.get<Page<AssignmentSummary>>(`/directives/${id}/assignments`, { ...query }, signal),
+  rollup: (id: string, by: RollupBy) => api.get<Rollup>(`/directives/${id}/rollup`, { by }),
+  /** The name of an org a rule refers to by id. */
+  org: (id: string) => api.get<OrgDetail>(`/orgs/${id}`),
+  /** Plain links: the browser downloads with the session cookie. */
+  exportUrl: (id: string) => buildUrl(`/directives/${id}/export.docx`),
+  reportUrl: (id: string, format: 'docx' | 'xlsx') => buildUrl(`/directives/${id}/report.${format}`),
+  fileUrl: (fileId: string) => buildUrl(`/files/${fileId}`),
+};
+
+export const assignmentsApi = {
+  inbox: (query: AssignmentListQuery, signal?: AbortSignal) => api.get<Page<AssignmentSummary>>('/assignments', { ...query }, signal),
+  get: (id: string) => api.get<Assignment>(`/assignments/${id}`),
+  acknowledge: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/acknowledge`, { version }),
+  assign: (id: string, userId: string | null, version: number) => api.post<Assignment>(`/assignments/${id}/assign`, { userId, version }),
+  updateTask: (id: string, assignmentTaskId: string, body: TaskReportInput, csrfToken: string) =>
+    putJson<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}`, body, csrfToken),
+  addEvidence: (id: string, assignmentTaskId: string, file: File, options: UploadOptions = {}) =>
+    api.upload<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}/evidence`, fileForm(file), options),
+  submit: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/submit`, { version }),
+  review: (id: string, decision: 'accept' | 'return', comment: string | null, version: number) =>
+    api.post<Assignment>(`/assignments/${id}/review`, { decision, comment, version }),
+  orgUsers: (orgId: string) => api.get<Page<User>>('/users', { orgId, limit: 200 }),
+};

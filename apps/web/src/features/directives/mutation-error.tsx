@@ -1,0 +1,69 @@
+import { Alert, Button, List, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api-client';
+import { useErrorText } from '../../components/error-alert';
+
+/** Codes whose server message says more than the generic translation (parser, rules, state changes). */
+const TELLING_CODES: ReadonlySet<string> = new Set(['BAD_REQUEST', 'VALIDATION_FAILED', 'IMPORT_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE']);
+const MAX_FIELD_ERRORS = 5;
+
+interface MutationErrorProps {
+  error: unknown;
+  /** Offered on 409 CONFLICT: reload the record someone else changed. */
+  onReload?: () => void;
+}
+
+/**
+ * Like the shared ErrorAlert, plus the server's own sentence where it explains the cause (an empty or
+ * binary file, "not a dispatch", a section without recipients) and, for a stale `version` (409),
+ * "someone else changed this, reload" with a reload button.
+ */
+export function MutationError({ error, onReload }: MutationErrorProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  if (!error) return null;
+  const requestId = isApiError(error) ? error.requestId : null;
+  if (isApiError(error) && error.code === 'CONFLICT') {
+    return (
+      <Alert color="orange" variant="light" role="alert" title={t('directives.conflict.title')} data-testid="conflict-alert">
+        <Text size="sm">{t('directives.conflict.body')}</Text>
+        {error.message && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {error.message}
+          </Text>
+        )}
+        {onReload && (
+          <Button size="xs" mt="xs" variant="light" color="orange" onClick={onReload}>
+            {t('directives.conflict.reload')}
+          </Button>
+        )}
+      </Alert>
+    );
+  }
+  const detail = isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
+  const fields = isApiError(error) ? Object.entries(error.fieldErrors()) : [];
+  return (
+    <Alert color="red" variant="light" role="alert" data-testid="error-alert">
+      <Text size="sm">{errorText(error)}</Text>
+      {detail && (
+        <Text size="sm" mt={4} data-testid="error-detail">
+          {detail}
+        </Text>
+      )}
+      {fields.length > 0 && (
+        <List size="xs" mt={4}>
+          {fields.slice(0, MAX_FIELD_ERRORS).map(([path, message]) => (
+            <List.Item key={path}>
+              {path}: {message}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {requestId && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('errors.requestId', { id: requestId })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
