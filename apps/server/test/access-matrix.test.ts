@@ -10,6 +10,14 @@ import { addGrant } from '../src/modules/users/index.js';
 import { orgContacts } from '../src/modules/orgs/index.js';
 import { buildOrg, buildUser, createTestApp, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
 import { createToken } from '../src/modules/tokens/tokens.service.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { DirectiveInputSchema } from '@khien/contracts';
+import { queryRows } from '../src/platform/db/client.js';
+import { FileStore } from '../src/platform/files/files.js';
+import { addAttachment, createDraft } from '../src/modules/directives/directive-drafts.service.js';
+import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 
 type Where = 'inside' | 'outside';
 interface Call {
@@ -30,6 +38,9 @@ const IDENTITY_ROUTES = new Set([
   'GET /api/v1/auth/me',
   'GET /api/v1/auth/sessions',
   'DELETE /api/v1/auth/sessions/:id',
+  'GET /api/v1/notifications',
+  'POST /api/v1/notifications/:id/read',
+  'POST /api/v1/notifications/read-all',
 ]);
 
 let t: TestApp;
@@ -87,7 +98,95 @@ const fixtures: Record<string, Fixture> = {
     return { url: `/api/v1/tokens/${token.id}` };
   },
   'GET /api/v1/audit': async (w) => ({ url: `/api/v1/audit?orgId=${commune(w)}` }),
+  ...directiveFixtures(),
 };
+
+const SEED_TEXT = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/seeds/dispatch-muong-lay-2026.txt'), 'utf8');
+const files = () => new FileStore(t.config.filesDir);
+
+/** A directive issued by the commune to a school under it (or still a draft). */
+async function freshDirective(w: Where, issue = true) {
+  const school = await freshOrg(w);
+  const input = DirectiveInputSchema.parse({
+    issuerOrgId: commune(w),
+    subject: `Thử ma trận ${++n}`,
+    rule: { orgIds: [school] },
+    sections: [{ heading: '1. Nhiệm vụ', tasks: [{ text: 'Rà soát máy trạm' }] }],
+  });
+  const d = await createDraft(t.database.db, SYSTEM, input, audit);
+  if (!issue) return { id: d.id, version: d.version, input };
+  const issued = await issueDirective(t.database.db, SYSTEM, d.id, d.version, audit);
+  const [a] = await queryRows<{ id: string; version: number; task_id: string }>(
+    t.database.db,
+    sql`select a.id, a.version, at.id as task_id from assignments a join assignment_tasks at on at.assignment_id = a.id where a.directive_id = ${d.id}`,
+  );
+  return { id: d.id, version: issued.version, input, assignmentId: a!.id, assignmentVersion: Number(a!.version), assignmentTaskId: a!.task_id };
+}
+
+function directiveFixtures(): Record<string, Fixture> {
+  const draftUrl = async (w: Where, suffix = '') => `/api/v1/directives/${(await freshDirective(w, false)).id}${suffix}`;
+  const issuedUrl = async (w: Where, suffix = '') => `/api/v1/directives/${(await freshDirective(w)).id}${suffix}`;
+  return {
+    'POST /api/v1/directives/parse': async (w) => (w === 'inside' ? { url: '/api/v1/directives/parse', body: { text: SEED_TEXT } } : null),
+    'GET /api/v1/directives': async (w) => (w === 'inside' ? { url: '/api/v1/directives' } : null),
+    'POST /api/v1/directives': async (w) => ({ url: '/api/v1/directives', body: { ...(await freshDirective(w, false)).input } }),
+    'GET /api/v1/directives/:id': async (w) => ({ url: await draftUrl(w) }),
+    'PUT /api/v1/directives/:id': async (w) => {
+      const d = await freshDirective(w, false);
+      return { url: `/api/v1/directives/${d.id}?version=${d.version}`, body: { ...d.input, subject: 'Sửa' } };
+    },
+    'DELETE /api/v1/directives/:id': async (w) => ({ url: await draftUrl(w) }),
+    'POST /api/v1/directives/:id/attachments': async (w) => ({ url: await draftUrl(w, '/attachments'), csv: 'Bản gốc công văn' }),
+    'POST /api/v1/directives/:id/recipients-preview': async (w) => ({ url: await draftUrl(w, '/recipients-preview') }),
+    'POST /api/v1/directives/:id/issue': async (w) => {
+      const d = await freshDirective(w, false);
+      return { url: `/api/v1/directives/${d.id}/issue`, body: { version: d.version } };
+    },
+    'POST /api/v1/directives/:id/close': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/directives/${d.id}/close`, body: { version: d.version } };
+    },
+    'GET /api/v1/directives/:id/assignments': async (w) => ({ url: await issuedUrl(w, '/assignments') }),
+    'GET /api/v1/directives/:id/rollup': async (w) => ({ url: await issuedUrl(w, '/rollup?by=task') }),
+    'GET /api/v1/directives/:id/export.docx': async (w) => ({ url: await issuedUrl(w, '/export.docx') }),
+    'GET /api/v1/directives/:id/report.docx': async (w) => ({ url: await issuedUrl(w, '/report.docx') }),
+    'GET /api/v1/directives/:id/report.xlsx': async (w) => ({ url: await issuedUrl(w, '/report.xlsx') }),
+    'GET /api/v1/files/:id': async (w) => {
+      const d = await freshDirective(w, false);
+      await addAttachment(t.database.db, files(), SYSTEM, d.id, { data: Buffer.from(`tệp ${++n}`), filename: 'cv.txt', mime: 'text/plain' }, audit);
+      const [f] = await queryRows<{ file_id: string }>(t.database.db, sql`select file_id from directive_attachments where directive_id = ${d.id}`);
+      return { url: `/api/v1/files/${f!.file_id}` };
+    },
+    'GET /api/v1/assignments': async (w) => (w === 'inside' ? { url: '/api/v1/assignments' } : null),
+    'GET /api/v1/assignments/:id': async (w) => ({ url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}` }),
+    'POST /api/v1/assignments/:id/acknowledge': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/assignments/${d.assignmentId}/acknowledge`, body: { version: d.assignmentVersion } };
+    },
+    'POST /api/v1/assignments/:id/assign': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/assignments/${d.assignmentId}/assign`, body: { userId: null, version: d.assignmentVersion } };
+    },
+    'PUT /api/v1/assignments/:id/tasks/:taskId': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
+    },
+    'POST /api/v1/assignments/:id/tasks/:taskId/evidence': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}/evidence`, csv: 'ảnh chụp' };
+    },
+    'POST /api/v1/assignments/:id/submit': async (w) => {
+      const d = await freshDirective(w);
+      await t.database.db.execute(sql`update assignment_tasks set status = 'done' where id = ${d.assignmentTaskId}`);
+      return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
+    },
+    'POST /api/v1/assignments/:id/review': async (w) => {
+      const d = await freshDirective(w);
+      await t.database.db.execute(sql`update assignments set status = 'submitted' where id = ${d.assignmentId}`);
+      return { url: `/api/v1/assignments/${d.assignmentId}/review`, body: { decision: 'accept', version: d.assignmentVersion } };
+    },
+  };
+}
 
 async function createWithContact(w: Where) {
   const id = await freshOrg(w);

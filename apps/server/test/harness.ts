@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { TOTP, Secret } from 'otpauth';
 import type { OrgKind, Role } from '@khien/contracts';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/platform/config.js';
+import { loadConfig, type Config } from '../src/platform/config.js';
 import { openDatabase, type Database } from '../src/platform/db/client.js';
 import { createOrg } from '../src/modules/orgs/index.js';
 import { addGrant, createUser, usersRepo } from '../src/modules/users/index.js';
@@ -42,20 +44,24 @@ export async function createTestDatabase(): Promise<Database> {
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  config: Config;
   close(): Promise<void>;
 }
 
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv) };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-files-'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', KHIEN_FILES_DIR: filesDir } as NodeJS.ProcessEnv) };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   await app.ready();
   return {
     app,
     database,
+    config,
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

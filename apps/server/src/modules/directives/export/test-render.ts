@@ -27,7 +27,7 @@ export function requireTools(): void {
   if (!onPath('soffice')) {
     throw new Error('soffice is not on PATH: install LibreOffice Writer (apt-get install -y libreoffice-writer-nogui, or libreoffice-writer) to render DOCX to PDF');
   }
-  for (const tool of ['pdftotext', 'pdftoppm', 'pdffonts']) {
+  for (const tool of ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfinfo']) {
     if (!onPath(tool)) throw new Error(`${tool} is not on PATH: install poppler-utils (apt-get install -y poppler-utils)`);
   }
 }
