@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const serverModules = ['auth', 'orgs', 'users', 'tokens', 'audit'];
+const serverModules = ['auth', 'orgs', 'users', 'tokens', 'audit', 'directives', 'notifications'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.tmp/**', 'apps/server/db/migrations/**', 'e2e/artifacts/**', 'bench/results/**'] },

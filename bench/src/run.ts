@@ -8,14 +8,8 @@ import path from 'node:path';
 import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { seedScale } from './seed-scale.js';
 import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
+import { benchIssue, benchParse, type Row } from './directives-bench.js';
 
-interface Row {
-  target: string;
-  workload: string;
-  measured: string;
-  goal: string;
-  ok: boolean;
-}
 const rows: Row[] = [];
 
 async function main(): Promise<void> {
@@ -86,6 +80,14 @@ async function main(): Promise<void> {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
+  if (!databaseUrl) rows.push(...benchParse());
+  const issueDir = path.join(ROOT, '.tmp', `bench-issue-${Date.now()}`);
+  try {
+    rows.push(...(await benchIssue(databaseUrl ? await freshDatabase(databaseUrl) : undefined, issueDir)));
+  } finally {
+    fs.rmSync(issueDir, { recursive: true, force: true });
+  }
+
   process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
 }
@@ -94,3 +96,16 @@ main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });
+
+/** A second database on the same server for the national-scale run. */
+async function freshDatabase(url: string): Promise<string> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('drop database if exists khien_bench_national');
+  await c.query('create database khien_bench_national');
+  await c.end();
+  const u = new URL(url);
+  u.pathname = '/khien_bench_national';
+  return u.toString();
+}

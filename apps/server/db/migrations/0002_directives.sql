@@ -16,6 +16,7 @@ CREATE TABLE "assignment_evidence" (
 CREATE TABLE "assignment_tasks" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"assignment_id" uuid NOT NULL,
+	"directive_id" uuid NOT NULL,
 	"task_id" uuid NOT NULL,
 	"status" text DEFAULT 'not_started' NOT NULL,
 	"report" text DEFAULT '' NOT NULL,
@@ -32,6 +33,9 @@ CREATE TABLE "assignments" (
 	"assignee_user_id" uuid,
 	"commune_org_id" uuid,
 	"province_org_id" uuid,
+	"org_kind" text DEFAULT 'other' NOT NULL,
+	"tasks_total" integer DEFAULT 0 NOT NULL,
+	"tasks_done" integer DEFAULT 0 NOT NULL,
 	"due_at" timestamp with time zone,
 	"acknowledged_at" timestamp with time zone,
 	"submitted_at" timestamp with time zone,
@@ -147,6 +151,7 @@ CREATE UNIQUE INDEX "assignment_evidence_key" ON "assignment_evidence" USING btr
 CREATE INDEX "assignment_evidence_file_id_idx" ON "assignment_evidence" USING btree ("file_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "assignment_tasks_key" ON "assignment_tasks" USING btree ("assignment_id","task_id");--> statement-breakpoint
 CREATE INDEX "assignment_tasks_task_id_idx" ON "assignment_tasks" USING btree ("task_id");--> statement-breakpoint
+CREATE INDEX "assignment_tasks_directive_id_idx" ON "assignment_tasks" USING btree ("directive_id","task_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "assignments_directive_org_key" ON "assignments" USING btree ("directive_id","org_id");--> statement-breakpoint
 CREATE INDEX "assignments_org_id_idx" ON "assignments" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "assignments_assignee_user_id_idx" ON "assignments" USING btree ("assignee_user_id");--> statement-breakpoint

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
+import { NotificationBell } from '../features/notifications';
 import { useAuth, useMe } from './auth-context';
 import { LanguageSwitch } from './language-switch';
 import { visibleNavItems } from './nav-items';
@@ -57,6 +58,7 @@ export function AppLayout() {
             <Text size="sm" visibleFrom="sm" truncate maw={220} data-testid="current-user">
               {me.fullName}
             </Text>
+            <NotificationBell />
             <LanguageSwitch />
           </Group>
         </Group>

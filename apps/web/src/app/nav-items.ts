@@ -11,6 +11,8 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/orgs', labelKey: 'nav.orgs', permission: 'org:read', testId: 'nav-orgs' },
+  { to: '/directives', labelKey: 'nav.directives', permission: 'directive:read', testId: 'nav-directives' },
+  { to: '/assignments', labelKey: 'nav.assignments', permission: 'directive:report', testId: 'nav-assignments' },
   { to: '/orgs/import', labelKey: 'nav.orgImport', permission: 'org:write', testId: 'nav-org-import' },
   { to: '/users', labelKey: 'nav.users', permission: 'user:read', testId: 'nav-users' },
   { to: '/tokens', labelKey: 'nav.tokens', permission: 'token:write', testId: 'nav-tokens' },

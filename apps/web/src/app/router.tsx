@@ -1,6 +1,16 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { ChangePasswordPage, ForcedPasswordPage, SignInPage, TotpEnrolPage, TotpPage } from '../features/auth';
 import { AuditPage } from '../features/audit';
+import {
+  AssignmentPage,
+  AssignmentsPage,
+  DirectiveEditPage,
+  DirectiveImportPage,
+  DirectiveNewPage,
+  DirectivePage,
+  DirectivesPage,
+} from '../features/directives';
+import { NotificationsPage } from '../features/notifications';
 import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
 import { SessionsPage } from '../features/sessions';
 import { TokensPage } from '../features/tokens';
@@ -26,6 +36,14 @@ export const ROUTES = {
   sessions: '/sessions',
   changePassword: '/account/password',
   audit: '/audit',
+  directives: '/directives',
+  directiveImport: '/directives/import',
+  directiveNew: '/directives/new',
+  directive: '/directives/:id',
+  directiveEdit: '/directives/:id/edit',
+  assignments: '/assignments',
+  assignment: '/assignments/:id',
+  notifications: '/notifications',
 } as const;
 
 export function createRouter() {
@@ -126,6 +144,57 @@ export function createRouter() {
                 </RequirePermission>
               ),
             },
+            {
+              path: ROUTES.directives,
+              element: (
+                <RequirePermission permission="directive:read">
+                  <DirectivesPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.directiveImport,
+              element: (
+                <RequirePermission permission="directive:write">
+                  <DirectiveImportPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.directiveNew,
+              element: (
+                <RequirePermission permission="directive:write">
+                  <DirectiveNewPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.directive,
+              element: (
+                <RequirePermission permission="directive:read">
+                  <DirectivePage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.directiveEdit,
+              element: (
+                <RequirePermission permission="directive:write">
+                  <DirectiveEditPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.assignments,
+              element: (
+                <RequirePermission permission="directive:report">
+                  <AssignmentsPage />
+                </RequirePermission>
+              ),
+            },
+            // The issuer reviews here too, so reading directives is enough to open an assignment.
+            { path: ROUTES.assignment, element: <AssignmentPage /> },
+            { path: ROUTES.notifications, element: <NotificationsPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

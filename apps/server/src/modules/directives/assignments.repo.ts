@@ -62,6 +62,10 @@ export async function updateAssignmentTask(db: Db, assignmentId: string, assignm
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(assignmentTasks.id, assignmentTaskId), eq(assignmentTasks.assignmentId, assignmentId)))
     .returning();
+  if (r) {
+    await db.execute(sql`update assignments set tasks_done = (select count(*)::int from assignment_tasks
+                           where assignment_id = ${assignmentId} and status in ('done', 'not_applicable')) where id = ${assignmentId}`);
+  }
   return r;
 }
 
@@ -88,9 +92,7 @@ export async function findAssignments(db: Db, f: AssignmentListFilter) {
   const where = sql.join(conds, sql` and `);
   const rows = await queryRows(
     db,
-    sql`select a.*, o.name as org_name, o.kind as org_kind, u.full_name as assignee_name,
-               (select count(*)::int from assignment_tasks x where x.assignment_id = a.id) as total_tasks,
-               (select count(*)::int from assignment_tasks x where x.assignment_id = a.id and x.status in ('done', 'not_applicable')) as done_tasks
+    sql`select a.*, o.name as org_name, o.kind as org_kind, u.full_name as assignee_name, a.tasks_total as total_tasks, a.tasks_done as done_tasks
           from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id
           left join users u on u.id = a.assignee_user_id
          where ${where}

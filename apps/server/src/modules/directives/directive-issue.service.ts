@@ -54,24 +54,30 @@ export async function previewRecipients(db: Db, actor: Actor, id: string, overri
 export async function issueDirective(db: Db, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã được ban hành / already issued');
-  const { conds, anyCond } = await sectionConditions(db, actor, d);
+  const { conds } = await sectionConditions(db, actor, d);
+  const tasksWithDue = (await findSectionsAndTasks(db, id)).tasks.filter((t) => t.dueAt !== null).length;
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, { status: 'issued', issuedAt: new Date() });
     if (!after) throw staleVersion();
+    // each section's recipients are resolved once into a scratch table; the inserts below only join
+    await tx.execute(sql`create temp table issue_recipients (section_id uuid, org_id uuid) on commit drop`);
+    for (const c of conds) {
+      await tx.execute(sql`insert into issue_recipients select ${c.sectionId}::uuid, o.id from orgs o where ${c.cond} and o.id <> ${d.orgId}`);
+    }
     await tx.execute(sql`
-      insert into assignments (directive_id, org_id, due_at)
-      select ${id}, o.id, ${d.dueAt} from orgs o where ${anyCond}`);
-    const taskCase = sql.join(
-      conds.map((c) => sql`(t.section_id = ${c.sectionId} and ${c.cond})`),
-      sql` or `,
-    );
+      insert into assignments (directive_id, org_id, org_kind, due_at)
+      select ${id}, o.id, o.kind, ${d.dueAt} from (select distinct org_id from issue_recipients) r join orgs o on o.id = r.org_id`);
     await tx.execute(sql`
-      insert into assignment_tasks (assignment_id, task_id)
-      select a.id, t.id from assignments a join orgs o on o.id = a.org_id join directive_tasks t on t.directive_id = a.directive_id
-       where a.directive_id = ${id} and (${taskCase})`);
+      insert into assignment_tasks (assignment_id, directive_id, task_id)
+      select distinct a.id, a.directive_id, t.id
+        from issue_recipients r join assignments a on a.org_id = r.org_id and a.directive_id = ${id} join directive_tasks t on t.section_id = r.section_id`);
+    await tx.execute(sql`
+      update assignments a set tasks_total = x.n
+        from (select assignment_id, count(*)::int as n from assignment_tasks where directive_id = ${id} group by assignment_id) x
+       where a.id = x.assignment_id`);
     await fillAncestors(tx, id);
     // an assignment is due at its earliest task deadline, else the directive's
-    await tx.execute(sql`
+    if (tasksWithDue > 0) await tx.execute(sql`
       update assignments a set due_at = coalesce(x.due, a.due_at)
         from (select at.assignment_id, min(t.due_at) as due from assignment_tasks at join directive_tasks t on t.id = at.task_id
                where t.directive_id = ${id} and t.due_at is not null group by at.assignment_id) x
@@ -118,18 +124,19 @@ export async function closeDirective(db: Db, actor: Actor, id: string, version: 
 const COMMUNE_KINDS = sql`('commune', 'ward', 'special_zone')`;
 
 /**
- * Each recipient's commune and province: the ancestor (or itself) of that kind, found by
- * matching path prefixes at the few depths where such orgs sit: index probes, no tree walk.
+ * Each recipient's commune and province: itself or the nearest of up to five ancestors of
+ * that kind, through parent links. Hash joins over the whole set, no per-row tree walk.
  */
 async function fillAncestors(tx: Db, directiveId: string): Promise<void> {
-  for (const [column, kinds] of [
-    [sql`commune_org_id`, COMMUNE_KINDS],
-    [sql`province_org_id`, sql`('province')`],
-  ] as const) {
-    await tx.execute(sql`
-      update assignments a set ${column} = c.id
-        from orgs o, (select distinct depth from orgs where kind in ${kinds}) d, orgs c
-       where a.directive_id = ${directiveId} and o.id = a.org_id and d.depth <= o.depth
-         and c.path = subpath(o.path, 0, d.depth) and c.kind in ${kinds}`);
-  }
+  const pick = (kinds: SQL) =>
+    sql`case when o.kind in ${kinds} then o.id when p1.kind in ${kinds} then p1.id when p2.kind in ${kinds} then p2.id
+             when p3.kind in ${kinds} then p3.id when p4.kind in ${kinds} then p4.id when p5.kind in ${kinds} then p5.id end`;
+  await tx.execute(sql`
+    update assignments a set commune_org_id = x.commune, province_org_id = x.province
+      from (select a2.id, ${pick(sql`('commune', 'ward', 'special_zone')`)} as commune, ${pick(sql`('province')`)} as province
+              from assignments a2 join orgs o on o.id = a2.org_id
+              left join orgs p1 on p1.id = o.parent_id left join orgs p2 on p2.id = p1.parent_id left join orgs p3 on p3.id = p2.parent_id
+              left join orgs p4 on p4.id = p3.parent_id left join orgs p5 on p5.id = p4.parent_id
+             where a2.directive_id = ${directiveId}) x
+     where a.id = x.id`);
 }

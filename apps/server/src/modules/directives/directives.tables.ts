@@ -98,6 +98,10 @@ export const assignments = pgTable(
     // the recipient's commune and province, fixed when issued, so roll-ups group without tree walks
     communeOrgId: uuid('commune_org_id'),
     provinceOrgId: uuid('province_org_id'),
+    orgKind: text('org_kind').notNull().default('other'),
+    // kept by the task update, so roll-ups read one row per recipient, not one per task
+    tasksTotal: integer('tasks_total').notNull().default(0),
+    tasksDone: integer('tasks_done').notNull().default(0),
     dueAt: timestamp('due_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -123,6 +127,7 @@ export const assignmentTasks = pgTable(
     assignmentId: uuid('assignment_id')
       .notNull()
       .references(() => assignments.id, { onDelete: 'cascade' }),
+    directiveId: uuid('directive_id').notNull(),
     taskId: uuid('task_id')
       .notNull()
       .references(() => directiveTasks.id, { onDelete: 'cascade' }),
@@ -132,7 +137,11 @@ export const assignmentTasks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [uniqueIndex('assignment_tasks_key').on(t.assignmentId, t.taskId), index('assignment_tasks_task_id_idx').on(t.taskId)],
+  (t) => [
+    uniqueIndex('assignment_tasks_key').on(t.assignmentId, t.taskId),
+    index('assignment_tasks_task_id_idx').on(t.taskId),
+    index('assignment_tasks_directive_id_idx').on(t.directiveId, t.taskId),
+  ],
 );
 
 export const assignmentEvidence = pgTable(

@@ -7,9 +7,9 @@ import { getEditableDirective } from './directive-access.js';
 const MATRIX_ROWS = 500;
 
 const GROUPS = {
-  province: { key: sql`coalesce(a.province_org_id, a.org_id)`, label: sql`coalesce(p.name, o.name)` },
-  commune: { key: sql`coalesce(a.commune_org_id, a.org_id)`, label: sql`coalesce(c.name, o.name)` },
-  kind: { key: sql`o.kind`, label: sql`o.kind` },
+  province: { key: sql`coalesce(province_org_id, org_id)`, labelled: true },
+  commune: { key: sql`coalesce(commune_org_id, org_id)`, labelled: true },
+  kind: { key: sql`org_kind`, labelled: false },
 } as const;
 
 /** The issuer's oversight: progress grouped one way, the recipients × tasks matrix, and who has not acknowledged. */
@@ -20,25 +20,20 @@ export async function rollup(db: Db, actor: Actor, id: string, by: Rollup['by'])
   return { by, rows, matrix, notAcknowledged };
 }
 
+/** One pass over the directive's assignments (counters kept on each), names joined after grouping. */
 async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
   const g = GROUPS[by];
   const rows = await queryRows(
     db,
-    sql`select ${g.key}::text as key, min(${g.label}) as label, count(*)::int as recipients,
-               count(*) filter (where a.status <> 'pending')::int as acknowledged,
-               count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
-               count(*) filter (where a.status = 'accepted')::int as accepted,
-               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue,
-               coalesce(sum(t.done), 0)::int as tasks_done, coalesce(sum(t.total), 0)::int as tasks_total
-          from assignments a
-          join orgs o on o.id = a.org_id
-          left join orgs c on c.id = a.commune_org_id
-          left join orgs p on p.id = a.province_org_id
-          left join (select assignment_id, count(*) as total, count(*) filter (where status in ('done', 'not_applicable')) as done
-                       from assignment_tasks where assignment_id in (select id from assignments where directive_id = ${id}) group by assignment_id) t
-            on t.assignment_id = a.id
-         where a.directive_id = ${id}
-         group by 1
+    sql`select x.key, ${g.labelled ? sql`coalesce(o.name, x.key)` : sql`x.key`} as label, x.*
+          from (select ${g.key}::text as key, count(*)::int as recipients,
+                       count(*) filter (where status <> 'pending')::int as acknowledged,
+                       count(*) filter (where status in ('submitted', 'accepted'))::int as submitted,
+                       count(*) filter (where status = 'accepted')::int as accepted,
+                       count(*) filter (where status not in ('submitted', 'accepted') and due_at < now())::int as overdue,
+                       sum(tasks_done)::int as tasks_done, sum(tasks_total)::int as tasks_total
+                  from assignments where directive_id = ${id} group by 1) x
+          ${g.labelled ? sql`left join orgs o on o.id::text = x.key` : sql``}
          order by 2`,
   );
   return rows.map(toRow);
@@ -54,7 +49,7 @@ async function byTask(db: Db, id: string) {
                count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue,
                count(*) filter (where at.status in ('done', 'not_applicable'))::int as tasks_done, count(*)::int as tasks_total
           from assignment_tasks at join assignments a on a.id = at.assignment_id join directive_tasks t on t.id = at.task_id
-         where a.directive_id = ${id}
+         where at.directive_id = ${id}
          group by t.id
          order by min(t.position)`,
   );
@@ -79,10 +74,11 @@ async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
   const tasks = await queryRows<{ id: string; position: number; text: string }>(db, sql`select id, position, text from directive_tasks where directive_id = ${id} order by position`);
   const cells = await queryRows<{ assignment_id: string; org_name: string; task_id: string | null; status: TaskStatus | null }>(
     db,
-    sql`with first as (select a.id, o.name, o.path from assignments a join orgs o on o.id = a.org_id where a.directive_id = ${id} order by o.path limit ${MATRIX_ROWS})
-        select f.id as assignment_id, f.name as org_name, at.task_id, at.status
-          from first f left join assignment_tasks at on at.assignment_id = f.id
-         order by f.path`,
+    // in org-id order, straight off the (directive_id, org_id) index: sorting 70,000 paths costs seconds on PGlite
+    sql`with first as (select a.id, a.org_id from assignments a where a.directive_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
+        select f.id as assignment_id, o.name as org_name, at.task_id, at.status
+          from first f join orgs o on o.id = f.org_id left join assignment_tasks at on at.assignment_id = f.id
+         order by f.org_id`,
   );
   const index = new Map(tasks.map((t, i) => [t.id, i]));
   const rows = new Map<string, { assignmentId: string; orgName: string; cells: (TaskStatus | null)[] }>();
@@ -99,10 +95,9 @@ async function findNotAcknowledged(db: Db, id: string): Promise<Rollup['notAckno
     db,
     sql`select a.id as assignment_id, o.id as org_id, o.name as org_name,
                coalesce((select json_agg(json_build_object('name', c.name, 'phone', c.phone)) from org_contacts c where c.org_id = o.id), '[]'::json) as contacts
-          from assignments a join orgs o on o.id = a.org_id
-         where a.directive_id = ${id} and a.status = 'pending'
-         order by o.path
-         limit ${MATRIX_ROWS}`,
+          from (select id, org_id from assignments where directive_id = ${id} and status = 'pending' order by org_id limit ${MATRIX_ROWS}) a
+          join orgs o on o.id = a.org_id
+         order by a.org_id`,
   );
   return rows.map((r) => ({
     assignmentId: r.assignment_id,

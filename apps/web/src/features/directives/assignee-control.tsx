@@ -26,7 +26,8 @@ function AssignForm({ assignment: a, onDone, onClose, onReload }: Omit<AssigneeC
     },
   });
   const options = (users.data?.items ?? []).filter((u) => !u.disabled).map((u) => ({ value: u.id, label: u.fullName }));
-  if (a.assigneeUserId && a.assigneeName && !options.some((o) => o.value === a.assigneeUserId)) options.unshift({ value: a.assigneeUserId, label: a.assigneeName });
+  if (a.assigneeUserId && a.assigneeName && !options.some((o) => o.value === a.assigneeUserId))
+    options.unshift({ value: a.assigneeUserId, label: a.assigneeName });
   return (
     <Stack>
       <Select
@@ -53,7 +54,11 @@ function AssignForm({ assignment: a, onDone, onClose, onReload }: Omit<AssigneeC
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => assign.mutate(userId)} disabled={!userId || userId === a.assigneeUserId} loading={assign.isPending && assign.variables !== null}>
+          <Button
+            onClick={() => assign.mutate(userId)}
+            disabled={!userId || userId === a.assigneeUserId}
+            loading={assign.isPending && assign.variables !== null}
+          >
             {t('assignments.assign.submit')}
           </Button>
         </Group>

@@ -68,9 +68,11 @@ export function AssignmentPage() {
   const a = detail.data;
   const d = directive.data;
   const reporter = can('directive:report');
-  const canReport = reporter && (a.status === 'acknowledged' || a.status === 'returned');
+  // Reporting on a task while pending acknowledges it too (server side); a closed directive takes no more reports.
+  const canReport = reporter && (a.status === 'pending' || a.status === 'acknowledged' || a.status === 'returned') && d?.status !== 'closed';
   const unstarted = a.tasks.filter((task) => task.status === 'not_started').length;
-  const submitBlocked = unstarted > 0 ? t('assignments.submit.unstarted', { n: unstarted }) : dirty.size > 0 ? t('assignments.submit.unsaved', { n: dirty.size }) : null;
+  const submitBlocked =
+    unstarted > 0 ? t('assignments.submit.unstarted', { n: unstarted }) : dirty.size > 0 ? t('assignments.submit.unsaved', { n: dirty.size }) : null;
 
   return (
     <Stack gap="md" maw={760} data-testid="assignment-page" data-assignment-id={a.id}>
@@ -92,7 +94,14 @@ export function AssignmentPage() {
           {d && (
             <>
               <Group gap="xs">
-                <Button variant="subtle" size="compact-sm" px={0} onClick={() => setFullText((o) => !o)} aria-expanded={fullText} leftSection={<ChevronIcon open={fullText} />}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  px={0}
+                  onClick={() => setFullText((o) => !o)}
+                  aria-expanded={fullText}
+                  leftSection={<ChevronIcon open={fullText} />}
+                >
                   {fullText ? t('assignments.hideFullText') : t('assignments.showFullText')}
                 </Button>
                 <Anchor component={Link} to={`/directives/${d.id}`} size="sm">
@@ -136,7 +145,9 @@ export function AssignmentPage() {
         </Stack>
       )}
 
-      <Title order={4}>{t('assignments.tasksTitle', { done: a.tasks.filter((x) => x.status === 'done' || x.status === 'not_applicable').length, total: a.tasks.length })}</Title>
+      <Title order={4}>
+        {t('assignments.tasksTitle', { done: a.tasks.filter((x) => x.status === 'done' || x.status === 'not_applicable').length, total: a.tasks.length })}
+      </Title>
       {a.tasks.map((task, i) => (
         <TaskCard
           key={`${task.id}|${task.status}|${task.report}|${task.naReason ?? ''}`}
@@ -153,7 +164,15 @@ export function AssignmentPage() {
 
       {canReport && (
         <Stack gap={4}>
-          <Button size="xl" fullWidth color="teal" onClick={() => submit.mutate(a.version)} disabled={submitBlocked !== null} loading={submit.isPending} data-testid="submit-report">
+          <Button
+            size="xl"
+            fullWidth
+            color="teal"
+            onClick={() => submit.mutate(a.version)}
+            disabled={submitBlocked !== null}
+            loading={submit.isPending}
+            data-testid="submit-report"
+          >
             {t('assignments.submit.button')}
           </Button>
           {submitBlocked && (

@@ -67,7 +67,12 @@ export function DirectiveAssignments({ directiveId }: { directiveId: string }) {
               </Table.Thead>
               <Table.Tbody>
                 {list.data.items.map((a) => (
-                  <Table.Tr key={a.id} onClick={() => void navigate(`/assignments/${a.id}`)} style={{ cursor: 'pointer' }} data-testid={`assignment-row-${a.id}`}>
+                  <Table.Tr
+                    key={a.id}
+                    onClick={() => void navigate(`/assignments/${a.id}`)}
+                    style={{ cursor: 'pointer' }}
+                    data-testid={`assignment-row-${a.id}`}
+                  >
                     <Table.Td>
                       <Stack gap={2}>
                         <Anchor component={Link} to={`/assignments/${a.id}`} size="sm" onClick={(e) => e.stopPropagation()}>

@@ -156,9 +156,7 @@ export function DirectiveDocument({ directive: d }: { directive: Directive }) {
           <Divider />
           <Group gap="lg">
             {(d.alertStart || d.alertEnd) && (
-              <Text size="sm">
-                {t('directives.doc.alertPeriod', { from: formatDate(d.alertStart) || '…', to: formatDate(d.alertEnd) || '…' })}
-              </Text>
+              <Text size="sm">{t('directives.doc.alertPeriod', { from: formatDate(d.alertStart) || '…', to: formatDate(d.alertEnd) || '…' })}</Text>
             )}
             {d.dueAt && (
               <Text size="sm" fw={600}>

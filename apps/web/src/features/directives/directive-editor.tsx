@@ -70,8 +70,21 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               testId="issuer-org"
             />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput label={t('directives.fields.number')} placeholder="1082/UBND-CA" value={d.number} onChange={(e) => set({ number: e.currentTarget.value })} error={err('number')} maxLength={100} />
-              <TextInput label={t('directives.fields.place')} value={d.place} onChange={(e) => set({ place: e.currentTarget.value })} error={err('place')} maxLength={100} />
+              <TextInput
+                label={t('directives.fields.number')}
+                placeholder="1082/UBND-CA"
+                value={d.number}
+                onChange={(e) => set({ number: e.currentTarget.value })}
+                error={err('number')}
+                maxLength={100}
+              />
+              <TextInput
+                label={t('directives.fields.place')}
+                value={d.place}
+                onChange={(e) => set({ place: e.currentTarget.value })}
+                error={err('place')}
+                maxLength={100}
+              />
               <DateField label={t('directives.fields.issuedOn')} value={d.issuedOn} onChange={(v) => set({ issuedOn: v })} error={err('issuedOn')} />
             </SimpleGrid>
             <Textarea
@@ -167,8 +180,18 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
                 onChange={(e) => set({ signerAuthority: e.currentTarget.value })}
                 maxLength={300}
               />
-              <TextInput label={t('directives.fields.signerTitle')} value={d.signerTitle} onChange={(e) => set({ signerTitle: e.currentTarget.value })} maxLength={200} />
-              <TextInput label={t('directives.fields.signerName')} value={d.signerName} onChange={(e) => set({ signerName: e.currentTarget.value })} maxLength={200} />
+              <TextInput
+                label={t('directives.fields.signerTitle')}
+                value={d.signerTitle}
+                onChange={(e) => set({ signerTitle: e.currentTarget.value })}
+                maxLength={200}
+              />
+              <TextInput
+                label={t('directives.fields.signerName')}
+                value={d.signerName}
+                onChange={(e) => set({ signerName: e.currentTarget.value })}
+                maxLength={200}
+              />
             </SimpleGrid>
             <Textarea
               label={t('directives.fields.copiesTo')}

@@ -123,7 +123,15 @@ export function DirectivesPage() {
                       <Table.Td>
                         <DirectiveStatusBadge status={d.status} />
                       </Table.Td>
-                      <Table.Td>{d.status === 'draft' ? <Text size="xs" c="dimmed">—</Text> : <RecipientProgress counts={d.counts} />}</Table.Td>
+                      <Table.Td>
+                        {d.status === 'draft' ? (
+                          <Text size="xs" c="dimmed">
+                            —
+                          </Text>
+                        ) : (
+                          <RecipientProgress counts={d.counts} />
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         {d.counts.overdue > 0 ? (
                           <Badge color="red" variant="filled" size="sm">

@@ -155,7 +155,9 @@ const toLines = (text: string) =>
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 const dateOf = (timestamp: string | null) => (timestamp ? todayVn(new Date(timestamp)) : '');
 
-type SourceShape = Omit<DirectiveInput, 'issuerOrgId'> & { sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null }[] }[] };
+type SourceShape = Omit<DirectiveInput, 'issuerOrgId' | 'sections'> & {
+  sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null }[] }[];
+};
 
 function fromShape(src: SourceShape, issuerOrg: OrgRef | null, rule: unknown): DirectiveDraft {
   return {

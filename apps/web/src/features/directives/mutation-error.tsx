@@ -4,7 +4,14 @@ import { isApiError } from '../../app/api-client';
 import { useErrorText } from '../../components/error-alert';
 
 /** Codes whose server message says more than the generic translation (parser, rules, state changes). */
-const TELLING_CODES: ReadonlySet<string> = new Set(['BAD_REQUEST', 'VALIDATION_FAILED', 'IMPORT_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN', 'PAYLOAD_TOO_LARGE']);
+const TELLING_CODES: ReadonlySet<string> = new Set([
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'IMPORT_FAILED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+]);
 const MAX_FIELD_ERRORS = 5;
 
 interface MutationErrorProps {

@@ -21,7 +21,12 @@ export function OrgRefPill({ org, onRemove, disabled }: { org: OrgRef; onRemove:
   const { t } = useTranslation();
   const name = useOrgRefName(org) ?? t('common.loading');
   return (
-    <Pill withRemoveButton={!disabled} onRemove={onRemove} removeButtonProps={{ 'aria-label': t('directives.rule.removeOrg', { name }) }} data-testid="rule-org">
+    <Pill
+      withRemoveButton={!disabled}
+      onRemove={onRemove}
+      removeButtonProps={{ 'aria-label': t('directives.rule.removeOrg', { name }) }}
+      data-testid="rule-org"
+    >
       {name}
     </Pill>
   );

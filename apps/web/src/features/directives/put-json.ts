@@ -45,5 +45,9 @@ export async function putJson<T>(path: string, body: unknown, csrfToken: string,
       requestId: typeof e.requestId === 'string' ? e.requestId : null,
     });
   }
-  throw new ApiError({ status: response.status, code: response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', message: response.statusText || `HTTP ${response.status}` });
+  throw new ApiError({
+    status: response.status,
+    code: response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE',
+    message: response.statusText || `HTTP ${response.status}`,
+  });
 }

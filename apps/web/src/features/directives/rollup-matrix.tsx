@@ -41,11 +41,28 @@ export function RollupMatrix({ matrix, recipients }: { matrix: Rollup['matrix'];
         <table style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 'var(--mantine-font-size-xs)' }}>
           <thead>
             <tr>
-              <th style={{ ...sticky, left: 0, top: 0, zIndex: 3, textAlign: 'left', padding: '4px 8px', borderBottom: BORDER, borderRight: BORDER, minWidth: 180 }}>
+              <th
+                style={{
+                  ...sticky,
+                  left: 0,
+                  top: 0,
+                  zIndex: 3,
+                  textAlign: 'left',
+                  padding: '4px 8px',
+                  borderBottom: BORDER,
+                  borderRight: BORDER,
+                  minWidth: 180,
+                }}
+              >
                 {t('directives.rollup.org')}
               </th>
               {matrix.tasks.map((task, i) => (
-                <th key={task.id} title={task.label} scope="col" style={{ ...sticky, top: 0, zIndex: 2, width: CELL, minWidth: CELL, borderBottom: BORDER, padding: '4px 0' }}>
+                <th
+                  key={task.id}
+                  title={task.label}
+                  scope="col"
+                  style={{ ...sticky, top: 0, zIndex: 2, width: CELL, minWidth: CELL, borderBottom: BORDER, padding: '4px 0' }}
+                >
                   {i + 1}
                   <VisuallyHidden>{task.label}</VisuallyHidden>
                 </th>
@@ -55,7 +72,20 @@ export function RollupMatrix({ matrix, recipients }: { matrix: Rollup['matrix'];
           <tbody>
             {matrix.rows.map((row) => (
               <tr key={row.assignmentId} data-testid="rollup-matrix-row">
-                <th scope="row" style={{ ...sticky, left: 0, zIndex: 1, textAlign: 'left', fontWeight: 400, padding: '2px 8px', borderRight: BORDER, borderBottom: BORDER, maxWidth: 260 }}>
+                <th
+                  scope="row"
+                  style={{
+                    ...sticky,
+                    left: 0,
+                    zIndex: 1,
+                    textAlign: 'left',
+                    fontWeight: 400,
+                    padding: '2px 8px',
+                    borderRight: BORDER,
+                    borderBottom: BORDER,
+                    maxWidth: 260,
+                  }}
+                >
                   <Anchor component={Link} to={`/assignments/${row.assignmentId}`} size="xs" lineClamp={1} title={row.orgName}>
                     {row.orgName}
                   </Anchor>
@@ -65,7 +95,13 @@ export function RollupMatrix({ matrix, recipients }: { matrix: Rollup['matrix'];
                     key={i}
                     data-status={cell ?? 'none'}
                     title={`${matrix.tasks[i]?.label ?? ''} — ${cell ? labels.taskStatus(cell) : t('directives.rollup.missing')}`}
-                    style={{ background: cell ? TASK_STATUS_COLORS[cell] : '#fff', borderBottom: BORDER, borderRight: '1px solid #fff', textAlign: 'center', height: 24 }}
+                    style={{
+                      background: cell ? TASK_STATUS_COLORS[cell] : '#fff',
+                      borderBottom: BORDER,
+                      borderRight: '1px solid #fff',
+                      textAlign: 'center',
+                      height: 24,
+                    }}
                   >
                     <span aria-hidden="true">{cell ? SYMBOL[cell] : ''}</span>
                     <VisuallyHidden>{cell ? labels.taskStatus(cell) : t('directives.rollup.missing')}</VisuallyHidden>

@@ -1,12 +1,17 @@
+import type { OrgKind } from '@khien/contracts';
 import { Badge, Loader, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Empty } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
-import { ROLLUP_BYS, type RollupBy } from '../../lib/enums';
+import { useLabels } from '../../components/labels';
+import { ORG_KINDS, ROLLUP_BYS, type RollupBy } from '../../lib/enums';
 import { useDirectiveLabels } from './directive-labels';
 import { directiveKeys, directivesApi } from './directives-api';
 import { RollupMatrix } from './rollup-matrix';
+
+/** by=kind labels its rows with the raw kind value. */
+const KINDS: ReadonlySet<string> = new Set(ORG_KINDS);
 
 export function useRollup(directiveId: string, by: RollupBy) {
   return useQuery({ queryKey: directiveKeys.rollup(directiveId, by), queryFn: () => directivesApi.rollup(directiveId, by) });
@@ -23,6 +28,7 @@ interface RollupPanelProps {
 export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupPanelProps) {
   const { t } = useTranslation();
   const labels = useDirectiveLabels();
+  const kindLabels = useLabels();
   const rollup = useRollup(directiveId, by);
   return (
     <Stack>
@@ -60,7 +66,7 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
                   const pct = r.tasksTotal > 0 ? Math.round((r.tasksDone / r.tasksTotal) * 100) : 0;
                   return (
                     <Table.Tr key={r.key}>
-                      <Table.Td>{r.label}</Table.Td>
+                      <Table.Td>{by === 'kind' && KINDS.has(r.label) ? kindLabels.kind(r.label as OrgKind) : r.label}</Table.Td>
                       <Table.Td ta="right">{r.recipients}</Table.Td>
                       <Table.Td ta="right">{r.acknowledged}</Table.Td>
                       <Table.Td ta="right">{r.submitted}</Table.Td>
@@ -75,7 +81,12 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Progress value={pct} color="green" size="sm" aria-label={t('directives.rollup.tasksDoneOf', { done: r.tasksDone, total: r.tasksTotal })} />
+                        <Progress
+                          value={pct}
+                          color="green"
+                          size="sm"
+                          aria-label={t('directives.rollup.tasksDoneOf', { done: r.tasksDone, total: r.tasksTotal })}
+                        />
                         <Text size="xs" c="dimmed">
                           {t('directives.rollup.tasksDoneOf', { done: r.tasksDone, total: r.tasksTotal })}
                         </Text>

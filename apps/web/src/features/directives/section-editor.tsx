@@ -60,7 +60,11 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
             count={count}
             onMove={onMove}
             onRemove={onRemove}
-            names={{ up: t('directives.editor.sectionUp', { n }), down: t('directives.editor.sectionDown', { n }), remove: t('directives.editor.sectionRemove', { n }) }}
+            names={{
+              up: t('directives.editor.sectionUp', { n }),
+              down: t('directives.editor.sectionDown', { n }),
+              remove: t('directives.editor.sectionRemove', { n }),
+            }}
           />
         </Group>
         <Textarea

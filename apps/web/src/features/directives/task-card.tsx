@@ -50,7 +50,12 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
 
   const save = useMutation({
     mutationFn: () =>
-      assignmentsApi.updateTask(assignmentId, task.id, { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null }, me.csrfToken),
+      assignmentsApi.updateTask(
+        assignmentId,
+        task.id,
+        { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null },
+        me.csrfToken,
+      ),
     onSuccess: (next) => {
       notifications.show({ color: 'teal', message: t('assignments.task.savedNamed', { n: position }) });
       onSaved(next);

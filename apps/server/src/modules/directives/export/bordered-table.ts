@@ -1,4 +1,4 @@
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { BorderStyle, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type Paragraph } from 'docx';
 import { lineRuns, para, TEXT_WIDTH } from './layout.js';
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;

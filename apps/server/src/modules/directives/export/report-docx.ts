@@ -74,6 +74,12 @@ export function recipientTable(recipients: readonly ReportRecipient[], maxRows: 
   };
 }
 
+/** The line under "BÁO CÁO": without a repeated "Báo cáo" or "V/v", starting with a capital ("Kết quả thực hiện …"). */
+export function reportSubject(subject: string): string {
+  const text = cleanLine(subject, 1_000).replace(/^(v\/v|về việc|báo cáo)\s*:?\s*/iu, '');
+  return text.charAt(0).toLocaleUpperCase('vi-VN') + text.slice(1);
+}
+
 function heading(text: string): FileChild {
   return bodyPara([run(text, { bold: true })], { keepNext: true, before: 120 });
 }
@@ -91,7 +97,7 @@ function titleBlock(subject: string): FileChild[] {
 
 /** The consolidated implementation report as a DOCX file, in the Decree 30 layout of a báo cáo. */
 export async function buildReportDocx(r: ReportDoc): Promise<Buffer> {
-  const subject = cleanLine(r.header.subject, 1_000).replace(/^(v\/v|về việc)\s*:?\s*/iu, '');
+  const subject = reportSubject(r.header.subject);
   const children: FileChild[] = [
     headerTable({
       parentBody: r.header.parentBody,
@@ -110,7 +116,9 @@ export async function buildReportDocx(r: ReportDoc): Promise<Buffer> {
   if (r.byGroup.length) {
     children.push(bodyPara('Kết quả theo địa bàn, nhóm đơn vị:', { keepNext: true }), borderedTable(groupTable(r.byGroup, r.summary)));
     if (r.byGroup.length > LIMITS.groupRows) {
-      children.push(bodyPara(`Bảng trên liệt kê ${n(LIMITS.groupRows)}/${n(r.byGroup.length)} nhóm; số liệu đầy đủ xem tại tệp Excel kèm theo.`, { italics: true }));
+      children.push(
+        bodyPara(`Bảng trên liệt kê ${n(LIMITS.groupRows)}/${n(r.byGroup.length)} nhóm; số liệu đầy đủ xem tại tệp Excel kèm theo.`, { italics: true }),
+      );
     }
   }
 

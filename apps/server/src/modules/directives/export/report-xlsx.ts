@@ -12,7 +12,7 @@ type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 type Sheet = ExcelJS.Worksheet;
 
 // Excel's cells hold 32,767 characters; every value goes in as a string or a number, never a formula
-const cell = (value: string | null | undefined): string => cleanText(value, LIMITS.cell);
+const cell = (value: string | null | undefined): string | null => cleanText(value, LIMITS.cell) || null;
 
 function styleHeader(row: ExcelJS.Row): void {
   row.font = { bold: true };

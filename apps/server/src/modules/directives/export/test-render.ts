@@ -25,7 +25,9 @@ function onPath(command: string): boolean {
  */
 export function requireTools(): void {
   if (!onPath('soffice')) {
-    throw new Error('soffice is not on PATH: install LibreOffice Writer (apt-get install -y libreoffice-writer-nogui, or libreoffice-writer) to render DOCX to PDF');
+    throw new Error(
+      'soffice is not on PATH: install LibreOffice Writer (apt-get install -y libreoffice-writer-nogui, or libreoffice-writer) to render DOCX to PDF',
+    );
   }
   for (const tool of ['pdftotext', 'pdftoppm', 'pdffonts', 'pdfinfo']) {
     if (!onPath(tool)) throw new Error(`${tool} is not on PATH: install poppler-utils (apt-get install -y poppler-utils)`);
@@ -41,8 +43,11 @@ function run(command: string, args: string[], timeoutMs = 120_000): string {
 
 export interface Renderer {
   dir: string;
-  /** DOCX → PDF with LibreOffice headless; returns the PDF path and how long the conversion took. */
-  toPdf(name: string, docx: Buffer): { pdf: string; ms: number };
+  /**
+   * DOCX → PDF with LibreOffice headless, all in one run (LibreOffice starts once); returns the PDF paths by
+   * name and how long the run took.
+   */
+  toPdf(docs: Record<string, Buffer>): { pdfs: Record<string, string>; ms: number };
   cleanup(): void;
 }
 
@@ -52,15 +57,22 @@ export function createRenderer(): Renderer {
   const profile = `file://${path.join(dir, 'lo-profile')}`;
   return {
     dir,
-    toPdf(name, docx) {
-      const input = path.join(dir, `${name}.docx`);
-      fs.writeFileSync(input, docx);
+    toPdf(docs) {
+      const inputs = Object.entries(docs).map(([name, docx]) => {
+        const input = path.join(dir, `${name}.docx`);
+        fs.writeFileSync(input, docx);
+        return input;
+      });
       const started = performance.now();
-      run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input]);
+      run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...inputs]);
       const ms = Math.round(performance.now() - started);
-      const pdf = path.join(dir, `${name}.pdf`);
-      if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${name}.docx`);
-      return { pdf, ms };
+      const pdfs: Record<string, string> = {};
+      for (const name of Object.keys(docs)) {
+        const pdf = path.join(dir, `${name}.pdf`);
+        if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${name}.docx`);
+        pdfs[name] = pdf;
+      }
+      return { pdfs, ms };
     },
     cleanup() {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -91,7 +103,12 @@ export function pdfPageWords(pdf: string, page: number): PdfWord[] {
   const html = run('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-']);
   const words: PdfWord[] = [];
   for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    const text = (m[5] ?? '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').normalize('NFC');
+    const text = (m[5] ?? '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .normalize('NFC');
     words.push({ text, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
   }
   return words;

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { DirectiveInputSchema } from '@khien/contracts';
+import { parseDispatch } from '@khien/formats';
+import { openDatabase, queryRows } from '../../apps/server/src/platform/db/client.js';
+import type { Actor } from '../../apps/server/src/platform/policy.js';
+import { createDraft } from '../../apps/server/src/modules/directives/directive-drafts.service.js';
+import { issueDirective } from '../../apps/server/src/modules/directives/directive-issue.service.js';
+import { rollup } from '../../apps/server/src/modules/directives/rollup.service.js';
+import { seedNationalTree } from './national-tree.js';
+import { ROOT } from './process.js';
+
+export interface Row {
+  target: string;
+  workload: string;
+  measured: string;
+  goal: string;
+  ok: boolean;
+}
+
+const ADMIN: Actor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', label: 'bench', tokenId: null, grants: [{ role: 'system_admin', orgPath: null }], tokenLimit: null };
+const audit = { actor: ADMIN, ip: null, requestId: null };
+
+export function benchParse(): Row[] {
+  const dir = path.resolve(ROOT, '../shared/seeds');
+  return fs.readdirSync(dir).map((f) => {
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    const first = performance.now();
+    parseDispatch(text);
+    const cold = performance.now() - first;
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) parseDispatch(text);
+    const warm = (performance.now() - t0) / 200;
+    return { target: `parse one dispatch (${f})`, workload: `${text.length.toLocaleString('en')} chars`, measured: `${warm.toFixed(2)} ms warm, ${cold.toFixed(1)} ms first call`, goal: '< 20 ms', ok: warm < 20 && cold < 20 };
+  });
+}
+
+/** Issue one directive to every unit of the national tree, then time the roll-ups at that size. */
+export async function benchIssue(databaseUrl: string | undefined, dataDir: string): Promise<Row[]> {
+  const engine = databaseUrl ? 'PostgreSQL 15' : 'PGlite';
+  const d = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+  try {
+    await d.migrate();
+    const tree = await seedNationalTree(d, 20);
+    const input = DirectiveInputSchema.parse({
+      issuerOrgId: tree.rootId,
+      number: '628/A05-P3',
+      subject: 'bảo đảm an toàn thông tin trong dịp Tết',
+      dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      rule: { underOrgId: tree.rootId, kinds: ['police', 'agency', 'school', 'residential_group'] },
+      sections: [{ heading: '1. Các cơ quan, đơn vị', tasks: [{ text: 'Rà soát, bóc gỡ mã độc' }, { text: 'Vá lỗ hổng Microsoft mức cao' }, { text: 'Tuyên truyền người dân' }] }],
+    });
+    const draft = await createDraft(d.db, ADMIN, input, audit);
+    const t0 = performance.now();
+    await issueDirective(d.db, ADMIN, draft.id, draft.version, audit);
+    const issueMs = performance.now() - t0;
+    const [counts] = await queryRows<{ a: number; t: number; n: number; m: number }>(
+      d.db,
+      sql`select (select count(*)::int from assignments) as a, (select count(*)::int from assignment_tasks) as t,
+                 (select count(*)::int from notifications) as n, (select count(*)::int from mail_outbox) as m`,
+    );
+    const workload = `${tree.orgs.toLocaleString('en')} orgs, ${Number(counts!.a).toLocaleString('en')} assignments, ${Number(counts!.t).toLocaleString('en')} task rows, ${engine}`;
+    const goal = databaseUrl ? 5000 : 10_000;
+    const rows: Row[] = [
+      {
+        target: 'issue one directive to every unit of the national tree',
+        workload: `${workload}; ${Number(counts!.n).toLocaleString('en')} notifications + ${Number(counts!.m).toLocaleString('en')} e-mails queued`,
+        measured: `${(issueMs / 1000).toFixed(2)} s`,
+        goal: `< ${goal / 1000} s`,
+        ok: issueMs < goal && Number(counts!.n) === tree.officers,
+      },
+    ];
+    for (const by of ['commune', 'province', 'kind', 'task'] as const) {
+      await rollup(d.db, ADMIN, draft.id, by);
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s = performance.now();
+        await rollup(d.db, ADMIN, draft.id, by);
+        times.push(performance.now() - s);
+      }
+      const median = times.sort((a, b) => a - b)[2]!;
+      rows.push({ target: `roll-up by ${by} (+ matrix + not acknowledged)`, workload, measured: `${median.toFixed(0)} ms (median of 5)`, goal: '< 200 ms', ok: median < 200 });
+    }
+    return rows;
+  } finally {
+    await d.close();
+  }
+}
