@@ -118,7 +118,7 @@ async function freshDirective(w: Where, issue = true) {
   const issued = await issueDirective(t.database.db, SYSTEM, d.id, d.version, audit);
   const [a] = await queryRows<{ id: string; version: number; task_id: string }>(
     t.database.db,
-    sql`select a.id, a.version, at.id as task_id from assignments a join assignment_tasks at on at.assignment_id = a.id where a.directive_id = ${d.id}`,
+    sql`select a.id, a.version, t.id as task_id from assignments a join directive_tasks t on t.directive_id = a.directive_id where a.directive_id = ${d.id}`,
   );
   return { id: d.id, version: issued.version, input, assignmentId: a!.id, assignmentVersion: Number(a!.version), assignmentTaskId: a!.task_id };
 }
@@ -177,7 +177,7 @@ function directiveFixtures(): Record<string, Fixture> {
     },
     'POST /api/v1/assignments/:id/submit': async (w) => {
       const d = await freshDirective(w);
-      await t.database.db.execute(sql`update assignment_tasks set status = 'done' where id = ${d.assignmentTaskId}`);
+      await t.database.db.execute(sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`);
       return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
     },
     'POST /api/v1/assignments/:id/review': async (w) => {

@@ -34,6 +34,7 @@ CREATE TABLE "assignments" (
 	"commune_org_id" uuid,
 	"province_org_id" uuid,
 	"org_kind" text DEFAULT 'other' NOT NULL,
+	"section_ids" uuid[] NOT NULL,
 	"tasks_total" integer DEFAULT 0 NOT NULL,
 	"tasks_done" integer DEFAULT 0 NOT NULL,
 	"due_at" timestamp with time zone,

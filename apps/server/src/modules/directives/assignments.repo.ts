@@ -32,19 +32,24 @@ export async function insertEvent(db: Db, v: typeof assignmentEvents.$inferInser
   await db.insert(assignmentEvents).values(v);
 }
 
+/** The assignment's tasks (those of its sections), with what was reported on each so far. */
 export async function findAssignmentTasks(db: Db, assignmentId: string) {
   return queryRows(
     db,
-    sql`select at.id, at.task_id, at.status, at.report, at.na_reason, t.text, t.due_at, t.position, s.heading as section_heading
-          from assignment_tasks at join directive_tasks t on t.id = at.task_id join directive_sections s on s.id = t.section_id
-         where at.assignment_id = ${assignmentId}
+    sql`select t.id as task_id, coalesce(at.status, 'not_started') as status, coalesce(at.report, '') as report, at.na_reason,
+               t.text, t.due_at, t.position, s.heading as section_heading
+          from assignments a
+          join directive_tasks t on t.directive_id = a.directive_id and t.section_id = any(a.section_ids)
+          join directive_sections s on s.id = t.section_id
+          left join assignment_tasks at on at.assignment_id = a.id and at.task_id = t.id
+         where a.id = ${assignmentId}
          order by t.position`,
   );
 }
 
 export async function findEvidence(db: Db, assignmentId: string) {
   return db
-    .select({ assignmentTaskId: assignmentEvidence.assignmentTaskId, id: files.id, filename: files.filename, size: files.sizeBytes, mime: files.mime, sha256: files.sha256 })
+    .select({ taskId: assignmentTasks.taskId, id: files.id, filename: files.filename, size: files.sizeBytes, mime: files.mime, sha256: files.sha256 })
     .from(assignmentEvidence)
     .innerJoin(files, eq(files.id, assignmentEvidence.fileId))
     .innerJoin(assignmentTasks, eq(assignmentTasks.id, assignmentEvidence.assignmentTaskId))
@@ -56,17 +61,40 @@ export async function findEvents(db: Db, assignmentId: string) {
   return db.select().from(assignmentEvents).where(eq(assignmentEvents.assignmentId, assignmentId)).orderBy(asc(assignmentEvents.at), asc(assignmentEvents.id));
 }
 
-export async function updateAssignmentTask(db: Db, assignmentId: string, assignmentTaskId: string, patch: { status: string; report: string; naReason: string | null; updatedBy: string }) {
-  const [r] = await db
-    .update(assignmentTasks)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(assignmentTasks.id, assignmentTaskId), eq(assignmentTasks.assignmentId, assignmentId)))
-    .returning();
+/**
+ * Writes the report on one task (creating its row on first report) and refreshes the
+ * assignment's done counter; undefined when the task is not one of the assignment's.
+ */
+export async function upsertAssignmentTask(db: Db, assignmentId: string, taskId: string, patch: { status: string; report: string; naReason: string | null; updatedBy: string }) {
+  const [r] = await queryRows<{ id: string }>(
+    db,
+    sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status, report, na_reason, updated_by)
+        select a.id, a.directive_id, t.id, ${patch.status}, ${patch.report}, ${patch.naReason}, ${patch.updatedBy}
+          from assignments a join directive_tasks t on t.directive_id = a.directive_id and t.section_id = any(a.section_ids)
+         where a.id = ${assignmentId} and t.id = ${taskId}
+        on conflict (assignment_id, task_id) do update
+           set status = excluded.status, report = excluded.report, na_reason = excluded.na_reason, updated_by = excluded.updated_by, updated_at = now()
+        returning id`,
+  );
   if (r) {
     await db.execute(sql`update assignments set tasks_done = (select count(*)::int from assignment_tasks
                            where assignment_id = ${assignmentId} and status in ('done', 'not_applicable')) where id = ${assignmentId}`);
   }
   return r;
+}
+
+/** The task's row, created blank when nobody has reported on it yet (evidence needs something to hang on). */
+export async function ensureAssignmentTask(db: Db, assignmentId: string, taskId: string): Promise<string | undefined> {
+  const [r] = await queryRows<{ id: string }>(
+    db,
+    sql`with ins as (
+          insert into assignment_tasks (assignment_id, directive_id, task_id)
+          select a.id, a.directive_id, t.id from assignments a join directive_tasks t on t.directive_id = a.directive_id and t.section_id = any(a.section_ids)
+           where a.id = ${assignmentId} and t.id = ${taskId}
+          on conflict (assignment_id, task_id) do nothing returning id)
+        select id from ins union all select id from assignment_tasks where assignment_id = ${assignmentId} and task_id = ${taskId} limit 1`,
+  );
+  return r?.id;
 }
 
 export async function insertEvidence(db: Db, assignmentTaskId: string, fileId: string): Promise<void> {

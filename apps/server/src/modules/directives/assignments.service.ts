@@ -7,7 +7,18 @@ import type { FileStore } from '../../platform/files/files.js';
 import { usersRepo } from '../users/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { staleVersion } from './directive-access.js';
-import { findAssignmentRow, findAssignments, findAssignmentTasks, findEvents, findEvidence, insertEvent, insertEvidence, transitionAssignment, updateAssignmentTask } from './assignments.repo.js';
+import {
+  ensureAssignmentTask,
+  findAssignmentRow,
+  findAssignments,
+  findAssignmentTasks,
+  findEvents,
+  findEvidence,
+  insertEvent,
+  insertEvidence,
+  transitionAssignment,
+  upsertAssignmentTask,
+} from './assignments.repo.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof findAssignmentRow>>>;
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
@@ -62,8 +73,9 @@ async function toAssignment(db: Db, r: Row): Promise<Assignment> {
     dueAt: iso(r.due_at),
     overdue: isOverdue(status, r.due_at),
     version: Number(r.version),
+    // a task is addressed by the directive task's id: its report row may not exist yet
     tasks: tasks.map((t) => ({
-      id: t.id as string,
+      id: t.task_id as string,
       taskId: t.task_id as string,
       sectionHeading: t.section_heading as string,
       text: t.text as string,
@@ -71,7 +83,7 @@ async function toAssignment(db: Db, r: Row): Promise<Assignment> {
       status: t.status as TaskStatus,
       report: t.report as string,
       naReason: (t.na_reason as string | null) ?? null,
-      evidence: evidence.filter((e) => e.assignmentTaskId === t.id).map((e) => ({ id: e.id, filename: e.filename, size: Number(e.size), mime: e.mime, sha256: e.sha256 })),
+      evidence: evidence.filter((e) => e.taskId === t.task_id).map((e) => ({ id: e.id, filename: e.filename, size: Number(e.size), mime: e.mime, sha256: e.sha256 })),
     })),
     history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, kind: e.kind, comment: e.comment })),
   };
@@ -179,7 +191,7 @@ export async function updateTask(
   requireReporter(v);
   if (v.row.status === 'submitted' || v.row.status === 'accepted') throw new AppError('CONFLICT', 'Báo cáo đã gửi; chờ đơn vị ban hành xem xét / already submitted');
   await db.transaction(async (tx) => {
-    const t = await updateAssignmentTask(tx, id, assignmentTaskId, { ...input, naReason: input.status === 'not_applicable' ? input.naReason : null, updatedBy: actor.userId });
+    const t = await upsertAssignmentTask(tx, id, assignmentTaskId, { ...input, naReason: input.status === 'not_applicable' ? input.naReason : null, updatedBy: actor.userId });
     if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ / task not found');
     // reporting on a task implies the assignment was received
     await transitionAssignment(tx, id, Number(v.row.version), ['pending'], { status: 'acknowledged', acknowledgedAt: new Date() });
@@ -195,7 +207,9 @@ export async function addEvidence(db: Db, store: FileStore, actor: Actor, id: st
   if (!current.tasks.some((t) => t.id === assignmentTaskId)) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ / task not found');
   await db.transaction(async (tx) => {
     const stored = await store.put(tx, { ...file, createdBy: actor.userId });
-    await insertEvidence(tx, assignmentTaskId, stored.id);
+    const rowId = await ensureAssignmentTask(tx, id, assignmentTaskId);
+    if (!rowId) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ / task not found');
+    await insertEvidence(tx, rowId, stored.id);
     await recordAudit(tx, audit, { action: 'assignment.evidence_added', entityType: 'assignment_task', entityId: assignmentTaskId, orgId: v.row.org_id as string, orgPath: v.row.org_path as string, after: { file: stored.filename, sha256: stored.sha256 } });
   });
   return getAssignment(db, actor, id);

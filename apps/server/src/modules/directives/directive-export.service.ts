@@ -65,12 +65,11 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   const sum = (k: 'recipients' | 'acknowledged' | 'submitted' | 'accepted' | 'overdue') => byCommune.rows.reduce((n, r) => n + r[k], 0);
   const perRecipient = await queryRows<{ org_name: string; status: string; task_text: string | null; task_status: string | null; report: string | null }>(
     db,
-    sql`select o.name as org_name, a.status, t.text as task_text, at.status as task_status, at.report
-          from assignments a join orgs o on o.id = a.org_id
-          left join assignment_tasks at on at.assignment_id = a.id left join directive_tasks t on t.id = at.task_id
-         where a.directive_id = ${id}
-         order by o.path, t.position
-         limit 20000`,
+    sql`select o.name as org_name, a.status, t.text as task_text, coalesce(at.status, 'not_started') as task_status, at.report
+          from (select * from assignments where directive_id = ${id} order by org_id limit 5000) a join orgs o on o.id = a.org_id
+          join directive_tasks t on t.directive_id = a.directive_id and t.section_id = any(a.section_ids)
+          left join assignment_tasks at on at.assignment_id = a.id and at.task_id = t.id
+         order by o.name, a.org_id, t.position`,
   );
   const grouped = new Map<string, ReportDoc['perRecipient'][number]>();
   for (const r of perRecipient) {

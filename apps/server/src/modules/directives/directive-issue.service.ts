@@ -55,7 +55,7 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
   const d = await getEditableDirective(db, actor, id);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã được ban hành / already issued');
   const { conds } = await sectionConditions(db, actor, d);
-  const tasksWithDue = (await findSectionsAndTasks(db, id)).tasks.filter((t) => t.dueAt !== null).length;
+  const plan = sectionPlan((await findSectionsAndTasks(db, id)).tasks);
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, { status: 'issued', issuedAt: new Date() });
     if (!after) throw staleVersion();
@@ -65,23 +65,12 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
       await tx.execute(sql`insert into issue_recipients select ${c.sectionId}::uuid, o.id from orgs o where ${c.cond} and o.id <> ${d.orgId}`);
     }
     await tx.execute(sql`
-      insert into assignments (directive_id, org_id, org_kind, due_at)
-      select ${id}, o.id, o.kind, ${d.dueAt} from (select distinct org_id from issue_recipients) r join orgs o on o.id = r.org_id`);
-    await tx.execute(sql`
-      insert into assignment_tasks (assignment_id, directive_id, task_id)
-      select distinct a.id, a.directive_id, t.id
-        from issue_recipients r join assignments a on a.org_id = r.org_id and a.directive_id = ${id} join directive_tasks t on t.section_id = r.section_id`);
-    await tx.execute(sql`
-      update assignments a set tasks_total = x.n
-        from (select assignment_id, count(*)::int as n from assignment_tasks where directive_id = ${id} group by assignment_id) x
-       where a.id = x.assignment_id`);
-    await fillAncestors(tx, id);
-    // an assignment is due at its earliest task deadline, else the directive's
-    if (tasksWithDue > 0) await tx.execute(sql`
-      update assignments a set due_at = coalesce(x.due, a.due_at)
-        from (select at.assignment_id, min(t.due_at) as due from assignment_tasks at join directive_tasks t on t.id = at.task_id
-               where t.directive_id = ${id} and t.due_at is not null group by at.assignment_id) x
-       where a.id = x.assignment_id`);
+      insert into assignments (directive_id, org_id, org_kind, section_ids, tasks_total, due_at, commune_org_id, province_org_id)
+      select ${id}, o.id, o.kind, r.sections, ${tasksTotalExpr(plan)}, ${dueExpr(plan, d.dueAt)}, ${ancestorOf(COMMUNE_KINDS)}, ${ancestorOf(sql`('province')`)}
+        from (select org_id, array_agg(distinct section_id) as sections from issue_recipients group by org_id) r
+        join orgs o on o.id = r.org_id
+        left join orgs p1 on p1.id = o.parent_id left join orgs p2 on p2.id = p1.parent_id left join orgs p3 on p3.id = p2.parent_id
+        left join orgs p4 on p4.id = p3.parent_id left join orgs p5 on p5.id = p4.parent_id`);
     const [n] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from assignments where directive_id = ${id}`);
     if (!n || Number(n.n) === 0) throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [{ path: 'rule', message: 'no recipients' }]);
     const officers = await queryRows<{ user_id: string }>(
@@ -123,20 +112,41 @@ export async function closeDirective(db: Db, actor: Actor, id: string, version: 
 
 const COMMUNE_KINDS = sql`('commune', 'ward', 'special_zone')`;
 
-/**
- * Each recipient's commune and province: itself or the nearest of up to five ancestors of
- * that kind, through parent links. Hash joins over the whole set, no per-row tree walk.
- */
-async function fillAncestors(tx: Db, directiveId: string): Promise<void> {
-  const pick = (kinds: SQL) =>
-    sql`case when o.kind in ${kinds} then o.id when p1.kind in ${kinds} then p1.id when p2.kind in ${kinds} then p2.id
-             when p3.kind in ${kinds} then p3.id when p4.kind in ${kinds} then p4.id when p5.kind in ${kinds} then p5.id end`;
-  await tx.execute(sql`
-    update assignments a set commune_org_id = x.commune, province_org_id = x.province
-      from (select a2.id, ${pick(sql`('commune', 'ward', 'special_zone')`)} as commune, ${pick(sql`('province')`)} as province
-              from assignments a2 join orgs o on o.id = a2.org_id
-              left join orgs p1 on p1.id = o.parent_id left join orgs p2 on p2.id = p1.parent_id left join orgs p3 on p3.id = p2.parent_id
-              left join orgs p4 on p4.id = p3.parent_id left join orgs p5 on p5.id = p4.parent_id
-             where a2.directive_id = ${directiveId}) x
-     where a.id = x.id`);
+interface SectionPlan {
+  sectionId: string;
+  tasks: number;
+  firstDue: Date | null;
+}
+
+function sectionPlan(tasks: { sectionId: string; dueAt: Date | null }[]): SectionPlan[] {
+  const plan = new Map<string, SectionPlan>();
+  for (const t of tasks) {
+    const p = plan.get(t.sectionId) ?? { sectionId: t.sectionId, tasks: 0, firstDue: null };
+    p.tasks++;
+    if (t.dueAt && (!p.firstDue || t.dueAt < p.firstDue)) p.firstDue = t.dueAt;
+    plan.set(t.sectionId, p);
+  }
+  return [...plan.values()];
+}
+
+/** Number of tasks of the sections in `r.sections`, as SQL over the (few) sections. */
+function tasksTotalExpr(plan: SectionPlan[]): SQL {
+  return sql.join(
+    plan.map((p) => sql`(case when ${p.sectionId}::uuid = any(r.sections) then ${p.tasks}::int else 0 end)`),
+    sql` + `,
+  );
+}
+
+/** Earliest task deadline among the recipient's sections, else the directive's own. */
+function dueExpr(plan: SectionPlan[], directiveDue: Date | null): SQL {
+  const dated = plan.filter((p) => p.firstDue);
+  if (dated.length === 0) return sql`${directiveDue}::timestamptz`;
+  const cases = dated.map((p) => sql`(case when ${p.sectionId}::uuid = any(r.sections) then ${p.firstDue}::timestamptz end)`);
+  return sql`coalesce(least(${sql.join(cases, sql`, `)}), ${directiveDue}::timestamptz)`;
+}
+
+/** The recipient itself or its nearest ancestor (up to five levels, through parent links) of these kinds. */
+function ancestorOf(kinds: SQL): SQL {
+  return sql`case when o.kind in ${kinds} then o.id when p1.kind in ${kinds} then p1.id when p2.kind in ${kinds} then p2.id
+                  when p3.kind in ${kinds} then p3.id when p4.kind in ${kinds} then p4.id when p5.kind in ${kinds} then p5.id end`;
 }

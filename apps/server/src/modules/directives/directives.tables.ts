@@ -82,7 +82,7 @@ export const directiveAttachments = pgTable(
   (t) => [uniqueIndex('directive_attachments_key').on(t.directiveId, t.fileId), index('directive_attachments_file_id_idx').on(t.fileId)],
 );
 
-/** One per recipient org of an issued directive. */
+/** One per recipient org of an issued directive. Issuing 70,000 of them writes 70,000 rows, not one per task. */
 export const assignments = pgTable(
   'assignments',
   {
@@ -99,6 +99,8 @@ export const assignments = pgTable(
     communeOrgId: uuid('commune_org_id'),
     provinceOrgId: uuid('province_org_id'),
     orgKind: text('org_kind').notNull().default('other'),
+    // the sections whose tasks this recipient must do; a task's row is written only once someone reports on it
+    sectionIds: uuid('section_ids').array().notNull(),
     // kept by the task update, so roll-ups read one row per recipient, not one per task
     tasksTotal: integer('tasks_total').notNull().default(0),
     tasksDone: integer('tasks_done').notNull().default(0),

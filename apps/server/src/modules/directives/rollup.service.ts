@@ -39,19 +39,25 @@ async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
   return rows.map(toRow);
 }
 
+/** Per task: recipients are the assignments whose sections hold it; done counts come from the (sparse) report rows. */
 async function byTask(db: Db, id: string) {
   const rows = await queryRows(
     db,
-    sql`select t.id::text as key, min(t.position)::text || '. ' || left(min(t.text), 200) as label, count(*)::int as recipients,
-               count(*) filter (where a.status <> 'pending')::int as acknowledged,
-               count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
-               count(*) filter (where a.status = 'accepted')::int as accepted,
-               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue,
-               count(*) filter (where at.status in ('done', 'not_applicable'))::int as tasks_done, count(*)::int as tasks_total
-          from assignment_tasks at join assignments a on a.id = at.assignment_id join directive_tasks t on t.id = at.task_id
-         where at.directive_id = ${id}
-         group by t.id
-         order by min(t.position)`,
+    sql`with per_section as (
+          select s.section_id, count(*)::int as recipients,
+                 count(*) filter (where a.status <> 'pending')::int as acknowledged,
+                 count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
+                 count(*) filter (where a.status = 'accepted')::int as accepted,
+                 count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue
+            from assignments a, unnest(a.section_ids) as s(section_id)
+           where a.directive_id = ${id} group by s.section_id),
+        done as (
+          select task_id, count(*)::int as n from assignment_tasks where directive_id = ${id} and status in ('done', 'not_applicable') group by task_id)
+        select t.id::text as key, t.position::text || '. ' || left(t.text, 200) as label, p.recipients, p.acknowledged, p.submitted, p.accepted, p.overdue,
+               coalesce(dn.n, 0) as tasks_done, p.recipients as tasks_total
+          from directive_tasks t join per_section p on p.section_id = t.section_id left join done dn on dn.task_id = t.id
+         where t.directive_id = ${id}
+         order by t.position`,
   );
   return rows.map(toRow);
 }
@@ -75,9 +81,11 @@ async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
   const cells = await queryRows<{ assignment_id: string; org_name: string; task_id: string | null; status: TaskStatus | null }>(
     db,
     // in org-id order, straight off the (directive_id, org_id) index: sorting 70,000 paths costs seconds on PGlite
-    sql`with first as (select a.id, a.org_id from assignments a where a.directive_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
-        select f.id as assignment_id, o.name as org_name, at.task_id, at.status
-          from first f join orgs o on o.id = f.org_id left join assignment_tasks at on at.assignment_id = f.id
+    sql`with first as (select a.id, a.org_id, a.section_ids, a.directive_id from assignments a where a.directive_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
+        select f.id as assignment_id, o.name as org_name, t.id as task_id, coalesce(at.status, 'not_started') as status
+          from first f join orgs o on o.id = f.org_id
+          join directive_tasks t on t.directive_id = f.directive_id and t.section_id = any(f.section_ids)
+          left join assignment_tasks at on at.assignment_id = f.id and at.task_id = t.id
          order by f.org_id`,
   );
   const index = new Map(tasks.map((t, i) => [t.id, i]));

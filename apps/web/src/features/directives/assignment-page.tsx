@@ -27,6 +27,7 @@ export function AssignmentPage() {
   const queryClient = useQueryClient();
   const [fullText, setFullText] = useState(false);
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
   const detail = useQuery({ queryKey: assignmentKeys.detail(id), queryFn: () => assignmentsApi.get(id) });
   const directiveId = detail.data?.directiveId ?? '';
   const directive = useQuery({ queryKey: directiveKeys.detail(directiveId), queryFn: () => directivesApi.get(directiveId), enabled: directiveId !== '' });
@@ -40,6 +41,7 @@ export function AssignmentPage() {
   );
   const reload = useCallback(() => void apply(), [apply]);
   const onDirtyChange = useCallback((taskId: string, isDirty: boolean) => {
+    if (isDirty) setSaved((prev) => (prev.has(taskId) ? new Set([...prev].filter((x) => x !== taskId)) : prev));
     setDirty((prev) => {
       if (prev.has(taskId) === isDirty) return prev;
       const next = new Set(prev);
@@ -157,7 +159,11 @@ export function AssignmentPage() {
           showSection={i === 0 || a.tasks[i - 1]?.sectionHeading !== task.sectionHeading}
           editable={canReport}
           onDirtyChange={onDirtyChange}
-          onSaved={(next) => void apply(next)}
+          justSaved={saved.has(task.id)}
+          onSaved={(next, taskId) => {
+            setSaved((prev) => new Set(prev).add(taskId));
+            void apply(next);
+          }}
           onReload={reload}
         />
       ))}

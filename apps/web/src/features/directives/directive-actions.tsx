@@ -67,7 +67,7 @@ export function DirectiveActions({ directive: d, onUploadError }: DirectiveActio
         </>
       )}
       {d.canEdit && d.status === 'issued' && (
-        <Button size="sm" variant="light" color="dark" onClick={() => open('close')} data-testid="directive-close">
+        <Button size="sm" variant="default" onClick={() => open('close')} data-testid="directive-close">
           {t('directives.actions.close')}
         </Button>
       )}

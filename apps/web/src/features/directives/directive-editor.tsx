@@ -173,9 +173,11 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
             />
             <ContactsEditor value={d.contacts} onChange={(contacts) => set({ contacts })} />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <TextInput
+              <Textarea
                 label={t('directives.fields.signerAuthority')}
-                placeholder="TM. ỦY BAN NHÂN DÂN"
+                placeholder={'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH'}
+                autosize
+                minRows={1}
                 value={d.signerAuthority}
                 onChange={(e) => set({ signerAuthority: e.currentTarget.value })}
                 maxLength={300}

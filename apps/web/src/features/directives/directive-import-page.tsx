@@ -159,7 +159,7 @@ export function DirectiveImportPage() {
                 </Text>
               </Stack>
             )}
-            <MutationError error={parse.error} />
+            <MutationError error={parse.error} serverFirst />
             <Group>
               <Button onClick={() => parse.mutate()} disabled={!canParse} loading={parse.isPending} data-testid="dispatch-parse">
                 {t('directives.import.parse')}

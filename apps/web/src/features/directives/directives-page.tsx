@@ -114,13 +114,13 @@ export function DirectivesPage() {
                     <Table.Tr key={d.id} data-testid={`directive-row-${d.id}`}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.issuedOn) || '—'}</Table.Td>
-                      <Table.Td maw={420}>
+                      <Table.Td miw={240} maw={420}>
                         <Anchor component={Link} to={`/directives/${d.id}`} size="sm" lineClamp={2}>
                           {d.subject}
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{d.issuerOrgName}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <DirectiveStatusBadge status={d.status} />
                       </Table.Td>
                       <Table.Td>

@@ -18,6 +18,8 @@ interface MutationErrorProps {
   error: unknown;
   /** Offered on 409 CONFLICT: reload the record someone else changed. */
   onReload?: () => void;
+  /** Lead with the server's sentence (the parser's "not a dispatch") instead of the generic one. */
+  serverFirst?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ interface MutationErrorProps {
  * binary file, "not a dispatch", a section without recipients) and, for a stale `version` (409),
  * "someone else changed this, reload" with a reload button.
  */
-export function MutationError({ error, onReload }: MutationErrorProps) {
+export function MutationError({ error, onReload, serverFirst }: MutationErrorProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   if (!error) return null;
@@ -51,9 +53,9 @@ export function MutationError({ error, onReload }: MutationErrorProps) {
   const fields = isApiError(error) ? Object.entries(error.fieldErrors()) : [];
   return (
     <Alert color="red" variant="light" role="alert" data-testid="error-alert">
-      <Text size="sm">{errorText(error)}</Text>
+      {!(serverFirst && detail) && <Text size="sm">{errorText(error)}</Text>}
       {detail && (
-        <Text size="sm" mt={4} data-testid="error-detail">
+        <Text size="sm" mt={serverFirst ? 0 : 4} data-testid="error-detail">
           {detail}
         </Text>
       )}

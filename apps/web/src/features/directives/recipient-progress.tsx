@@ -24,7 +24,7 @@ export function RecipientProgress({ counts }: { counts: DirectiveSummary['counts
   const summary = t('directives.progress.full', { ack: counts.acknowledged, sub: counts.submitted, acc: counts.accepted, n });
   return (
     <Tooltip label={summary} withArrow>
-      <Stack gap={2} miw={140} data-testid="recipient-progress">
+      <Stack gap={2} miw={120} data-testid="recipient-progress">
         <Progress.Root size="md" aria-label={summary}>
           <Progress.Section value={accepted} color={ASSIGNMENT_STATUS_COLORS.accepted} />
           <Progress.Section value={submitted} color={ASSIGNMENT_STATUS_COLORS.submitted} />

@@ -119,7 +119,7 @@ export function RollupMatrix({ matrix, recipients }: { matrix: Rollup['matrix'];
       )}
       <List type="ordered" size="xs" mt="sm" spacing={2} c="dimmed">
         {matrix.tasks.map((task) => (
-          <List.Item key={task.id}>{task.label}</List.Item>
+          <List.Item key={task.id}>{task.label.replace(/^\s*\d+[.)]\s*/, '')}</List.Item>
         ))}
       </List>
     </Box>

@@ -1,7 +1,6 @@
 import type { Assignment, TaskStatus } from '@khien/contracts';
 import { Badge, Button, Card, FileButton, Group, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,13 +23,15 @@ interface TaskCardProps {
   /** Section heading shown above the first task of each section. */
   showSection: boolean;
   editable: boolean;
+  /** Saved since the page opened and not edited since: shows "Đã lưu". */
+  justSaved: boolean;
   onDirtyChange: (taskId: string, dirty: boolean) => void;
-  onSaved: (next: Assignment) => void;
+  onSaved: (next: Assignment, taskId: string) => void;
   onReload: () => void;
 }
 
 /** One task on the officer's phone: status, what was done, evidence; saved on its own. */
-export function TaskCard({ assignmentId, task, position, showSection, editable, onDirtyChange, onSaved, onReload }: TaskCardProps) {
+export function TaskCard({ assignmentId, task, position, showSection, editable, justSaved, onDirtyChange, onSaved, onReload }: TaskCardProps) {
   const { t } = useTranslation();
   const labels = useDirectiveLabels();
   const me = useMe();
@@ -56,17 +57,14 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
         { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null },
         me.csrfToken,
       ),
-    onSuccess: (next) => {
-      notifications.show({ color: 'teal', message: t('assignments.task.savedNamed', { n: position }) });
-      onSaved(next);
-    },
+    onSuccess: (next) => onSaved(next, task.id),
   });
   const upload = useMutation({
     mutationFn: (file: File) => {
       setProgress(0);
       return assignmentsApi.addEvidence(assignmentId, task.id, file, { onProgress: setProgress });
     },
-    onSuccess: onSaved,
+    onSuccess: (next) => onSaved(next, task.id),
     onSettled: () => setProgress(null),
   });
 
@@ -147,6 +145,11 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
               )}
             </FileButton>
             <Group gap="xs">
+              {!dirty && justSaved && (
+                <Text size="xs" c="teal.7" role="status">
+                  {t('assignments.task.saved')}
+                </Text>
+              )}
               {dirty && (
                 <Text size="xs" c="orange.7">
                   {t('assignments.task.unsaved')}
