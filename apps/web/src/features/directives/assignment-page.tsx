@@ -70,6 +70,7 @@ export function AssignmentPage() {
   const a = detail.data;
   const d = directive.data;
   const reporter = can('directive:report');
+  // Picking an officer lists GET /users?orgId=…, which needs user:read (coordinators, not unit officers).
   // Reporting on a task while pending acknowledges it too (server side); a closed directive takes no more reports.
   const canReport = reporter && (a.status === 'pending' || a.status === 'acknowledged' || a.status === 'returned') && d?.status !== 'closed';
   const unstarted = a.tasks.filter((task) => task.status === 'not_started').length;
@@ -92,7 +93,7 @@ export function AssignmentPage() {
               {a.overdue ? ` · ${t('assignments.overdue')}` : ''}
             </Text>
           )}
-          <AssigneeControl assignment={a} canAssign={reporter && a.status !== 'accepted'} onDone={(next) => void apply(next)} onReload={reload} />
+          <AssigneeControl assignment={a} canAssign={reporter && can('user:read') && a.status !== 'accepted'} onDone={(next) => void apply(next)} onReload={reload} />
           {d && (
             <>
               <Group gap="xs">
