@@ -93,7 +93,12 @@ export function AssignmentPage() {
               {a.overdue ? ` · ${t('assignments.overdue')}` : ''}
             </Text>
           )}
-          <AssigneeControl assignment={a} canAssign={reporter && can('user:read') && a.status !== 'accepted'} onDone={(next) => void apply(next)} onReload={reload} />
+          <AssigneeControl
+            assignment={a}
+            canAssign={reporter && can('user:read') && a.status !== 'accepted'}
+            onDone={(next) => void apply(next)}
+            onReload={reload}
+          />
           {d && (
             <>
               <Group gap="xs">
