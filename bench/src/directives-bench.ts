@@ -19,7 +19,14 @@ export interface Row {
   ok: boolean;
 }
 
-const ADMIN: Actor = { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', label: 'bench', tokenId: null, grants: [{ role: 'system_admin', orgPath: null }], tokenLimit: null };
+const ADMIN: Actor = {
+  kind: 'user',
+  userId: '00000000-0000-0000-0000-000000000000',
+  label: 'bench',
+  tokenId: null,
+  grants: [{ role: 'system_admin', orgPath: null }],
+  tokenLimit: null,
+};
 const audit = { actor: ADMIN, ip: null, requestId: null };
 
 export function benchParse(): Row[] {
@@ -32,7 +39,13 @@ export function benchParse(): Row[] {
     const t0 = performance.now();
     for (let i = 0; i < 200; i++) parseDispatch(text);
     const warm = (performance.now() - t0) / 200;
-    return { target: `parse one dispatch (${f})`, workload: `${text.length.toLocaleString('en')} chars`, measured: `${warm.toFixed(2)} ms warm, ${cold.toFixed(1)} ms first call`, goal: '< 20 ms', ok: warm < 20 && cold < 20 };
+    return {
+      target: `parse one dispatch (${f})`,
+      workload: `${text.length.toLocaleString('en')} chars`,
+      measured: `${warm.toFixed(2)} ms warm, ${cold.toFixed(1)} ms first call`,
+      goal: '< 20 ms',
+      ok: warm < 20 && cold < 20,
+    };
   });
 }
 
@@ -49,7 +62,12 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       subject: 'bảo đảm an toàn thông tin trong dịp Tết',
       dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       rule: { underOrgId: tree.rootId, kinds: ['police', 'agency', 'school', 'residential_group'] },
-      sections: [{ heading: '1. Các cơ quan, đơn vị', tasks: [{ text: 'Rà soát, bóc gỡ mã độc' }, { text: 'Vá lỗ hổng Microsoft mức cao' }, { text: 'Tuyên truyền người dân' }] }],
+      sections: [
+        {
+          heading: '1. Các cơ quan, đơn vị',
+          tasks: [{ text: 'Rà soát, bóc gỡ mã độc' }, { text: 'Vá lỗ hổng Microsoft mức cao' }, { text: 'Tuyên truyền người dân' }],
+        },
+      ],
     });
     const draft = await createDraft(d.db, ADMIN, input, audit);
     const t0 = performance.now();
@@ -92,7 +110,13 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       rows.push({ target: `roll-up query by ${by}`, workload, measured: `${q.toFixed(0)} ms (median of 5)`, goal: '< 200 ms', ok: q < 200 });
     }
     const full = await median(() => rollup(d.db, ADMIN, draft.id, 'commune'));
-    rows.push({ target: 'whole oversight response (roll-up + 500-row matrix + not acknowledged)', workload, measured: `${full.toFixed(0)} ms (median of 5)`, goal: '(no target; shown for context)', ok: true });
+    rows.push({
+      target: 'whole oversight response (roll-up + 500-row matrix + not acknowledged)',
+      workload,
+      measured: `${full.toFixed(0)} ms (median of 5)`,
+      goal: '(no target; shown for context)',
+      ok: true,
+    });
     return rows;
   } finally {
     await d.close();

@@ -19,7 +19,10 @@ const KINDS = ['police', 'agency', 'agency', 'agency', 'school', 'school', 'scho
  * under one national body, with `unitsPerCommune` generated units under each commune and one
  * unit officer per commune so that issuing queues real notifications.
  */
-export async function seedNationalTree(d: Database, unitsPerCommune: number): Promise<{ rootId: string; orgs: number; communes: number; units: number; officers: number }> {
+export async function seedNationalTree(
+  d: Database,
+  unitsPerCommune: number,
+): Promise<{ rootId: string; orgs: number; communes: number; units: number; officers: number }> {
   const data = JSON.parse(fs.readFileSync(path.resolve(ROOT, '../shared/data/vn-admin-units-2026.json'), 'utf8')) as AdminUnits[];
   const rootId = randomUUID();
   const rows: { id: string; parent: string | null; path: string; depth: number; name: string; kind: string; code: string | null }[] = [
@@ -40,7 +43,15 @@ export async function seedNationalTree(d: Database, unitsPerCommune: number): Pr
       for (let u = 0; u < unitsPerCommune; u++) {
         const uid = randomUUID();
         if (u === 0) officerUnits.push(uid);
-        rows.push({ id: uid, parent: cid, path: `${cpath}.${label(uid)}`, depth: 4, name: `Đơn vị ${u + 1} – ${w.FullName}`, kind: KINDS[u % KINDS.length]!, code: null });
+        rows.push({
+          id: uid,
+          parent: cid,
+          path: `${cpath}.${label(uid)}`,
+          depth: 4,
+          name: `Đơn vị ${u + 1} – ${w.FullName}`,
+          kind: KINDS[u % KINDS.length]!,
+          code: null,
+        });
       }
     }
   }
@@ -55,7 +66,9 @@ export async function seedNationalTree(d: Database, unitsPerCommune: number): Pr
     const chunk = JSON.stringify(people.slice(i, i + 1000));
     await d.db.execute(sql`insert into users (id, email, full_name, home_org_id, password_hash, must_change_password, search_text)
       select x.id::uuid, x.email, x.email, x.org::uuid, 'x', false, x.email from json_to_recordset(${chunk}::json) as x(id text, email text, org text)`);
-    await d.db.execute(sql`insert into grants (user_id, role, org_id) select x.id::uuid, 'unit_officer', x.org::uuid from json_to_recordset(${chunk}::json) as x(id text, email text, org text)`);
+    await d.db.execute(
+      sql`insert into grants (user_id, role, org_id) select x.id::uuid, 'unit_officer', x.org::uuid from json_to_recordset(${chunk}::json) as x(id text, email text, org text)`,
+    );
   }
   await d.executeSql('analyze');
   return { rootId, orgs: rows.length, communes, units: communes * unitsPerCommune, officers: people.length };

@@ -4,22 +4,10 @@
  * in the audit log. Screenshots go to e2e/artifacts/.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { Secret, TOTP } from 'otpauth';
 import { ADMIN, ARTIFACTS, startProduct, type RunningServer } from './server.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, pickOption as pick, shot as shotOf, signIn as signInAt, totp } from './shared.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,23 +31,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-const code = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
-
-async function signIn(email: string, password: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-/** Mantine selects: type to search when the box is searchable, then pick the option. */
-async function pickOption(scope: Locator, combobox: string, search: string, option: RegExp) {
-  const box = scope.getByRole('combobox', { name: combobox, exact: true });
-  await box.click();
-  if (await box.isEditable()) await box.fill(search);
-  await page.getByRole('option', { name: option }).first().click();
-}
+const shot = (name: string) => shotOf(page, name);
+const code = totp;
+const signIn = (email: string, password: string) => signInAt(page, server.url, email, password);
+const pickOption = (scope: Locator, combobox: string, search: string, option: RegExp) => pick(page, scope, combobox, search, option);
 
 describe('foundation journey', () => {
   let totpSecret = '';

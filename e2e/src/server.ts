@@ -21,6 +21,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** the demo users' shared password, as printed once by the first start or `khien demo seed` */
+  demoPassword: string;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startProduct(): Promise<RunningServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', KHIEN_ADMIN_PASSWORD: ADMIN.password };
   let cleanup: () => Promise<void> = async () => undefined;
+  let seedOutput = '';
   const bin = path.join(ROOT, 'apps/server/bin/khien.mjs');
   if (process.env.DATABASE_URL) {
     const name = `khien_e2e_${randomUUID().slice(0, 8)}`;
@@ -45,6 +48,7 @@ export async function startProduct(): Promise<RunningServer> {
     env.DATABASE_URL = u.toString();
     const seed = spawnSync(process.execPath, [bin, 'demo', 'seed'], { cwd: ROOT, env, encoding: 'utf8' });
     if (seed.status !== 0) throw new Error(`demo seed failed: ${seed.stderr}`);
+    seedOutput = seed.stdout;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-e2e-'));
     delete env.DATABASE_URL;
@@ -65,8 +69,11 @@ export async function startProduct(): Promise<RunningServer> {
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
   });
+  const demoPassword = /shared password: (\S+)\)/.exec(seedOutput + out)?.[1];
+  if (!demoPassword) throw new Error(`no demo password in:\n${seedOutput}${out}`);
   return {
     url,
+    demoPassword,
     async stop() {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -177,7 +177,9 @@ function directiveFixtures(): Record<string, Fixture> {
     },
     'POST /api/v1/assignments/:id/submit': async (w) => {
       const d = await freshDirective(w);
-      await t.database.db.execute(sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`);
+      await t.database.db.execute(
+        sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`,
+      );
       return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
     },
     'POST /api/v1/assignments/:id/review': async (w) => {

@@ -16,7 +16,8 @@ const o: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  const org = async (key: string, parent: string | null, name: string, kind: NonNullable<NonNullable<Parameters<typeof buildOrg>[1]>['kind']>) => (o[key] = (await buildOrg(t, { parentId: parent ? o[parent]! : null, name, kind })).id);
+  const org = async (key: string, parent: string | null, name: string, kind: NonNullable<NonNullable<Parameters<typeof buildOrg>[1]>['kind']>) =>
+    (o[key] = (await buildOrg(t, { parentId: parent ? o[parent]! : null, name, kind })).id);
   await org('P', null, 'Tỉnh Điện Biên', 'province');
   await org('ward', 'P', 'Phường Mường Lay', 'ward');
   await org('ubnd', 'ward', 'UBND phường Mường Lay', 'agency');
@@ -76,7 +77,8 @@ describe('directive flow', () => {
     const na = await officer.send('PUT', `/api/v1/assignments/${a.id}/tasks/${a.tasks[2].id}`, { status: 'not_applicable' });
     expect(na.statusCode).toBe(400);
     for (const [i, task] of a.tasks.entries()) {
-      const body = i === 2 ? { status: 'not_applicable', naReason: 'Trường không có hệ thống riêng' } : { status: 'done', report: `Đã thực hiện nhiệm vụ ${i + 1}` };
+      const body =
+        i === 2 ? { status: 'not_applicable', naReason: 'Trường không có hệ thống riêng' } : { status: 'done', report: `Đã thực hiện nhiệm vụ ${i + 1}` };
       a = (await officer.send('PUT', `/api/v1/assignments/${a.id}/tasks/${task.id}`, body)).json();
     }
     a = (await officer.send('POST', `/api/v1/assignments/${a.id}/submit`, { version: a.version })).json();
@@ -84,7 +86,9 @@ describe('directive flow', () => {
     expect((await officer.send('POST', `/api/v1/assignments/${a.id}/review`, { decision: 'accept', version: a.version })).statusCode).toBe(403);
     const noComment = await coord.send('POST', `/api/v1/assignments/${a.id}/review`, { decision: 'return', version: a.version });
     expect(noComment.statusCode).toBe(400);
-    a = (await coord.send('POST', `/api/v1/assignments/${a.id}/review`, { decision: 'return', comment: 'Bổ sung ảnh chụp màn hình', version: a.version })).json();
+    a = (
+      await coord.send('POST', `/api/v1/assignments/${a.id}/review`, { decision: 'return', comment: 'Bổ sung ảnh chụp màn hình', version: a.version })
+    ).json();
     expect(a).toMatchObject({ status: 'returned', reviewComment: 'Bổ sung ảnh chụp màn hình' });
     a = (await officer.send('POST', `/api/v1/assignments/${a.id}/submit`, { version: a.version })).json();
     a = (await coord.send('POST', `/api/v1/assignments/${a.id}/review`, { decision: 'accept', comment: null, version: a.version })).json();
@@ -137,7 +141,9 @@ describe('directive flow', () => {
   it('answers bad pastes and files clearly and creates nothing', async () => {
     const before = (await coord.get('/api/v1/directives?side=issued')).json().total;
     expect((await coord.send('POST', '/api/v1/directives/parse', { text: '   ' })).statusCode).toBe(400);
-    const recipe = await coord.send('POST', '/api/v1/directives/parse', { text: 'Canh chua cá lóc\nNguyên liệu: cá lóc, me, cà chua, dứa.\nCách nấu: đun sôi nước, cho me vào.' });
+    const recipe = await coord.send('POST', '/api/v1/directives/parse', {
+      text: 'Canh chua cá lóc\nNguyên liệu: cá lóc, me, cà chua, dứa.\nCách nấu: đun sôi nước, cho me vào.',
+    });
     expect(recipe.statusCode).toBe(422);
     const big = await t.app.inject({
       method: 'POST',
@@ -176,7 +182,9 @@ describe('directive flow', () => {
   });
 });
 
-function toInput(d: Record<string, unknown> & { sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null }[] }[] }) {
+function toInput(
+  d: Record<string, unknown> & { sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null }[] }[] },
+) {
   return {
     issuerOrgId: d.issuerOrgId,
     number: d.number,
@@ -193,6 +201,11 @@ function toInput(d: Record<string, unknown> & { sections: { heading: string; add
     alertEnd: d.alertEnd,
     dueAt: d.dueAt,
     rule: d.rule,
-    sections: d.sections.map((s) => ({ heading: s.heading, addressees: s.addressees, rule: s.rule, tasks: s.tasks.map((x) => ({ text: x.text, dueAt: x.dueAt })) })),
+    sections: d.sections.map((s) => ({
+      heading: s.heading,
+      addressees: s.addressees,
+      rule: s.rule,
+      tasks: s.tasks.map((x) => ({ text: x.text, dueAt: x.dueAt })),
+    })),
   };
 }

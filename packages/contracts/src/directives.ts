@@ -60,7 +60,10 @@ export const DirectiveInputSchema = z
     recipientsText: z.array(text(500)).max(200).default([]),
     copiesTo: z.array(text(500)).max(200).default([]),
     signer: SignerSchema.default({ authority: null, title: null, name: null }),
-    contacts: z.array(z.object({ name: text(200), phone: text(40) }).strict()).max(50).default([]),
+    contacts: z
+      .array(z.object({ name: text(200), phone: text(40) }).strict())
+      .max(50)
+      .default([]),
     alertStart: IsoDateSchema.nullable().default(null),
     alertEnd: IsoDateSchema.nullable().default(null),
     dueAt: TimestampSchema.nullable().default(null),
@@ -92,7 +95,13 @@ export const DirectiveSummarySchema = z.object({
   dueAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   /** issuer: every assignment; recipient: only theirs */
-  counts: z.object({ recipients: z.number().int(), acknowledged: z.number().int(), submitted: z.number().int(), accepted: z.number().int(), overdue: z.number().int() }),
+  counts: z.object({
+    recipients: z.number().int(),
+    acknowledged: z.number().int(),
+    submitted: z.number().int(),
+    accepted: z.number().int(),
+    overdue: z.number().int(),
+  }),
 });
 export type DirectiveSummary = z.infer<typeof DirectiveSummarySchema>;
 export const DirectivePageSchema = pageOf(DirectiveSummarySchema);
@@ -150,7 +159,10 @@ export const AssignmentSchema = z.object({
   history: z.array(AssignmentEventSchema),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
-export const AssignmentSummarySchema = AssignmentSchema.omit({ tasks: true, history: true }).extend({ doneTasks: z.number().int(), totalTasks: z.number().int() });
+export const AssignmentSummarySchema = AssignmentSchema.omit({ tasks: true, history: true }).extend({
+  doneTasks: z.number().int(),
+  totalTasks: z.number().int(),
+});
 export const AssignmentPageSchema = pageOf(AssignmentSummarySchema);
 
 export const ListDirectivesQuerySchema = PageQuerySchema.extend({
@@ -169,9 +181,14 @@ export const AssignBodySchema = z.object({ userId: IdSchema.nullable(), version:
 export const UpdateAssignmentTaskBodySchema = z
   .object({ status: TaskStatusSchema, report: text(20_000).default(''), naReason: text(2000).nullable().default(null) })
   .strict()
-  .refine((b) => b.status !== 'not_applicable' || (b.naReason ?? '').length > 0, { message: 'Cần nêu lý do không áp dụng / a reason is required', path: ['naReason'] });
+  .refine((b) => b.status !== 'not_applicable' || (b.naReason ?? '').length > 0, {
+    message: 'Cần nêu lý do không áp dụng / a reason is required',
+    path: ['naReason'],
+  });
 export const SubmitBodySchema = z.object({ version: z.number().int() }).strict();
-export const ReviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), comment: text(5000).nullable().default(null), version: z.number().int() }).strict();
+export const ReviewBodySchema = z
+  .object({ decision: z.enum(['accept', 'return']), comment: text(5000).nullable().default(null), version: z.number().int() })
+  .strict();
 
 export const ParsedDispatchDraftSchema = z.object({
   draft: DirectiveInputSchema.omit({ issuerOrgId: true }).extend({ issuerOrgId: IdSchema.nullable() }),
@@ -199,7 +216,9 @@ export const RollupSchema = z.object({
     tasks: z.array(z.object({ id: IdSchema, label: z.string() })),
     rows: z.array(z.object({ assignmentId: IdSchema, orgName: z.string(), cells: z.array(TaskStatusSchema.nullable()) })),
   }),
-  notAcknowledged: z.array(z.object({ assignmentId: IdSchema, orgId: IdSchema, orgName: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().nullable() })) })),
+  notAcknowledged: z.array(
+    z.object({ assignmentId: IdSchema, orgId: IdSchema, orgName: z.string(), contacts: z.array(z.object({ name: z.string(), phone: z.string().nullable() })) }),
+  ),
 });
 export type Rollup = z.infer<typeof RollupSchema>;
 

@@ -19,7 +19,13 @@ export async function findAssignmentRow(db: Db, id: string) {
 }
 
 /** Optimistic update guarded by version and by the states the transition starts from. */
-export async function transitionAssignment(db: Db, id: string, version: number, from: string[], patch: Partial<typeof assignments.$inferInsert>): Promise<AssignmentRow | undefined> {
+export async function transitionAssignment(
+  db: Db,
+  id: string,
+  version: number,
+  from: string[],
+  patch: Partial<typeof assignments.$inferInsert>,
+): Promise<AssignmentRow | undefined> {
   const [r] = await db
     .update(assignments)
     .set({ ...patch, version: sql`${assignments.version} + 1`, updatedAt: new Date() })
@@ -65,7 +71,12 @@ export async function findEvents(db: Db, assignmentId: string) {
  * Writes the report on one task (creating its row on first report) and refreshes the
  * assignment's done counter; undefined when the task is not one of the assignment's.
  */
-export async function upsertAssignmentTask(db: Db, assignmentId: string, taskId: string, patch: { status: string; report: string; naReason: string | null; updatedBy: string }) {
+export async function upsertAssignmentTask(
+  db: Db,
+  assignmentId: string,
+  taskId: string,
+  patch: { status: string; report: string; naReason: string | null; updatedBy: string },
+) {
   const [r] = await queryRows<{ id: string }>(
     db,
     sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status, report, na_reason, updated_by)
@@ -127,6 +138,9 @@ export async function findAssignments(db: Db, f: AssignmentListFilter) {
          order by a.due_at nulls last, o.path
          limit ${f.limit} offset ${f.offset}`,
   );
-  const [total] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id where ${where}`);
+  const [total] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id where ${where}`,
+  );
   return { rows, total: Number(total?.n ?? 0) };
 }

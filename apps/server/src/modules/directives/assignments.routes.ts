@@ -25,8 +25,10 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
   const report = { permission: 'directive:report' } as const;
   const one = { tags, params: IdParamsSchema, response: { 200: AssignmentSchema } };
 
-  r.get('/api/v1/assignments', { config: { permission: 'directive:read' }, schema: { tags, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } }, async (req) =>
-    listAssignments(db, req.actor!, req.query),
+  r.get(
+    '/api/v1/assignments',
+    { config: { permission: 'directive:read' }, schema: { tags, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } },
+    async (req) => listAssignments(db, req.actor!, req.query),
   );
   r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) => getAssignment(db, req.actor!, req.params.id));
   r.post('/api/v1/assignments/:id/acknowledge', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
@@ -45,7 +47,9 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
     { config: report, bodyLimit: 26 * 1024 * 1024, schema: { tags, params: TaskParams, response: { 200: AssignmentSchema } } },
     async (req) => addEvidence(db, files, req.actor!, req.params.id, req.params.taskId, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
   );
-  r.post('/api/v1/assignments/:id/submit', { config: report, schema: { ...one, body: VersionBody } }, async (req) => submit(db, req.actor!, req.params.id, req.body.version, req.audit));
+  r.post('/api/v1/assignments/:id/submit', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
+    submit(db, req.actor!, req.params.id, req.body.version, req.audit),
+  );
   r.post('/api/v1/assignments/:id/review', { config: { permission: 'directive:write' }, schema: { ...one, body: ReviewBodySchema } }, async (req) =>
     review(db, req.actor!, req.params.id, req.body, req.audit),
   );

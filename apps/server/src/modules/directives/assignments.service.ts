@@ -83,7 +83,9 @@ async function toAssignment(db: Db, r: Row): Promise<Assignment> {
       status: t.status as TaskStatus,
       report: t.report as string,
       naReason: (t.na_reason as string | null) ?? null,
-      evidence: evidence.filter((e) => e.taskId === t.task_id).map((e) => ({ id: e.id, filename: e.filename, size: Number(e.size), mime: e.mime, sha256: e.sha256 })),
+      evidence: evidence
+        .filter((e) => e.taskId === t.task_id)
+        .map((e) => ({ id: e.id, filename: e.filename, size: Number(e.size), mime: e.mime, sha256: e.sha256 })),
     })),
     history: events.map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, kind: e.kind, comment: e.comment })),
   };
@@ -93,7 +95,11 @@ export function isOverdue(status: string, dueAt: unknown): boolean {
   return status !== 'submitted' && status !== 'accepted' && Boolean(dueAt) && new Date(dueAt as string).getTime() < Date.now();
 }
 
-export async function listAssignments(db: Db, actor: Actor, f: { directiveId?: string; issuerView?: boolean; status?: string | undefined; orgId?: string | undefined; limit: number; offset: number }) {
+export async function listAssignments(
+  db: Db,
+  actor: Actor,
+  f: { directiveId?: string; issuerView?: boolean; status?: string | undefined; orgId?: string | undefined; limit: number; offset: number },
+) {
   const scope = f.issuerView ? null : requireSomewhere(actor, 'directive:read');
   const { rows, total } = await findAssignments(db, { ...f, scope });
   return {
@@ -128,14 +134,24 @@ async function transition(
   db: Db,
   actor: Actor,
   v: Visible,
-  t: { version: number; from: AssignmentStatus[]; patch: Record<string, unknown>; event: string; comment?: string | null; audit: AuditContext; notify?: { userIds: string[]; title: string; body: string } },
+  t: {
+    version: number;
+    from: AssignmentStatus[];
+    patch: Record<string, unknown>;
+    event: string;
+    comment?: string | null;
+    audit: AuditContext;
+    notify?: { userIds: string[]; title: string; body: string };
+  },
 ): Promise<Assignment> {
   const id = v.row.id as string;
   await db.transaction(async (tx) => {
     const after = await transitionAssignment(tx, id, t.version, t.from, t.patch);
     if (!after) {
       if (Number(v.row.version) !== t.version) throw staleVersion();
-      throw new AppError('CONFLICT', `Không thể "${t.event}" khi việc đang ở trạng thái "${String(v.row.status)}" / not allowed in this state`, { status: v.row.status });
+      throw new AppError('CONFLICT', `Không thể "${t.event}" khi việc đang ở trạng thái "${String(v.row.status)}" / not allowed in this state`, {
+        status: v.row.status,
+      });
     }
     await insertEvent(tx, { assignmentId: id, actorLabel: actor.label, kind: t.event, comment: t.comment ?? null });
     if (t.notify && t.notify.userIds.length > 0) await notifyUsers(tx, { ...t.notify, kind: `assignment.${t.event}`, link: `/assignments/${id}`, email: true });
@@ -165,7 +181,8 @@ export async function assignOfficer(db: Db, actor: Actor, id: string, userId: st
   if (userId) {
     const u = await usersRepo.findUserWithOrg(db, userId);
     // the officer must belong to the recipient org's subtree: a user elsewhere does not exist here
-    if (!u || !(u.homeOrgPath === v.row.org_path || u.homeOrgPath.startsWith(`${String(v.row.org_path)}.`))) throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ trong đơn vị / no such officer in this org');
+    if (!u || !(u.homeOrgPath === v.row.org_path || u.homeOrgPath.startsWith(`${String(v.row.org_path)}.`)))
+      throw new AppError('NOT_FOUND', 'Không tìm thấy cán bộ trong đơn vị / no such officer in this org');
     name = u.fullName;
   }
   return transition(db, actor, v, {
@@ -175,7 +192,15 @@ export async function assignOfficer(db: Db, actor: Actor, id: string, userId: st
     event: 'assigned',
     comment: name,
     audit,
-    ...(userId ? { notify: { userIds: [userId], title: 'Bạn được giao thực hiện công văn', body: `Đơn vị ${String(v.row.org_name)} giao bạn báo cáo kết quả thực hiện.` } } : {}),
+    ...(userId
+      ? {
+          notify: {
+            userIds: [userId],
+            title: 'Bạn được giao thực hiện công văn',
+            body: `Đơn vị ${String(v.row.org_name)} giao bạn báo cáo kết quả thực hiện.`,
+          },
+        }
+      : {}),
   });
 }
 
@@ -189,18 +214,38 @@ export async function updateTask(
 ): Promise<Assignment> {
   const v = await getVisible(db, actor, id);
   requireReporter(v);
-  if (v.row.status === 'submitted' || v.row.status === 'accepted') throw new AppError('CONFLICT', 'Báo cáo đã gửi; chờ đơn vị ban hành xem xét / already submitted');
+  if (v.row.status === 'submitted' || v.row.status === 'accepted')
+    throw new AppError('CONFLICT', 'Báo cáo đã gửi; chờ đơn vị ban hành xem xét / already submitted');
   await db.transaction(async (tx) => {
-    const t = await upsertAssignmentTask(tx, id, assignmentTaskId, { ...input, naReason: input.status === 'not_applicable' ? input.naReason : null, updatedBy: actor.userId });
+    const t = await upsertAssignmentTask(tx, id, assignmentTaskId, {
+      ...input,
+      naReason: input.status === 'not_applicable' ? input.naReason : null,
+      updatedBy: actor.userId,
+    });
     if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ / task not found');
     // reporting on a task implies the assignment was received
     await transitionAssignment(tx, id, Number(v.row.version), ['pending'], { status: 'acknowledged', acknowledgedAt: new Date() });
-    await recordAudit(tx, audit, { action: 'assignment.task_updated', entityType: 'assignment_task', entityId: assignmentTaskId, orgId: v.row.org_id as string, orgPath: v.row.org_path as string, after: input });
+    await recordAudit(tx, audit, {
+      action: 'assignment.task_updated',
+      entityType: 'assignment_task',
+      entityId: assignmentTaskId,
+      orgId: v.row.org_id as string,
+      orgPath: v.row.org_path as string,
+      after: input,
+    });
   });
   return getAssignment(db, actor, id);
 }
 
-export async function addEvidence(db: Db, store: FileStore, actor: Actor, id: string, assignmentTaskId: string, file: { data: Buffer; filename: string; mime: string }, audit: AuditContext): Promise<Assignment> {
+export async function addEvidence(
+  db: Db,
+  store: FileStore,
+  actor: Actor,
+  id: string,
+  assignmentTaskId: string,
+  file: { data: Buffer; filename: string; mime: string },
+  audit: AuditContext,
+): Promise<Assignment> {
   const v = await getVisible(db, actor, id);
   requireReporter(v);
   const current = await getAssignment(db, actor, id);
@@ -210,7 +255,14 @@ export async function addEvidence(db: Db, store: FileStore, actor: Actor, id: st
     const rowId = await ensureAssignmentTask(tx, id, assignmentTaskId);
     if (!rowId) throw new AppError('NOT_FOUND', 'Không tìm thấy nhiệm vụ / task not found');
     await insertEvidence(tx, rowId, stored.id);
-    await recordAudit(tx, audit, { action: 'assignment.evidence_added', entityType: 'assignment_task', entityId: assignmentTaskId, orgId: v.row.org_id as string, orgPath: v.row.org_path as string, after: { file: stored.filename, sha256: stored.sha256 } });
+    await recordAudit(tx, audit, {
+      action: 'assignment.evidence_added',
+      entityType: 'assignment_task',
+      entityId: assignmentTaskId,
+      orgId: v.row.org_id as string,
+      orgPath: v.row.org_path as string,
+      after: { file: stored.filename, sha256: stored.sha256 },
+    });
   });
   return getAssignment(db, actor, id);
 }
@@ -220,7 +272,12 @@ export async function submit(db: Db, actor: Actor, id: string, version: number, 
   requireReporter(v);
   const current = await getAssignment(db, actor, id);
   const open = current.tasks.filter((t) => t.status === 'not_started');
-  if (open.length > 0) throw new AppError('VALIDATION_FAILED', `Còn ${open.length} nhiệm vụ chưa báo cáo / ${open.length} tasks not reported`, open.map((t) => ({ path: `tasks.${t.id}`, message: 'not_started' })));
+  if (open.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Còn ${open.length} nhiệm vụ chưa báo cáo / ${open.length} tasks not reported`,
+      open.map((t) => ({ path: `tasks.${t.id}`, message: 'not_started' })),
+    );
   const reviewers = await issuerReviewers(db, v.row.issuer_org_id as string);
   return transition(db, actor, v, {
     version,
@@ -232,10 +289,17 @@ export async function submit(db: Db, actor: Actor, id: string, version: number, 
   });
 }
 
-export async function review(db: Db, actor: Actor, id: string, input: { decision: 'accept' | 'return'; comment: string | null; version: number }, audit: AuditContext): Promise<Assignment> {
+export async function review(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { decision: 'accept' | 'return'; comment: string | null; version: number },
+  audit: AuditContext,
+): Promise<Assignment> {
   const v = await getVisible(db, actor, id);
   if (!v.canReview) throw new AppError('FORBIDDEN', 'Chỉ đơn vị ban hành được xem xét báo cáo / only the issuer reviews');
-  if (input.decision === 'return' && !input.comment) throw new AppError('VALIDATION_FAILED', 'Trả lại cần ghi rõ lý do / a returned report needs a comment', [{ path: 'body.comment', message: 'required' }]);
+  if (input.decision === 'return' && !input.comment)
+    throw new AppError('VALIDATION_FAILED', 'Trả lại cần ghi rõ lý do / a returned report needs a comment', [{ path: 'body.comment', message: 'required' }]);
   const reporters = v.row.assignee_user_id ? [v.row.assignee_user_id as string] : [];
   return transition(db, actor, v, {
     version: input.version,

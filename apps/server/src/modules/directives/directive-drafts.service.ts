@@ -96,15 +96,23 @@ function rowValues(input: DirectiveInput) {
 }
 
 function sectionValues(input: DirectiveInput) {
-  return input.sections.map((s) => ({ heading: s.heading, addressees: s.addressees, rule: s.rule, tasks: s.tasks.map((t) => ({ text: t.text, dueAt: t.dueAt ? new Date(t.dueAt) : null })) }));
+  return input.sections.map((s) => ({
+    heading: s.heading,
+    addressees: s.addressees,
+    rule: s.rule,
+    tasks: s.tasks.map((t) => ({ text: t.text, dueAt: t.dueAt ? new Date(t.dueAt) : null })),
+  }));
 }
 
 function validateDates(input: DirectiveInput): void {
   if (input.alertStart && input.alertEnd && input.alertEnd < input.alertStart) {
-    throw new AppError('VALIDATION_FAILED', 'Ngày kết thúc cao điểm phải sau ngày bắt đầu / alert period ends before it starts', [{ path: 'body.alertEnd', message: 'before alertStart' }]);
+    throw new AppError('VALIDATION_FAILED', 'Ngày kết thúc cao điểm phải sau ngày bắt đầu / alert period ends before it starts', [
+      { path: 'body.alertEnd', message: 'before alertStart' },
+    ]);
   }
   for (const s of [input.dueAt, ...input.sections.flatMap((x) => x.tasks.map((t) => t.dueAt))]) {
-    if (s && Number.isNaN(Date.parse(s))) throw new AppError('VALIDATION_FAILED', `Hạn "${s}" không hợp lệ / bad due date`, [{ path: 'body.dueAt', message: s }]);
+    if (s && Number.isNaN(Date.parse(s)))
+      throw new AppError('VALIDATION_FAILED', `Hạn "${s}" không hợp lệ / bad due date`, [{ path: 'body.dueAt', message: s }]);
   }
 }
 
@@ -158,16 +166,37 @@ export async function deleteDraft(db: Db, actor: Actor, id: string, audit: Audit
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'Chỉ xoá được bản nháp / only drafts can be deleted');
   await db.transaction(async (tx) => {
     await deleteDirectiveRow(tx, id);
-    await recordAudit(tx, audit, { action: 'directive.deleted', entityType: 'directive', entityId: id, orgId: d.orgId, orgPath: d.orgPath, before: { subject: d.subject } });
+    await recordAudit(tx, audit, {
+      action: 'directive.deleted',
+      entityType: 'directive',
+      entityId: id,
+      orgId: d.orgId,
+      orgPath: d.orgPath,
+      before: { subject: d.subject },
+    });
   });
 }
 
-export async function addAttachment(db: Db, store: FileStore, actor: Actor, id: string, file: { data: Buffer; filename: string; mime: string }, audit: AuditContext): Promise<Directive> {
+export async function addAttachment(
+  db: Db,
+  store: FileStore,
+  actor: Actor,
+  id: string,
+  file: { data: Buffer; filename: string; mime: string },
+  audit: AuditContext,
+): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
   await db.transaction(async (tx) => {
     const stored = await store.put(tx, { ...file, createdBy: actor.userId });
     await insertAttachment(tx, id, stored.id);
-    await recordAudit(tx, audit, { action: 'directive.attachment_added', entityType: 'directive', entityId: id, orgId: d.orgId, orgPath: d.orgPath, after: { file: stored.filename, sha256: stored.sha256 } });
+    await recordAudit(tx, audit, {
+      action: 'directive.attachment_added',
+      entityType: 'directive',
+      entityId: id,
+      orgId: d.orgId,
+      orgPath: d.orgPath,
+      after: { file: stored.filename, sha256: stored.sha256 },
+    });
   });
   return toDirective(db, actor, await getVisibleDirective(db, actor, id));
 }
@@ -178,7 +207,12 @@ export async function listDirectives(
   q: { side?: 'issued' | 'received' | undefined; status?: string | undefined; q?: string | undefined; limit: number; offset: number },
 ) {
   const readScope = requireSomewhere(actor, 'directive:read');
-  const { rows, total } = await findDirectives(db, { issuerScope: readScope, recipientScope: scopeFor(actor, 'directive:read'), ...q, q: q.q ? foldVietnamese(q.q) : undefined });
+  const { rows, total } = await findDirectives(db, {
+    issuerScope: readScope,
+    recipientScope: scopeFor(actor, 'directive:read'),
+    ...q,
+    q: q.q ? foldVietnamese(q.q) : undefined,
+  });
   const items: DirectiveSummary[] = rows.map((r) => ({
     id: r.id as string,
     issuerOrgId: r.org_id as string,

@@ -8,8 +8,19 @@ import { findSectionsAndTasks } from './directives.repo.js';
 import { rollup } from './rollup.service.js';
 import { buildDispatchDocx, buildReportDocx, buildReportXlsx, type DispatchDoc, type ReportDoc } from './export/index.js';
 
-const TASK_STATUS_VI: Record<string, string> = { not_started: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành', not_applicable: 'Không áp dụng' };
-const ASSIGNMENT_STATUS_VI: Record<string, string> = { pending: 'Chưa xác nhận', acknowledged: 'Đã nhận', submitted: 'Đã báo cáo', returned: 'Bị trả lại', accepted: 'Đã chấp nhận' };
+const TASK_STATUS_VI: Record<string, string> = {
+  not_started: 'Chưa thực hiện',
+  in_progress: 'Đang thực hiện',
+  done: 'Đã hoàn thành',
+  not_applicable: 'Không áp dụng',
+};
+const ASSIGNMENT_STATUS_VI: Record<string, string> = {
+  pending: 'Chưa xác nhận',
+  acknowledged: 'Đã nhận',
+  submitted: 'Đã báo cáo',
+  returned: 'Bị trả lại',
+  accepted: 'Đã chấp nhận',
+};
 const KIND_VI: Record<string, string> = {
   province: 'Tỉnh/Thành phố',
   district: 'Huyện (cũ)',
@@ -80,7 +91,13 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   }
   const header = await headerOf(db, d);
   const report: ReportDoc = {
-    header: { ...header, number: null, date: new Date().toISOString().slice(0, 10), subject: `báo cáo kết quả thực hiện ${d.number ? `Công văn số ${d.number}` : 'công văn'}`, recipients: [] },
+    header: {
+      ...header,
+      number: null,
+      date: new Date().toISOString().slice(0, 10),
+      subject: `báo cáo kết quả thực hiện ${d.number ? `Công văn số ${d.number}` : 'công văn'}`,
+      recipients: [],
+    },
     directiveRef: `Công văn${d.number ? ` số ${d.number}` : ''}${d.issuedOn ? ` ngày ${d.issuedOn.split('-').reverse().join('/')}` : ''} của ${d.orgName} về ${d.subject}`,
     summary: {
       recipients: sum('recipients'),
@@ -91,7 +108,14 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
       tasksDone: byTask.rows.reduce((n, r) => n + r.tasksDone, 0),
       tasksTotal: byTask.rows.reduce((n, r) => n + r.tasksTotal, 0),
     },
-    byGroup: byCommune.rows.map((r) => ({ label: KIND_VI[r.label] ?? r.label, recipients: r.recipients, accepted: r.accepted, overdue: r.overdue, tasksDone: r.tasksDone, tasksTotal: r.tasksTotal })),
+    byGroup: byCommune.rows.map((r) => ({
+      label: KIND_VI[r.label] ?? r.label,
+      recipients: r.recipients,
+      accepted: r.accepted,
+      overdue: r.overdue,
+      tasksDone: r.tasksDone,
+      tasksTotal: r.tasksTotal,
+    })),
     perRecipient: [...grouped.values()],
     notAcknowledged: byCommune.notAcknowledged.map((n) => n.orgName),
     generatedAt: new Date().toISOString(),

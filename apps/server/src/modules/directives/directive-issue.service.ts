@@ -25,11 +25,21 @@ async function sectionConditions(db: Db, actor: Actor, d: VisibleDirective) {
   const conds: { sectionId: string; cond: SQL }[] = [];
   for (const s of withTasks) {
     const rule = (s.rule ?? d.rule) as RecipientRule | null;
-    if (!rule) throw new AppError('VALIDATION_FAILED', `Mục "${s.heading || s.position}" chưa có đơn vị nhận / a section has no recipients`, [{ path: `sections.${s.position - 1}.rule`, message: 'missing' }]);
+    if (!rule)
+      throw new AppError('VALIDATION_FAILED', `Mục "${s.heading || s.position}" chưa có đơn vị nhận / a section has no recipients`, [
+        { path: `sections.${s.position - 1}.rule`, message: 'missing' },
+      ]);
     conds.push({ sectionId: s.id, cond: sql`(${ruleCondition(await resolveRule(db, actor, rule))} and ${scopeSql(writeScope, sql`o.path`)})` });
   }
-  if (conds.length === 0) throw new AppError('VALIDATION_FAILED', 'Công văn chưa có nhiệm vụ nào / the directive has no tasks', [{ path: 'sections', message: 'empty' }]);
-  return { conds, anyCond: sql`(${sql.join(conds.map((c) => c.cond), sql` or `)}) and o.id <> ${d.orgId}` };
+  if (conds.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'Công văn chưa có nhiệm vụ nào / the directive has no tasks', [{ path: 'sections', message: 'empty' }]);
+  return {
+    conds,
+    anyCond: sql`(${sql.join(
+      conds.map((c) => c.cond),
+      sql` or `,
+    )}) and o.id <> ${d.orgId}`,
+  };
 }
 
 /** Who would receive it: the saved draft's rules, or one rule being edited (`override`). */
@@ -72,7 +82,10 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
         left join orgs p1 on p1.id = o.parent_id left join orgs p2 on p2.id = p1.parent_id left join orgs p3 on p3.id = p2.parent_id
         left join orgs p4 on p4.id = p3.parent_id left join orgs p5 on p5.id = p4.parent_id`);
     const [n] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from assignments where directive_id = ${id}`);
-    if (!n || Number(n.n) === 0) throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [{ path: 'rule', message: 'no recipients' }]);
+    if (!n || Number(n.n) === 0)
+      throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [
+        { path: 'rule', message: 'no recipients' },
+      ]);
     const officers = await queryRows<{ user_id: string }>(
       tx,
       sql`select distinct g.user_id from grants g join assignments a on a.org_id = g.org_id join users u on u.id = g.user_id
@@ -105,7 +118,15 @@ export async function closeDirective(db: Db, actor: Actor, id: string, version: 
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, { status: 'closed', closedAt: new Date() });
     if (!after) throw staleVersion();
-    await recordAudit(tx, audit, { action: 'directive.closed', entityType: 'directive', entityId: id, orgId: d.orgId, orgPath: d.orgPath, before: { status: 'issued' }, after: { status: 'closed' } });
+    await recordAudit(tx, audit, {
+      action: 'directive.closed',
+      entityType: 'directive',
+      entityId: id,
+      orgId: d.orgId,
+      orgPath: d.orgPath,
+      before: { status: 'issued' },
+      after: { status: 'closed' },
+    });
   });
   return toDirective(db, actor, await getVisibleDirective(db, actor, id));
 }

@@ -68,7 +68,14 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<{ remi
         await recordAuditBatch(
           tx,
           { actor: null, systemLabel: 'deadline sweep', ip: null, requestId: null },
-          late.map((a) => ({ action: 'assignment.escalated', entityType: 'assignment', entityId: a.id, orgId: a.org_id, orgPath: a.org_path, after: { escalatedAt: now.toISOString() } })),
+          late.map((a) => ({
+            action: 'assignment.escalated',
+            entityType: 'assignment',
+            entityId: a.id,
+            orgId: a.org_id,
+            orgPath: a.org_path,
+            after: { escalatedAt: now.toISOString() },
+          })),
         );
       }
       escalated += late.length;

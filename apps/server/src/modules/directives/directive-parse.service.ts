@@ -36,7 +36,12 @@ export function draftFrom(p: ParsedDispatch): Draft['draft'] {
 }
 
 /** Text or a file in, a draft to correct out; the original file is kept to attach on save. */
-export async function parseToDraft(db: Db, store: FileStore, actor: Actor, input: { text: string } | { file: { data: Buffer; filename: string; mime: string } }): Promise<Draft> {
+export async function parseToDraft(
+  db: Db,
+  store: FileStore,
+  actor: Actor,
+  input: { text: string } | { file: { data: Buffer; filename: string; mime: string } },
+): Promise<Draft> {
   requireSomewhere(actor, 'directive:write');
   const text = 'text' in input ? input.text : await extractDispatchText(input.file.data, input.file.filename);
   const parsed = parseDispatchText(text);

@@ -55,7 +55,12 @@ export async function insertDirectiveRow(db: Db, v: typeof directives.$inferInse
 }
 
 /** Optimistic update: only when the caller saw the current version; undefined when someone else changed it. */
-export async function updateDirectiveRow(db: Db, id: string, version: number, patch: Partial<typeof directives.$inferInsert>): Promise<DirectiveRow | undefined> {
+export async function updateDirectiveRow(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof directives.$inferInsert>,
+): Promise<DirectiveRow | undefined> {
   const [r] = await db
     .update(directives)
     .set({ ...patch, version: sql`${directives.version} + 1`, updatedAt: new Date() })
@@ -77,7 +82,10 @@ export async function replaceSections(
   await db.delete(directiveSections).where(eq(directiveSections.directiveId, directiveId));
   let taskPosition = 0;
   for (const [i, s] of sections.entries()) {
-    const [row] = await db.insert(directiveSections).values({ directiveId, position: i + 1, heading: s.heading, addressees: s.addressees, rule: s.rule }).returning({ id: directiveSections.id });
+    const [row] = await db
+      .insert(directiveSections)
+      .values({ directiveId, position: i + 1, heading: s.heading, addressees: s.addressees, rule: s.rule })
+      .returning({ id: directiveSections.id });
     if (s.tasks.length > 0) {
       await db.insert(directiveTasks).values(s.tasks.map((t) => ({ directiveId, sectionId: row!.id, position: ++taskPosition, text: t.text, dueAt: t.dueAt })));
     }
@@ -144,11 +152,16 @@ export async function directiveCounts(db: Db, directiveId: string, scope: Scope 
           from assignments a join orgs ao on ao.id = a.org_id
          where a.directive_id = ${directiveId} and ${scope ? scopeSql(scope, sql`ao.path`) : sql`true`}`,
   );
-  return { recipients: Number(r?.recipients ?? 0), acknowledged: Number(r?.acknowledged ?? 0), submitted: Number(r?.submitted ?? 0), accepted: Number(r?.accepted ?? 0), overdue: Number(r?.overdue ?? 0) };
+  return {
+    recipients: Number(r?.recipients ?? 0),
+    acknowledged: Number(r?.acknowledged ?? 0),
+    submitted: Number(r?.submitted ?? 0),
+    accepted: Number(r?.accepted ?? 0),
+    overdue: Number(r?.overdue ?? 0),
+  };
 }
 
 export async function findOrgNames(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids));
 }
-

@@ -65,8 +65,14 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
     { config: write, bodyLimit: MAX_DISPATCH_BYTES + 1_000_000, schema: { tags, response: { 200: ParsedDispatchDraftSchema } } },
     async (req) => {
       if (req.isMultipart()) return parseToDraft(db, files, req.actor!, { file: await uploadedFile(req, MAX_DISPATCH_BYTES) });
-      const body = z.object({ text: z.string().max(2_000_000) }).strict().safeParse(req.body);
-      if (!body.success) throw new AppError('VALIDATION_FAILED', 'Gửi {"text": "…"} hoặc một tệp / send {"text"} or a file', [{ path: 'body.text', message: body.error.issues[0]?.message ?? 'invalid' }]);
+      const body = z
+        .object({ text: z.string().max(2_000_000) })
+        .strict()
+        .safeParse(req.body);
+      if (!body.success)
+        throw new AppError('VALIDATION_FAILED', 'Gửi {"text": "…"} hoặc một tệp / send {"text"} or a file', [
+          { path: 'body.text', message: body.error.issues[0]?.message ?? 'invalid' },
+        ]);
       return parseToDraft(db, files, req.actor!, { text: body.data.text });
     },
   );
@@ -75,7 +81,10 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
   );
   r.post(
     '/api/v1/directives',
-    { config: write, schema: { tags, querystring: z.object({ sourceFileId: IdSchema.optional() }).strict(), body: DirectiveInputSchema, response: { 201: DirectiveSchema } } },
+    {
+      config: write,
+      schema: { tags, querystring: z.object({ sourceFileId: IdSchema.optional() }).strict(), body: DirectiveInputSchema, response: { 201: DirectiveSchema } },
+    },
     async (req, reply) => {
       if (req.query.sourceFileId) await readFileFor(db, files, req.actor!, req.query.sourceFileId);
       const d = await createDraft(db, req.actor!, req.body, req.audit, req.query.sourceFileId ? { fileId: req.query.sourceFileId } : undefined);
@@ -107,16 +116,25 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
         tags,
         params: IdParamsSchema,
         body: z.object({ rule: RecipientRuleSchema.nullable().optional() }).strict().nullish(),
-        response: { 200: z.object({ items: z.array(z.object({ id: IdSchema, name: z.string(), kind: z.string(), parentName: z.string().nullable() })), total: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: IdSchema, name: z.string(), kind: z.string(), parentName: z.string().nullable() })),
+            total: z.number().int(),
+          }),
+        },
       },
     },
     async (req) => previewRecipients(db, req.actor!, req.params.id, req.body?.rule ?? null),
   );
-  r.post('/api/v1/directives/:id/issue', { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } }, async (req) =>
-    issueDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
+  r.post(
+    '/api/v1/directives/:id/issue',
+    { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } },
+    async (req) => issueDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
   );
-  r.post('/api/v1/directives/:id/close', { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } }, async (req) =>
-    closeDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
+  r.post(
+    '/api/v1/directives/:id/close',
+    { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } },
+    async (req) => closeDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
   );
   r.get(
     '/api/v1/directives/:id/assignments',
@@ -128,7 +146,15 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
   );
   r.get(
     '/api/v1/directives/:id/rollup',
-    { config: write, schema: { tags, params: IdParamsSchema, querystring: z.object({ by: RollupSchema.shape.by.default('commune') }).strict(), response: { 200: RollupSchema } } },
+    {
+      config: write,
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        querystring: z.object({ by: RollupSchema.shape.by.default('commune') }).strict(),
+        response: { 200: RollupSchema },
+      },
+    },
     async (req) => rollup(db, req.actor!, req.params.id, req.query.by),
   );
   r.get('/api/v1/directives/:id/export.docx', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
@@ -144,6 +170,10 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
   r.get('/api/v1/files/:id', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
     const f = await readFileFor(db, files, req.actor!, req.params.id);
     // never rendered inline: an uploaded HTML or SVG must not run in our origin
-    return reply.header('content-type', 'application/octet-stream').header('content-disposition', attachment(f.meta.filename)).header('x-content-type-options', 'nosniff').send(f.data);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', attachment(f.meta.filename))
+      .header('x-content-type-options', 'nosniff')
+      .send(f.data);
   });
 }

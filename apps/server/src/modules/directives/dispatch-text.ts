@@ -34,7 +34,10 @@ export function parseDispatchText(text: string): ParsedDispatch {
   if (text.length > MAX_DISPATCH_TEXT) throw new AppError('PAYLOAD_TOO_LARGE', 'Văn bản quá dài (tối đa 2 triệu ký tự) / text too long');
   const parsed = parseDispatch(text);
   if (!looksLikeDispatch(parsed)) {
-    throw new AppError('IMPORT_FAILED', 'Văn bản này không giống một công văn (không thấy số, trích yếu, nơi nhận hay các nhiệm vụ) / this does not look like a dispatch');
+    throw new AppError(
+      'IMPORT_FAILED',
+      'Văn bản này không giống một công văn (không thấy số, trích yếu, nơi nhận hay các nhiệm vụ) / this does not look like a dispatch',
+    );
   }
   return parsed;
 }

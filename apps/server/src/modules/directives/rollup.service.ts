@@ -83,7 +83,10 @@ function toRow(r: Record<string, unknown>) {
 }
 
 async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
-  const tasks = await queryRows<{ id: string; position: number; text: string }>(db, sql`select id, position, text from directive_tasks where directive_id = ${id} order by position`);
+  const tasks = await queryRows<{ id: string; position: number; text: string }>(
+    db,
+    sql`select id, position, text from directive_tasks where directive_id = ${id} order by position`,
+  );
   const cells = await queryRows<{ assignment_id: string; org_name: string; task_id: string | null; status: TaskStatus | null }>(
     db,
     // in org-id order, straight off the (directive_id, org_id) index: sorting 70,000 paths costs seconds on PGlite

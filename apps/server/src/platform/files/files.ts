@@ -34,7 +34,10 @@ export class FileStore {
       fs.renameSync(tmp, target);
     }
     const filename = path.basename(input.filename).normalize('NFC').slice(0, 255) || 'file';
-    const [row] = await db.insert(files).values({ sha256, sizeBytes: input.data.length, mime: input.mime.slice(0, 200), filename, createdBy: input.createdBy }).returning();
+    const [row] = await db
+      .insert(files)
+      .values({ sha256, sizeBytes: input.data.length, mime: input.mime.slice(0, 200), filename, createdBy: input.createdBy })
+      .returning();
     return row!;
   }
 
