@@ -50,27 +50,31 @@ export interface Running {
 
 export async function serve(config: Config, opts: { worker: boolean; print: (line: string) => void }): Promise<Running> {
   const database = await openMigrated(config);
+  let app: FastifyInstance | undefined;
   try {
     await seedIfFresh(database, config, opts.print);
-    const app = await buildApp({ database, config });
-    // embedded mode has one process, so it always runs the jobs itself
+    app = await buildApp({ database, config });
+    const address = await app.listen({ port: config.port, host: config.host });
+    opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
+    // jobs start after the first page can be served: pg-boss's own start-up takes a while on PGlite.
+    // Embedded mode has one process, so it always runs the jobs itself.
     const jobs = await startJobs(database, {
       databaseUrl: config.databaseUrl,
       work: opts.worker || database.kind === 'pglite',
       definitions: allJobs(database, config),
-      onError: (err) => app.log.error({ err }, 'job runner error'),
+      onError: (err) => app?.log.error({ err }, 'job runner error'),
     });
-    const address = await app.listen({ port: config.port, host: config.host });
-    opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
+    const server = app;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        await app.close();
+        await server.close();
         await jobs.stop().catch(() => undefined);
         await database.close();
       })());
-    return { app, database, jobs, address, stop };
+    return { app: server, database, jobs, address, stop };
   } catch (err) {
+    await app?.close();
     await database.close();
     throw err;
   }

@@ -6,7 +6,10 @@ import { getOrgRef } from '../orgs/index.js';
 import { getEditableDirective, getVisibleDirective, type VisibleDirective } from './directive-access.js';
 import { findSectionsAndTasks } from './directives.repo.js';
 import { rollup } from './rollup.service.js';
-import { buildDispatchDocx, buildReportDocx, buildReportXlsx, type DispatchDoc, type ReportDoc } from './export/index.js';
+import type { DispatchDoc, ReportDoc } from './export/index.js';
+
+// the builders (docx, exceljs) load on the first export, not at server start
+const builders = () => import('./export/index.js');
 
 const TASK_STATUS_VI: Record<string, string> = {
   not_started: 'Chưa thực hiện',
@@ -66,7 +69,7 @@ export async function exportDirectiveDocx(db: Db, actor: Actor, id: string): Pro
     sections: sections.map((s) => ({ heading: s.heading, tasks: tasks.filter((t) => t.sectionId === s.id).map((t) => t.text) })),
     closing: d.closing,
   };
-  return { buffer: await buildDispatchDocx(doc), filename: fileName(d, 'cong-van', 'docx') };
+  return { buffer: await (await builders()).buildDispatchDocx(doc), filename: fileName(d, 'cong-van', 'docx') };
 }
 
 /** The consolidated implementation report, in the same layout (DOCX) or as a table (XLSX). */
@@ -120,6 +123,7 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
     notAcknowledged: byCommune.notAcknowledged.map((n) => n.orgName),
     generatedAt: new Date().toISOString(),
   };
+  const { buildReportDocx, buildReportXlsx } = await builders();
   const buffer = format === 'docx' ? await buildReportDocx(report) : await buildReportXlsx(report);
   return { buffer, filename: fileName(d, 'bao-cao', format) };
 }

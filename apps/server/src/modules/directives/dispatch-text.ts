@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { looksLikeDispatch, parseDispatch, type ParsedDispatch } from '@khien/formats';
 import { AppError } from '../../platform/errors.js';
 import { decodeText, looksBinary } from '../../platform/text-decoding.js';
@@ -14,6 +13,7 @@ export async function extractDispatchText(data: Buffer, filename: string): Promi
   if (data.length > MAX_DISPATCH_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn (tối đa 10 MB) / file too large (max 10 MB)');
   if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
     try {
+      const { default: mammoth } = await import('mammoth');
       const { value } = await mammoth.extractRawText({ buffer: data });
       return value;
     } catch {

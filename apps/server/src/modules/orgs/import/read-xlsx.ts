@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanCellText } from './cell-text.js';
 import { headerKey } from './columns.js';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, OrgImportRefusedError, refuse, tooManyRows } from './limits.js';
@@ -31,7 +31,9 @@ const IGNORED_NODES = [
  */
 export async function readXlsx(data: Buffer): Promise<RawTable> {
   assertSafeZip(data);
-  const workbook = new ExcelJS.Workbook();
+  // loaded on first use: exceljs alone is ~300 ms of the server's start-up
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // maxRows/maxCols are honoured by exceljs' sheet parser but missing from its typings
     const options = { ignoreNodes: IGNORED_NODES, maxRows: MAX_IMPORT_ROWS + 10_000, maxCols: MAX_IMPORT_COLUMNS * 4 };

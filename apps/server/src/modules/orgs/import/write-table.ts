@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { escapeFormula } from './cell-text.js';
 import { ORG_COLUMNS } from './columns.js';
@@ -26,7 +26,9 @@ export function writeCsv(records: readonly OrgTableRecord[]): Buffer {
  * the "Hướng dẫn" sheet. Every value is written as a string: no formulas, so no injection.
  */
 export async function writeXlsx(records: readonly OrgTableRecord[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // loaded on first use: exceljs alone is ~300 ms of the server's start-up
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Khiên';
   const sheet = workbook.addWorksheet(DATA_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = ORG_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
