@@ -1,9 +1,10 @@
 /** The few icons the UI needs, inline so no icon font or extra package is required. */
-interface IconProps {
+export interface IconProps {
   size?: number;
 }
 
-function Svg({ size = 16, children }: IconProps & { children: React.ReactNode }) {
+/** The shared frame: 24-unit stroke icons in the current text colour, hidden from screen readers. */
+export function Svg({ size = 16, children }: IconProps & { children: React.ReactNode }) {
   return (
     <svg
       width={size}

@@ -53,12 +53,11 @@ export async function getAssignment(db: Db, actor: Actor, id: string): Promise<A
   return toAssignment(db, v.row);
 }
 
-async function toAssignment(db: Db, r: Row): Promise<Assignment> {
-  const id = r.id as string;
-  const [tasks, evidence, events] = await Promise.all([findAssignmentTasks(db, id), findEvidence(db, id), findEvents(db, id)]);
+/** The assignment's own columns, as both the list and the detail page return them. */
+function assignmentFields(r: Record<string, unknown>) {
   const status = r.status as AssignmentStatus;
   return {
-    id,
+    id: r.id as string,
     directiveId: r.directive_id as string,
     orgId: r.org_id as string,
     orgName: r.org_name as string,
@@ -73,6 +72,14 @@ async function toAssignment(db: Db, r: Row): Promise<Assignment> {
     dueAt: iso(r.due_at),
     overdue: isOverdue(status, r.due_at),
     version: Number(r.version),
+  };
+}
+
+async function toAssignment(db: Db, r: Row): Promise<Assignment> {
+  const id = r.id as string;
+  const [tasks, evidence, events] = await Promise.all([findAssignmentTasks(db, id), findEvidence(db, id), findEvents(db, id)]);
+  return {
+    ...assignmentFields(r),
     // a task is addressed by the directive task's id: its report row may not exist yet
     tasks: tasks.map((t) => ({
       id: t.task_id as string,
@@ -103,28 +110,7 @@ export async function listAssignments(
   const scope = f.issuerView ? null : requireSomewhere(actor, 'directive:read');
   const { rows, total } = await findAssignments(db, { ...f, scope });
   return {
-    items: rows.map((r) => {
-      const status = r.status as AssignmentStatus;
-      return {
-        id: r.id as string,
-        directiveId: r.directive_id as string,
-        orgId: r.org_id as string,
-        orgName: r.org_name as string,
-        orgKind: r.org_kind as Assignment['orgKind'],
-        status,
-        assigneeUserId: (r.assignee_user_id as string | null) ?? null,
-        assigneeName: (r.assignee_name as string | null) ?? null,
-        acknowledgedAt: iso(r.acknowledged_at),
-        submittedAt: iso(r.submitted_at),
-        reviewedAt: iso(r.reviewed_at),
-        reviewComment: (r.review_comment as string | null) ?? null,
-        dueAt: iso(r.due_at),
-        overdue: isOverdue(status, r.due_at),
-        version: Number(r.version),
-        doneTasks: Number(r.done_tasks),
-        totalTasks: Number(r.total_tasks),
-      };
-    }),
+    items: rows.map((r) => ({ ...assignmentFields(r), doneTasks: Number(r.done_tasks), totalTasks: Number(r.total_tasks) })),
     total,
   };
 }

@@ -1,26 +1,5 @@
 /** Icons for the directive screens, inline like components/icons.tsx (no icon font or package). */
-interface IconProps {
-  size?: number;
-}
-
-function Svg({ size = 16, children }: IconProps & { children: React.ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Svg, type IconProps } from '../../components/icons';
 
 export function ArrowUpIcon(props: IconProps) {
   return (
