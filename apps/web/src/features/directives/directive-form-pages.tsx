@@ -51,13 +51,12 @@ export function DirectiveNewPage() {
 export function DirectiveEditPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: directiveKeys.detail(id), queryFn: () => directivesApi.get(id) });
   const initial = useMemo(() => (detail.data ? fromDirective(detail.data) : null), [detail.data]);
   const save = useMutation({
-    mutationFn: ({ input, version }: { input: DirectiveInput; version: number }) => directivesApi.update(id, version, input, me.csrfToken),
+    mutationFn: ({ input, version }: { input: DirectiveInput; version: number }) => directivesApi.update(id, version, input),
     onSuccess: async (directive) => {
       queryClient.setQueryData(directiveKeys.detail(id), directive);
       await queryClient.invalidateQueries({ queryKey: directiveKeys.all });

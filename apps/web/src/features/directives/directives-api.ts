@@ -19,7 +19,6 @@ import type {
 import { api, buildUrl, type UploadOptions } from '../../app/api-client';
 import type { Infer, Ok, Page } from '../../lib/contract-types';
 import type { RollupBy } from '../../lib/enums';
-import { putJson } from './put-json';
 
 export type AssignmentSummary = Infer<typeof AssignmentSummarySchema>;
 export type AssignmentTask = Infer<typeof AssignmentTaskSchema>;
@@ -89,7 +88,7 @@ export const directivesApi = {
   list: (query: DirectiveListQuery, signal?: AbortSignal) => api.get<Page<DirectiveSummary>>('/directives', { ...query }, signal),
   get: (id: string) => api.get<Directive>(`/directives/${id}`),
   create: (body: DirectiveInput, sourceFileId: string | null) => api.post<Directive>('/directives', body, { sourceFileId }),
-  update: (id: string, version: number, body: DirectiveInput, csrfToken: string) => putJson<Directive>(`/directives/${id}`, body, csrfToken, { version }),
+  update: (id: string, version: number, body: DirectiveInput) => api.put<Directive>(`/directives/${id}`, body, { version }),
   addAttachment: (id: string, file: File, options: UploadOptions = {}) => api.upload<Directive>(`/directives/${id}/attachments`, fileForm(file), options),
   /** `rule` undefined: the saved draft's own rules. */
   previewRecipients: (id: string, rule?: RecipientRule | null) =>
@@ -113,8 +112,7 @@ export const assignmentsApi = {
   get: (id: string) => api.get<Assignment>(`/assignments/${id}`),
   acknowledge: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/acknowledge`, { version }),
   assign: (id: string, userId: string | null, version: number) => api.post<Assignment>(`/assignments/${id}/assign`, { userId, version }),
-  updateTask: (id: string, assignmentTaskId: string, body: TaskReportInput, csrfToken: string) =>
-    putJson<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}`, body, csrfToken),
+  updateTask: (id: string, assignmentTaskId: string, body: TaskReportInput) => api.put<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}`, body),
   addEvidence: (id: string, assignmentTaskId: string, file: File, options: UploadOptions = {}) =>
     api.upload<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}/evidence`, fileForm(file), options),
   submit: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/submit`, { version }),

@@ -4,7 +4,6 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth-context';
 import { TASK_STATUSES } from '../../lib/enums';
 import { formatDate } from '../../lib/format-date';
 import { AttachmentList } from './attachment-list';
@@ -34,7 +33,6 @@ interface TaskCardProps {
 export function TaskCard({ assignmentId, task, position, showSection, editable, justSaved, onDirtyChange, onSaved, onReload }: TaskCardProps) {
   const { t } = useTranslation();
   const labels = useDirectiveLabels();
-  const me = useMe();
   const narrow = useMediaQuery('(max-width: 30em)') ?? false;
   const [status, setStatus] = useState<TaskStatus>(task.status);
   const [report, setReport] = useState(task.report);
@@ -51,12 +49,7 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
 
   const save = useMutation({
     mutationFn: () =>
-      assignmentsApi.updateTask(
-        assignmentId,
-        task.id,
-        { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null },
-        me.csrfToken,
-      ),
+      assignmentsApi.updateTask(assignmentId, task.id, { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null }),
     onSuccess: (next) => onSaved(next, task.id),
   });
   const upload = useMutation({
