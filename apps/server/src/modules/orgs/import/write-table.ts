@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { escapeFormula } from './cell-text.js';
 import { ORG_COLUMNS } from './columns.js';
