@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../platform/db/client.js';
-import { queryRows } from '../platform/db/client.js';
+import { queryRows, type Db } from '../platform/db/client.js';
 import { recordAuditBatch, type AuditContext, type AuditEvent } from '../platform/audit/audit.js';
 import { readablePassword } from '../platform/auth/secrets.js';
-import { insertOrgTx } from '../modules/orgs/index.js';
-import { createUser } from '../modules/users/index.js';
-import { usersRepo } from '../modules/users/index.js';
-import { orgContacts } from '../modules/orgs/index.js';
+import { insertOrgTx, orgContacts } from '../modules/orgs/index.js';
+import { createUser, usersRepo } from '../modules/users/index.js';
 import { DEMO_USERS, demoOrgs } from './demo-data.js';
 
 export interface SeedResult {

@@ -41,4 +41,3 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Không tìm thấy / not found'): AppError => new AppError('NOT_FOUND', what);
-export const forbidden = (what = 'Không có quyền / forbidden'): AppError => new AppError('FORBIDDEN', what);

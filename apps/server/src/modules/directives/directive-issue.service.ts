@@ -35,6 +35,7 @@ async function sectionConditions(db: Db, actor: Actor, d: VisibleDirective) {
     throw new AppError('VALIDATION_FAILED', 'Công văn chưa có nhiệm vụ nào / the directive has no tasks', [{ path: 'sections', message: 'empty' }]);
   return {
     conds,
+    tasks,
     anyCond: sql`(${sql.join(
       conds.map((c) => c.cond),
       sql` or `,
@@ -64,8 +65,8 @@ export async function previewRecipients(db: Db, actor: Actor, id: string, overri
 export async function issueDirective(db: Db, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã được ban hành / already issued');
-  const { conds } = await sectionConditions(db, actor, d);
-  const plan = sectionPlan((await findSectionsAndTasks(db, id)).tasks);
+  const { conds, tasks } = await sectionConditions(db, actor, d);
+  const plan = sectionPlan(tasks);
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, { status: 'issued', issuedAt: new Date() });
     if (!after) throw staleVersion();

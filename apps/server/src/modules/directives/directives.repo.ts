@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { files } from '../../platform/files/files.tables.js';
@@ -159,9 +159,4 @@ export async function directiveCounts(db: Db, directiveId: string, scope: Scope 
     accepted: Number(r?.accepted ?? 0),
     overdue: Number(r?.overdue ?? 0),
   };
-}
-
-export async function findOrgNames(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids));
 }

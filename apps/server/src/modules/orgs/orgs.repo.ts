@@ -4,16 +4,10 @@ import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
-/** Kept for callers that predate the stored child_count: the row already carries it. */
-export type OrgWithCount = OrgRow;
 
 /** ltree labels allow [A-Za-z0-9_]: a uuid with "_" for "-". */
 export function labelOf(id: string): string {
   return id.replace(/-/g, '_');
-}
-
-export function idFromLabel(label: string): string {
-  return label.replace(/_/g, '-');
 }
 
 /** Upper bound of a subtree in ltree order: labels are uuids, so "z" sorts after every child label. */
@@ -34,7 +28,7 @@ export async function findOrgs(
     limit: number;
     offset: number;
   },
-): Promise<{ items: OrgWithCount[]; total: number }> {
+): Promise<{ items: OrgRow[]; total: number }> {
   // a visible `under` org lies inside the caller's scope with its whole subtree, so the scope filter is implied
   const conds: SQL[] = f.under
     ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`]

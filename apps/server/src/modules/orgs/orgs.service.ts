@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, ContactInput, CreateOrgBody, Org, OrgDetail, OrgKind } from '@khien/contracts';
+import type { Contact, CreateOrgBody, Org, OrgDetail, OrgKind } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,14 +17,12 @@ import {
   insertHistory,
   insertOrg,
   labelOf,
-  idFromLabel,
   moveSubtree,
   updateOrgRow,
   type OrgRow,
-  type OrgWithCount,
 } from './orgs.repo.js';
 
-export function toOrg(o: OrgWithCount): Org {
+export function toOrg(o: OrgRow): Org {
   return {
     id: o.id,
     parentId: o.parentId,
@@ -45,7 +43,7 @@ export function toContact(c: { id: string; name: string; role: string; phone: st
 }
 
 /** The org as the caller may see it, or 404 when it is outside every subtree they hold. */
-export async function getVisibleOrg(db: Db, actor: Actor, id: string): Promise<OrgWithCount> {
+export async function getVisibleOrg(db: Db, actor: Actor, id: string): Promise<OrgRow> {
   const org = await findOrgById(db, id);
   if (!org || !inScope(scopeFor(actor, 'org:read'), org.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
   return org;
@@ -275,9 +273,3 @@ export async function deleteOrg(db: Db, actor: Actor, id: string, audit: AuditCo
     await recordAudit(tx, audit, { action: 'org.deleted', entityType: 'org', entityId: id, orgId: id, orgPath: org.path, before: auditView(org) });
   });
 }
-
-export function orgIdFromPathLabel(label: string): string {
-  return idFromLabel(label);
-}
-
-export type { ContactInput };

@@ -6,10 +6,3 @@ export function uniqueViolation(err: unknown): string | null {
   }
   return null;
 }
-
-export function foreignKeyViolation(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23503') return true;
-  }
-  return false;
-}
