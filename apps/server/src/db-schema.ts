@@ -15,3 +15,15 @@ export {
   assignmentEvents,
 } from './modules/directives/directives.tables.js';
 export { notifications, mailOutbox } from './modules/notifications/notifications.tables.js';
+export {
+  regulationChoices,
+  infoSystems,
+  systemClassifications,
+  systemRequirements,
+  assets,
+  assetIdentities,
+  assetSystems,
+  assetSoftware,
+  ipRanges,
+  inventoryImports,
+} from './modules/inventory/inventory.tables.js';
