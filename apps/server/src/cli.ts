@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import type { Role } from '@khien/contracts';
-import { RoleSchema } from '@khien/contracts';
+import { ImportOptionsSchema, RoleSchema } from '@khien/contracts';
 import { loadConfig } from './platform/config.js';
 import { allJobs, openMigrated, printSeed, serve } from './server.js';
 import { startJobs } from './platform/jobs.js';
@@ -13,6 +13,7 @@ import type { AuditContext } from './platform/audit/audit.js';
 import { findOrgByAdminCode, getOrgRef, importOrgs } from './modules/orgs/index.js';
 import { addGrant, createUser, resetPassword, resetTotp, usersRepo } from './modules/users/index.js';
 import { dispatchJson, extractDispatchText, parseDispatchText } from './modules/directives/index.js';
+import { getImport, runImportNow, startImportFromPath } from './modules/inventory/index.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -151,6 +152,44 @@ program
         `${r.dryRun ? '(thử / dry run) ' : ''}${r.rows} dòng: tạo mới ${r.created}, cập nhật ${r.updated}, lỗi ${r.errors.length} / rows: ${r.rows}, created ${r.created}, updated ${r.updated}, errors ${r.errors.length}`,
       );
       if (r.errors.length > 0 && !o.skipErrors) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('import <kind> <file>')
+  .description('nhập danh mục: assets (CSV, XLSX, osquery, Wazuh), systems, ipspace (CSV, XLSX) / import the inventory (for scheduled imports)')
+  .requiredOption('--org <codeOrId>', 'đơn vị nhận dữ liệu / the org the rows belong to')
+  .option('--format <format>', 'csv | xlsx | osquery | wazuh (mặc định: đoán từ tệp / default: guessed)')
+  .option('--on-error <mode>', 'keep: nhập dòng hợp lệ / import valid rows; refuse: từ chối cả tệp nếu có lỗi / refuse the file', 'refuse')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi / validate only')
+  .action(async (kind: string, file: string, o: { org: string; format?: string; onError: string; dryRun?: boolean }) => {
+    const opts = ImportOptionsSchema.safeParse({
+      orgId: '00000000-0000-0000-0000-000000000000',
+      kind,
+      format: o.format,
+      onError: o.onError,
+      dryRun: Boolean(o.dryRun),
+    });
+    if (!opts.success)
+      throw new Error(`Tham số không hợp lệ / invalid options: ${opts.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const config = loadConfig();
+    await withDb(async ({ db }) => {
+      const org = await orgByCodeOrId(db, o.org);
+      const id = await startImportFromPath(db, config.filesDir, cliActor(), { ...opts.data, orgId: org.id }, path.resolve(file), cliAudit());
+      let last = 0;
+      await runImportNow(db, id, cliAudit(), (p) => {
+        if (Date.now() - last < 2000) return;
+        last = Date.now();
+        process.stderr.write(`  ${p.phase}: ${(p.bytesDone / 1048576).toFixed(0)} MB, ${p.rowsRead} dòng/rows, ${p.rowsFailed} lỗi/errors\n`);
+      });
+      const r = await getImport(db, cliActor(), id);
+      for (const e of r.errors.slice(0, 200)) print(`  dòng/row ${e.row}${e.field ? ` [${e.field}]` : ''}: ${e.message}`);
+      if (r.rowsFailed > 200) print(`  … và ${r.rowsFailed - 200} lỗi khác / more errors`);
+      if (r.message) print(r.message);
+      print(
+        `${r.dryRun ? '(thử / dry run) ' : ''}${r.status}: ${r.rowsRead} dòng, tạo mới ${r.created}, cập nhật ${r.updated}, lỗi ${r.rowsFailed} / rows ${r.rowsRead}, created ${r.created}, updated ${r.updated}, errors ${r.rowsFailed}`,
+      );
+      if (r.status !== 'done' || (r.rowsFailed > 0 && opts.data.onError === 'refuse')) process.exitCode = 1;
     });
   });
 

@@ -7,6 +7,7 @@ import { maintenanceJobs } from './platform/maintenance.js';
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
+import { inventoryJobs } from './modules/inventory/index.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
@@ -82,5 +83,10 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
 
 /** Every recurring job of the product, for `serve` (embedded, or unless --no-worker) and `worker`. */
 export function allJobs(database: Database, config: Config): JobDefinition[] {
-  return [...maintenanceJobs(database.db), ...notificationJobs(database.db, createMailer(config)), ...directiveJobs(database.db)];
+  return [
+    ...maintenanceJobs(database.db),
+    ...notificationJobs(database.db, createMailer(config)),
+    ...directiveJobs(database.db),
+    ...inventoryJobs(database.db),
+  ];
 }

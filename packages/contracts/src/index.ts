@@ -6,3 +6,5 @@ export * from './orgs.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './directives.js';
+export * from './inventory.js';
+export * from './regulations.js';

@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'directive:read',
   'directive:write',
   'directive:report',
+  'inventory:read',
+  'inventory:write',
+  'regulation:choose',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -1,2 +1,6 @@
 export { foldVietnamese } from './text/vietnamese.js';
 export * from './dispatch/index.js';
+export * from './regulations/index.js';
+export * from './ip/index.js';
+export * from './cpe/index.js';
+export * from './inventory/index.js';

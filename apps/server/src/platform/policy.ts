@@ -30,18 +30,22 @@ const COORDINATOR: readonly Permission[] = [
   'directive:read',
   'directive:write',
   'directive:report',
+  'inventory:read',
+  'inventory:write',
 ];
-// people in units receive directives and report on them
-const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report'];
+// people in units receive directives and report on them, and see their unit's inventory
+const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report', 'inventory:read'];
 
 /** The one table of what each role may do; scope comes from where the role is granted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
-  province_coordinator: COORDINATOR,
+  // the province chooses the regulation pack in force
+  province_coordinator: [...COORDINATOR, 'regulation:choose'],
   commune_coordinator: COORDINATOR,
-  unit_officer: RECIPIENT,
+  // the unit's IT officer keeps its systems and assets
+  unit_officer: [...RECIPIENT, 'inventory:write'],
   duty_officer: RECIPIENT,
-  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read'],
+  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read'],
   telecom_contact: RECIPIENT,
 };
 

@@ -1,4 +1,5 @@
 import type { AssignmentStatus, DirectiveStatus, ErrorCode, OrgKind, Permission, Role, Rollup, TaskStatus } from '@khien/contracts';
+import type * as Contracts from '@khien/contracts';
 
 /**
  * The contract's enum values, mirrored without importing them at runtime: the runtime values live
@@ -30,6 +31,9 @@ export const PERMISSIONS = [
   'directive:read',
   'directive:write',
   'directive:report',
+  'inventory:read',
+  'inventory:write',
+  'regulation:choose',
 ] as const satisfies readonly Permission[];
 
 export const ORG_KINDS = [
@@ -93,3 +97,75 @@ export const ENUMS_ARE_EXHAUSTIVE: [
   Exhaustive<TaskStatus, (typeof TASK_STATUSES)[number]>,
   Exhaustive<RollupBy, (typeof ROLLUP_BYS)[number]>,
 ] = [true, true, true, true, true, true, true, true];
+
+// ---------------------------------------------------------------- inventory (issue 4)
+
+export type UserKind = (typeof Contracts.USER_KINDS)[number];
+export type DataKind = (typeof Contracts.DATA_KINDS)[number];
+export type HostingKind = (typeof Contracts.HOSTING_KINDS)[number];
+export type RequirementStatus = (typeof Contracts.REQUIREMENT_STATUSES)[number];
+export type Criticality = (typeof Contracts.CRITICALITIES)[number];
+export type ImportKind = (typeof Contracts.IMPORT_KINDS)[number];
+export type ImportFormat = (typeof Contracts.IMPORT_FORMATS)[number];
+export type ImportStatus = (typeof Contracts.IMPORT_STATUSES)[number];
+export type HygieneFilter = NonNullable<(typeof Contracts.AssetListQuerySchema)['_output']['hygiene']>;
+
+export const SYSTEM_CATEGORIES = [
+  'portal',
+  'email',
+  'document_management',
+  'public_service',
+  'population_db_connected',
+  'internal_network',
+  'finance_accounting',
+  'camera_surveillance',
+  'data_centre',
+  'other',
+] as const satisfies readonly Contracts.SystemCategory[];
+export const USER_KINDS = ['staff', 'citizens', 'businesses', 'other_agencies'] as const satisfies readonly UserKind[];
+export const DATA_KINDS = ['public', 'internal', 'personal_basic', 'personal_sensitive', 'state_secret'] as const satisfies readonly DataKind[];
+export const HOSTING_KINDS = [
+  'on_premise',
+  'provincial_data_centre',
+  'national_data_centre',
+  'commercial_cloud',
+  'vendor_hosted',
+  'other',
+] as const satisfies readonly HostingKind[];
+export const DOSSIER_STATUSES = ['drafting', 'submitted', 'appraised', 'approved', 'returned'] as const satisfies readonly Contracts.DossierStatus[];
+export const REQUIREMENT_STATUSES = ['not_started', 'in_progress', 'met', 'not_applicable'] as const satisfies readonly RequirementStatus[];
+export const ASSET_KINDS = [
+  'server',
+  'workstation',
+  'laptop',
+  'network_device',
+  'camera',
+  'billboard',
+  'other',
+] as const satisfies readonly Contracts.AssetKind[];
+export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const satisfies readonly Criticality[];
+export const HYGIENE_FILTERS = ['no_antivirus', 'firewall_off', 'unpatched_30d'] as const satisfies readonly HygieneFilter[];
+export const IMPORT_KINDS = ['assets', 'systems', 'ipspace'] as const satisfies readonly ImportKind[];
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'osquery', 'wazuh'] as const satisfies readonly ImportFormat[];
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'refused', 'failed'] as const satisfies readonly ImportStatus[];
+export const REGULATION_MARKS = ['V', 'R', '?'] as const satisfies readonly Contracts.RegulationMark[];
+export const QUESTION_KINDS = ['single', 'multi', 'boolean', 'number'] as const satisfies readonly Contracts.QuestionKind[];
+export const SECURITY_LEVELS = [1, 2, 3, 4, 5] as const;
+export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
+
+export const INVENTORY_ENUMS_ARE_EXHAUSTIVE: [
+  Exhaustive<Contracts.SystemCategory, (typeof SYSTEM_CATEGORIES)[number]>,
+  Exhaustive<UserKind, (typeof USER_KINDS)[number]>,
+  Exhaustive<DataKind, (typeof DATA_KINDS)[number]>,
+  Exhaustive<HostingKind, (typeof HOSTING_KINDS)[number]>,
+  Exhaustive<Contracts.DossierStatus, (typeof DOSSIER_STATUSES)[number]>,
+  Exhaustive<RequirementStatus, (typeof REQUIREMENT_STATUSES)[number]>,
+  Exhaustive<Contracts.AssetKind, (typeof ASSET_KINDS)[number]>,
+  Exhaustive<Criticality, (typeof CRITICALITIES)[number]>,
+  Exhaustive<HygieneFilter, (typeof HYGIENE_FILTERS)[number]>,
+  Exhaustive<ImportKind, (typeof IMPORT_KINDS)[number]>,
+  Exhaustive<ImportFormat, (typeof IMPORT_FORMATS)[number]>,
+  Exhaustive<ImportStatus, (typeof IMPORT_STATUSES)[number]>,
+  Exhaustive<Contracts.RegulationMark, (typeof REGULATION_MARKS)[number]>,
+  Exhaustive<Contracts.QuestionKind, (typeof QUESTION_KINDS)[number]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];

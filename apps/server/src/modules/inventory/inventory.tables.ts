@@ -110,8 +110,14 @@ export const assets = pgTable(
     name: text('name').notNull(),
     hostname: text('hostname'),
     location: text('location').notNull().default(''),
-    ipAddresses: text('ip_addresses').array().notNull().default(sql`'{}'::text[]`),
-    macAddresses: text('mac_addresses').array().notNull().default(sql`'{}'::text[]`),
+    ipAddresses: text('ip_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    macAddresses: text('mac_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     osName: text('os_name'),
     osVersion: text('os_version'),
     criticality: text('criticality').notNull().default('medium'),

@@ -1,0 +1,291 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { eq, sql } from 'drizzle-orm';
+import type { ImportOptions, InventoryImport } from '@khien/contracts';
+import type { Db } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { authorize, requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { getOrgRef } from '../orgs/index.js';
+import { inventoryImports } from './inventory.tables.js';
+import { detectFormat, importOrgRef, runImport, type ImportFormat } from './imports/run-import.js';
+
+/** Largest upload through the web; scheduled imports from the CLI read local files of any size. */
+export const MAX_IMPORT_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+interface ImportRow {
+  id: string;
+  org_id: string;
+  org_name: string;
+  kind: InventoryImport['kind'];
+  format: InventoryImport['format'];
+  filename: string;
+  staged_path: string | null;
+  on_error: 'keep' | 'refuse';
+  dry_run: boolean;
+  status: InventoryImport['status'];
+  phase: string;
+  bytes_total: number;
+  bytes_done: number;
+  rows_read: number;
+  rows_failed: number;
+  created: number;
+  updated: number;
+  errors: InventoryImport['errors'];
+  message: string | null;
+  created_at: string | Date;
+  finished_at: string | Date | null;
+  created_by: string | null;
+}
+
+const SELECT = sql`select i.*, o.name as org_name, o.path::text as org_path from inventory_imports i join orgs o on o.id = i.org_id`;
+
+function toDto(r: ImportRow): InventoryImport {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    kind: r.kind,
+    format: r.format,
+    filename: r.filename,
+    onError: r.on_error,
+    dryRun: r.dry_run,
+    status: r.status,
+    phase: r.phase,
+    bytesTotal: Number(r.bytes_total),
+    bytesDone: Math.min(Number(r.bytes_done), Number(r.bytes_total)),
+    rowsRead: r.rows_read,
+    rowsFailed: r.rows_failed,
+    created: r.created,
+    updated: r.updated,
+    errors: r.errors,
+    message: r.message,
+    createdAt: new Date(r.created_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  };
+}
+
+/** Imports are visible to whoever may write the inventory of their org (the file's rows belong there). */
+export async function getImport(db: Db, actor: Actor, id: string): Promise<InventoryImport> {
+  const [row] = await queryRows<ImportRow & { org_path: string }>(db, sql`${SELECT} where i.id = ${id}`);
+  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập / import not found');
+  authorize(actor, 'inventory:write', row.org_path);
+  return toDto(row);
+}
+
+export async function listImports(db: Db, actor: Actor, q: { orgId?: string | undefined; limit: number; offset: number }) {
+  let under: string | null = null;
+  if (q.orgId) {
+    const org = await getOrgRef(db, q.orgId);
+    authorize(actor, 'inventory:write', org?.path ?? null);
+    under = org!.path;
+  }
+  const scope = requireSomewhere(actor, 'inventory:write');
+  let cond = scopeSql(scope, sql`o.path`);
+  if (under) cond = sql`${cond} and o.path <@ ${under}::ltree`;
+  const rows = await queryRows<ImportRow>(db, sql`${SELECT} where ${cond} order by i.created_at desc limit ${q.limit} offset ${q.offset}`);
+  const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from inventory_imports i join orgs o on o.id = i.org_id where ${cond}`);
+  return { items: rows.map(toDto), total: Number(n?.n ?? 0) };
+}
+
+function stagingDir(filesDir: string): string {
+  const dir = path.join(filesDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Records a queued import of a staged file; the runner picks it up. */
+async function queueImport(db: Db, actor: Actor, opts: ImportOptions, file: { path: string; filename: string }, audit: AuditContext): Promise<string> {
+  const size = fs.statSync(file.path).size;
+  if (size === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng / empty file');
+  const format: ImportFormat = opts.format ?? detectFormat(file.filename, readHead(file.path));
+  if ((format === 'osquery' || format === 'wazuh') && opts.kind !== 'assets')
+    throw new AppError('VALIDATION_FAILED', 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản / osquery and Wazuh files import assets', [
+      { path: 'kind', message: 'assets only' },
+    ]);
+  const org = await getOrgRef(db, opts.orgId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(inventoryImports)
+      .values({
+        orgId: opts.orgId,
+        kind: opts.kind,
+        format,
+        filename: path.basename(file.filename).normalize('NFC').slice(0, 255) || 'file',
+        stagedPath: file.path,
+        onError: opts.onError,
+        dryRun: opts.dryRun,
+        bytesTotal: size,
+        createdBy: actor.userId,
+      })
+      .returning({ id: inventoryImports.id });
+    await recordAudit(tx, audit, {
+      action: 'inventory.import_queued',
+      entityType: 'inventory_import',
+      entityId: row!.id,
+      orgId: org!.id,
+      orgPath: org!.path,
+      after: { kind: opts.kind, format, filename: file.filename, bytes: size, onError: opts.onError, dryRun: opts.dryRun },
+    });
+    return row!.id;
+  });
+}
+
+/** An upload streamed to the staging folder (bounded), then queued. */
+export async function startImportUpload(
+  db: Db,
+  filesDir: string,
+  actor: Actor,
+  opts: ImportOptions,
+  upload: { stream: Readable & { truncated?: boolean }; filename: string },
+  audit: AuditContext,
+): Promise<InventoryImport> {
+  const org = await getOrgRef(db, opts.orgId);
+  authorize(actor, 'inventory:write', org?.path ?? null);
+  const staged = path.join(stagingDir(filesDir), `${randomUUID()}.upload`);
+  try {
+    await pipeline(upload.stream, fs.createWriteStream(staged));
+    if (upload.stream.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn (tối đa ${MAX_IMPORT_UPLOAD_BYTES >> 20} MB) / file too large`);
+    const id = await queueImport(db, actor, opts, { path: staged, filename: upload.filename }, audit);
+    return getImport(db, actor, id);
+  } catch (err) {
+    fs.rmSync(staged, { force: true });
+    throw err;
+  }
+}
+
+/** A local file (the CLI's scheduled imports): copied to staging so the original is never touched. */
+export async function startImportFromPath(db: Db, filesDir: string, actor: Actor, opts: ImportOptions, file: string, audit: AuditContext): Promise<string> {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `Không có tệp ${file} / no such file`);
+  const org = await getOrgRef(db, opts.orgId);
+  authorize(actor, 'inventory:write', org?.path ?? null);
+  const staged = path.join(stagingDir(filesDir), `${randomUUID()}.upload`);
+  fs.copyFileSync(file, staged);
+  try {
+    return await queueImport(db, actor, opts, { path: staged, filename: path.basename(file) }, audit);
+  } catch (err) {
+    fs.rmSync(staged, { force: true });
+    throw err;
+  }
+}
+
+/** Claims one queued import (safe with several processes) and runs it to the end. */
+export async function runNextImport(db: Db, audit: (userId: string | null) => AuditContext): Promise<string | null> {
+  const [claimed] = await queryRows<ImportRow>(
+    db,
+    sql`update inventory_imports set status = 'running', started_at = now()
+         where id = (select id from inventory_imports where status = 'queued' order by created_at limit 1 for update skip locked)
+         returning *`,
+  );
+  if (!claimed) return null;
+  await runClaimed(db, claimed, audit(claimed.created_by));
+  return claimed.id;
+}
+
+export async function runClaimed(
+  db: Db,
+  row: Pick<ImportRow, 'id' | 'org_id' | 'kind' | 'format' | 'staged_path' | 'on_error' | 'dry_run' | 'created_by'>,
+  audit: AuditContext,
+  onProgress?: (p: { phase: string; bytesDone: number; rowsRead: number; rowsFailed: number }) => void,
+) {
+  const org = await importOrgRef(db, row.org_id);
+  const finish = async (set: Partial<typeof inventoryImports.$inferInsert>) => {
+    await db
+      .update(inventoryImports)
+      .set({ ...set, finishedAt: new Date(), stagedPath: null })
+      .where(eq(inventoryImports.id, row.id));
+    if (row.staged_path) fs.rmSync(row.staged_path, { force: true });
+  };
+  try {
+    if (!org || !row.staged_path || !fs.existsSync(row.staged_path))
+      throw new AppError('IMPORT_FAILED', 'Tệp tạm của lượt nhập đã mất / the staged file is gone');
+    const outcome = await runImport(
+      db,
+      { id: row.id, kind: row.kind, format: row.format, path: row.staged_path, onError: row.on_error, dryRun: row.dry_run, org, userId: row.created_by, audit },
+      async (p) => {
+        onProgress?.(p);
+        await db
+          .update(inventoryImports)
+          .set({ phase: p.phase, bytesDone: p.bytesDone, rowsRead: p.rowsRead, rowsFailed: p.rowsFailed, created: p.created, updated: p.updated })
+          .where(eq(inventoryImports.id, row.id));
+      },
+    );
+    await finish({
+      status: outcome.status,
+      phase: outcome.status,
+      rowsRead: outcome.rowsRead,
+      rowsFailed: outcome.rowsFailed,
+      created: outcome.created,
+      updated: outcome.updated,
+      errors: outcome.errors,
+      message: outcome.message,
+      bytesDone: sql`${inventoryImports.bytesTotal}` as unknown as number,
+    });
+  } catch (err) {
+    const message = err instanceof AppError ? err.message : 'Lỗi khi nhập tệp; không dòng nào của lô dở dang được ghi / import failed';
+    await finish({ status: 'failed', phase: 'failed', message });
+    if (!(err instanceof AppError)) throw err;
+  }
+}
+
+/** Runs one queued import now, in this process (the CLI's scheduled imports). */
+export async function runImportNow(db: Db, id: string, audit: AuditContext, onProgress?: Parameters<typeof runClaimed>[3]): Promise<void> {
+  const [claimed] = await queryRows<ImportRow>(
+    db,
+    sql`update inventory_imports set status = 'running', started_at = now() where id = ${id} and status = 'queued' returning *`,
+  );
+  if (!claimed) throw new AppError('CONFLICT', 'Lượt nhập đã chạy / import already started');
+  await runClaimed(db, claimed, audit, onProgress);
+}
+
+/**
+ * Runs queued imports in this process, one at a time, until none is left. Called after an
+ * upload and by the periodic job (which picks up imports queued by other processes or left
+ * behind by a restart).
+ */
+export class ImportRunner {
+  private running: Promise<void> | null = null;
+  constructor(
+    private readonly db: Db,
+    private readonly audit: (userId: string | null) => AuditContext,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  kick(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        while (await runNextImport(this.db, this.audit));
+      } catch (err) {
+        this.onError(err);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+}
+
+/** Imports left "running" by a process that died are failed, so they never block the queue. */
+export async function failStaleImports(db: Db, olderThanMinutes = 60): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update inventory_imports set status = 'failed', phase = 'failed', finished_at = now(),
+           message = 'Tiến trình nhập bị dừng giữa chừng; các lô đã ghi được giữ lại, hãy nhập lại tệp / the import stopped midway; re-import the file'
+         where status = 'running' and started_at < now() - make_interval(mins => ${olderThanMinutes}) returning id`,
+  );
+  return rows.length;
+}

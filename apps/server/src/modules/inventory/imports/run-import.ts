@@ -1,0 +1,269 @@
+import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { parseOsqueryLine, parseWazuhInventory, type HostObservation } from '@khien/formats';
+import type { Db } from '../../../platform/db/client.js';
+import { queryRows } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import type { AuditContext } from '../../../platform/audit/audit.js';
+import { COLUMNS, mapHeader, type TableKind } from './columns.js';
+import { readCsvFile, readLines, readXlsxFile, type TableFile } from './read-records.js';
+import { OrgResolver, RowProblem, rowValue, type AssetRowValue, type IpRowValue, type RowError, type SystemRowValue } from './table-rows.js';
+import { writeAssetRows, writeHostObservations, writeIpRows, writeSystemRows, type WriteTarget } from './writers.js';
+
+export type ImportFormat = 'csv' | 'xlsx' | 'osquery' | 'wazuh';
+
+/** Errors kept on the import record (the count is always exact). */
+export const MAX_KEPT_ERRORS = 1_000;
+const TABLE_BATCH = 1_000;
+const HOST_BATCH_SOFTWARE = 20_000;
+const HOST_BATCH_LINES = 2_000;
+/** Whole-document JSON (a Wazuh API answer) is parsed in memory, so it is bounded. */
+const MAX_JSON_DOCUMENT = 256 * 1024 * 1024;
+
+export interface ImportJob {
+  id: string;
+  kind: TableKind;
+  format: ImportFormat;
+  path: string;
+  onError: 'keep' | 'refuse';
+  dryRun: boolean;
+  org: { id: string; path: string };
+  userId: string | null;
+  audit: AuditContext;
+}
+
+export interface ImportOutcome {
+  status: 'done' | 'refused';
+  rowsRead: number;
+  rowsFailed: number;
+  created: number;
+  updated: number;
+  software: number;
+  errors: RowError[];
+  message: string | null;
+}
+
+interface Progress {
+  phase: string;
+  bytesDone: number;
+  rowsRead: number;
+  rowsFailed: number;
+  created: number;
+  updated: number;
+}
+export type ProgressFn = (p: Progress) => Promise<void>;
+
+/** Guesses the format from the name and the first bytes. */
+export function detectFormat(filename: string, head: Buffer): ImportFormat {
+  const name = filename.toLowerCase();
+  if (name.endsWith('.xlsx') || (head[0] === 0x50 && head[1] === 0x4b)) return 'xlsx';
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('{') || text.startsWith('[')) {
+    if (/"(hostIdentifier|snapshot|diffResults|calendarTime)"/.test(text)) return 'osquery';
+    if (/"(affected_items|agent_id|_index|hits|syscollector)"/.test(text) || /wazuh/i.test(text)) return 'wazuh';
+    return name.includes('wazuh') ? 'wazuh' : 'osquery';
+  }
+  return 'csv';
+}
+
+/**
+ * Runs one import over the staged file. With onError "refuse" a first pass checks every
+ * row and writes nothing if any fails; the second pass (or the only one, with "keep")
+ * writes in batches, each batch and its audit row in one transaction, so a row is
+ * written whole or not at all.
+ */
+export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): Promise<ImportOutcome> {
+  const p: Progress = { phase: 'validating', bytesDone: 0, rowsRead: 0, rowsFailed: 0, created: 0, updated: 0 };
+  const errors: RowError[] = [];
+  const addError = (e: RowError) => {
+    p.rowsFailed++;
+    if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
+  };
+  let lastReport = 0;
+  const report = async (force = false) => {
+    const now = Date.now();
+    if (force || now - lastReport > 500) {
+      lastReport = now;
+      await progress({ ...p });
+    }
+  };
+  const target: WriteTarget = {
+    importId: job.id,
+    scopeOrgId: job.org.id,
+    scopeOrgPath: job.org.path,
+    userId: job.userId,
+    audit: job.audit,
+    dryRun: job.dryRun,
+  };
+  const orgs = job.kind === 'assets' && (job.format === 'osquery' || job.format === 'wazuh') ? null : await OrgResolver.load(db, job.org.path, job.org.id);
+  let software = 0;
+  let message: string | null = null;
+
+  const pass = async (write: boolean) => {
+    p.bytesDone = 0;
+    p.rowsRead = 0;
+    if (job.format === 'osquery' || job.format === 'wazuh') {
+      if (job.kind !== 'assets')
+        throw new AppError('VALIDATION_FAILED', 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản / osquery and Wazuh files import assets', [
+          { path: 'kind', message: 'assets only' },
+        ]);
+      let batch: { line: number; obs: HostObservation }[] = [];
+      let batchSoftware = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        if (write) {
+          const r = await writeHostObservations(db, target, batch, job.format as 'osquery' | 'wazuh');
+          p.created += r.created;
+          p.updated += r.updated;
+          software += r.software;
+        }
+        batch = [];
+        batchSoftware = 0;
+        await report();
+      };
+      for await (const item of hostObservations(job, (n) => (p.bytesDone += n))) {
+        p.rowsRead++;
+        if ('error' in item) {
+          addError({ row: item.error.line, field: null, message: item.error.message });
+          continue;
+        }
+        for (const obs of item.hosts) {
+          batch.push({ line: item.line, obs });
+          batchSoftware += obs.software?.length ?? 0;
+        }
+        if (batch.length >= HOST_BATCH_LINES || batchSoftware >= HOST_BATCH_SOFTWARE) await flush();
+        else await report();
+      }
+      await flush();
+      return;
+    }
+    const file: TableFile = job.format === 'xlsx' ? await readXlsxFile(job.path) : await readCsvFile(job.path, (n) => (p.bytesDone += n));
+    const { index, unknown, missing } = mapHeader(job.kind, file.header);
+    if (missing.length > 0)
+      throw new AppError(
+        'IMPORT_FAILED',
+        `Thiếu cột bắt buộc: ${missing.map((m) => `"${m.header}"`).join(', ')} — hãy dùng tệp mẫu / missing required columns: ${missing.map((m) => m.key).join(', ')}`,
+      );
+    if (unknown.length > 0 && !message) message = `Bỏ qua các cột không dùng: ${unknown.slice(0, 10).join(', ')} / ignored unknown columns`;
+    const headerOf = (key: string) => COLUMNS[job.kind].find((c) => c.key === key)?.header ?? key;
+    let batch: unknown[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      if (write) {
+        const r =
+          job.kind === 'assets'
+            ? await writeAssetRows(db, target, batch as AssetRowValue[])
+            : job.kind === 'systems'
+              ? await writeSystemRows(db, target, batch as SystemRowValue[])
+              : await writeIpRows(db, target, batch as IpRowValue[]);
+        p.created += r.created;
+        p.updated += r.updated;
+      }
+      batch = [];
+      await report();
+    };
+    for await (const rec of file.records) {
+      p.rowsRead++;
+      try {
+        const v = rowValue(job.kind, (key) => (index.has(key) ? (rec.cells[index.get(key)!] ?? '') : ''), headerOf, orgs!);
+        batch.push(v.value);
+      } catch (err) {
+        if (!(err instanceof RowProblem)) throw err;
+        addError({ row: rec.row, field: err.field, message: err.message });
+      }
+      if (batch.length >= TABLE_BATCH) await flush();
+      else await report();
+    }
+    await flush();
+  };
+
+  if (job.onError === 'refuse') {
+    await pass(false);
+    if (p.rowsFailed > 0) {
+      await report(true);
+      return {
+        status: 'refused',
+        rowsRead: p.rowsRead,
+        rowsFailed: p.rowsFailed,
+        created: 0,
+        updated: 0,
+        software: 0,
+        errors,
+        message: `Tệp bị từ chối: ${p.rowsFailed} dòng lỗi, không dòng nào được nhập / refused: ${p.rowsFailed} bad rows, nothing imported`,
+      };
+    }
+  }
+  p.phase = job.dryRun ? 'checking' : 'writing';
+  errors.length = 0;
+  p.rowsFailed = 0;
+  await report(true);
+  await pass(true);
+  await report(true);
+  return { status: 'done', rowsRead: p.rowsRead, rowsFailed: p.rowsFailed, created: p.created, updated: p.updated, software, errors, message };
+}
+
+type HostItem = { line: number; hosts: HostObservation[] } | { error: { line: number; message: string } };
+
+/** osquery results logs line by line; Wazuh as one JSON document or one document per line. */
+async function* hostObservations(job: ImportJob, onBytes: (n: number) => void): AsyncGenerator<HostItem> {
+  if (job.format === 'osquery') {
+    for await (const { line, text } of readLines(job.path, onBytes)) {
+      if (text === null) {
+        yield { error: { line, message: `Dòng ${line} dài quá giới hạn, bỏ qua / line too long` } };
+        continue;
+      }
+      const r = parseOsqueryLine(text, line);
+      if ('error' in r) yield { error: r.error };
+      else yield { line, hosts: r.hosts };
+    }
+    return;
+  }
+  const size = fs.statSync(job.path).size;
+  // one document per line (NDJSON) when the first line parses on its own
+  let ndjson = false;
+  for await (const { text } of readLines(job.path, () => undefined)) {
+    if (text === null) break;
+    try {
+      JSON.parse(text);
+      ndjson = true;
+    } catch {
+      ndjson = false;
+    }
+    break;
+  }
+  if (ndjson) {
+    for await (const { line, text } of readLines(job.path, onBytes)) {
+      if (text === null) {
+        yield { error: { line, message: `Dòng ${line} dài quá giới hạn, bỏ qua / line too long` } };
+        continue;
+      }
+      const r = parseWazuhInventory(text);
+      for (const e of r.errors) yield { error: { line, message: e.message } };
+      if (r.hosts.length > 0) yield { line, hosts: r.hosts };
+    }
+    return;
+  }
+  if (size > MAX_JSON_DOCUMENT)
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Tài liệu JSON quá lớn (tối đa ${MAX_JSON_DOCUMENT >> 20} MB); hãy xuất theo từng dòng / JSON document too large; export one document per line`,
+    );
+  const text = fs.readFileSync(job.path, 'utf8');
+  onBytes(size);
+  const r = parseWazuhInventory(text.replace(/^\uFEFF/, ''));
+  for (const e of r.errors) yield { error: { line: e.line, message: e.message } };
+  if (r.hosts.length > 0) yield { line: 1, hosts: r.hosts };
+}
+
+/** How many bytes a staged import file has, for the progress bar. */
+export async function stagedSize(path: string): Promise<number> {
+  return (await fs.promises.stat(path)).size;
+}
+
+export async function importOrgRef(db: Db, orgId: string) {
+  const [row] = await queryRows<{ id: string; path: string; name: string }>(db, sql`select id, path::text as path, name from orgs where id = ${orgId}`);
+  return row;
+}

@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { formatIpRange, hostIdentityKeys, usableSerial, foldVietnamese, type HostObservation, type SoftwareItem } from '@khien/formats';
+import type { Db } from '../../../platform/db/client.js';
+import { queryRows } from '../../../platform/db/client.js';
+import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
+import { assetSearchText } from '../assets.service.js';
+import type { AssetRowValue, IpRowValue, SystemRowValue } from './table-rows.js';
+
+export interface WriteTarget {
+  importId: string;
+  /** the org the import was made for: identities are unique within it */
+  scopeOrgId: string;
+  scopeOrgPath: string;
+  userId: string | null;
+  audit: AuditContext;
+  dryRun: boolean;
+}
+export interface WriteResult {
+  created: number;
+  updated: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+async function lookupIdentities(tx: Db, scopeOrgId: string, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; asset_id: string }>(
+    tx,
+    sql`select key, asset_id from asset_identities where scope_org_id = ${scopeOrgId} and key in (select jsonb_array_elements_text(${json(keys)}::jsonb))`,
+  );
+  return new Map(rows.map((r) => [r.key, r.asset_id]));
+}
+
+async function insertIdentities(tx: Db, scopeOrgId: string, pairs: { key: string; asset_id: string }[]) {
+  if (pairs.length === 0) return;
+  await tx.execute(sql`insert into asset_identities (scope_org_id, key, asset_id)
+    select ${scopeOrgId}::uuid, x.key, x.asset_id from json_to_recordset(${json(pairs)}::json) as x(key text, asset_id uuid)
+    on conflict do nothing`);
+}
+
+async function auditBatch(tx: Db, t: WriteTarget, entityType: string, r: WriteResult & Record<string, number>) {
+  await recordAudit(tx, t.audit, {
+    action: `${entityType}.imported`,
+    entityType: 'inventory_import',
+    entityId: t.importId,
+    orgId: t.scopeOrgId,
+    orgPath: t.scopeOrgPath,
+    note: r,
+  });
+}
+
+// ---------------------------------------------------------------- table rows
+
+/** Asset rows from a sheet: matched by serial, hostname+MAC, or (org, name) within the import's org. */
+export async function writeAssetRows(db: Db, t: WriteTarget, rows: AssetRowValue[]): Promise<WriteResult> {
+  const keyed = rows.map((r) => {
+    const keys: string[] = [];
+    const serial = usableSerial(r.serial);
+    if (serial) keys.push(`serial:${serial.toUpperCase()}`);
+    if (r.hostname && r.macAddresses[0]) keys.push(`host-mac:${r.hostname.toLowerCase()}|${r.macAddresses[0]}`);
+    keys.push(`sheet:${r.orgId}:${foldVietnamese(r.name)}`);
+    return { r, keys };
+  });
+  return db.transaction(async (tx) => {
+    const known = await lookupIdentities(
+      tx,
+      t.scopeOrgId,
+      keyed.flatMap((k) => k.keys),
+    );
+    const creates: Record<string, unknown>[] = [];
+    const updates: Record<string, unknown>[] = [];
+    const identities: { key: string; asset_id: string }[] = [];
+    const seen = new Map<string, string>();
+    for (const { r, keys } of keyed) {
+      const existing = keys.map((k) => known.get(k) ?? seen.get(k)).find(Boolean);
+      const id = existing ?? randomUUID();
+      for (const k of keys) seen.set(k, id);
+      const rec = {
+        id,
+        org_id: r.orgId,
+        kind: r.kind,
+        name: r.name,
+        hostname: r.hostname,
+        location: r.location,
+        ip_addresses: r.ipAddresses,
+        mac_addresses: r.macAddresses,
+        os_name: r.osName,
+        os_version: r.osVersion,
+        criticality: r.criticality,
+        av_product: r.avProduct,
+        av_licensed: r.avLicensed,
+        av_managed: r.avManaged,
+        firewall_on: r.firewallOn,
+        last_patch_on: r.lastPatchOn,
+        search_text: assetSearchText({ name: r.name, hostname: r.hostname, location: r.location, ipAddresses: r.ipAddresses }),
+      };
+      if (existing || creates.some((c) => c.id === id)) updates.push(rec);
+      else creates.push(rec);
+      for (const k of keys) identities.push({ key: k, asset_id: id });
+    }
+    const result = { created: creates.length, updated: updates.length };
+    if (t.dryRun) return result;
+    const cols = sql`x(id uuid, org_id uuid, kind text, name text, hostname text, location text, ip_addresses text[], mac_addresses text[], os_name text, os_version text,
+        criticality text, av_product text, av_licensed boolean, av_managed boolean, firewall_on boolean, last_patch_on date, search_text text)`;
+    if (creates.length > 0)
+      await tx.execute(sql`insert into assets (id, org_id, kind, name, hostname, location, ip_addresses, mac_addresses, os_name, os_version, criticality,
+          av_product, av_licensed, av_managed, firewall_on, last_patch_on, search_text, source, created_by)
+        select x.id, x.org_id, x.kind, x.name, x.hostname, x.location, x.ip_addresses, x.mac_addresses, x.os_name, x.os_version, x.criticality,
+               x.av_product, x.av_licensed, x.av_managed, x.firewall_on, x.last_patch_on, x.search_text, 'sheet', ${t.userId}::uuid
+          from json_to_recordset(${json(creates)}::json) as ${cols}`);
+    if (updates.length > 0)
+      await tx.execute(sql`update assets a set org_id = x.org_id, kind = x.kind, name = x.name, hostname = coalesce(x.hostname, a.hostname), location = x.location,
+          ip_addresses = case when cardinality(x.ip_addresses) > 0 then x.ip_addresses else a.ip_addresses end,
+          mac_addresses = case when cardinality(x.mac_addresses) > 0 then x.mac_addresses else a.mac_addresses end,
+          os_name = coalesce(x.os_name, a.os_name), os_version = coalesce(x.os_version, a.os_version), criticality = x.criticality,
+          av_product = coalesce(x.av_product, a.av_product), av_licensed = coalesce(x.av_licensed, a.av_licensed), av_managed = coalesce(x.av_managed, a.av_managed),
+          firewall_on = coalesce(x.firewall_on, a.firewall_on), last_patch_on = coalesce(x.last_patch_on, a.last_patch_on), search_text = x.search_text,
+          version = a.version + 1, updated_at = now()
+        from json_to_recordset(${json(updates)}::json) as ${cols} where a.id = x.id`);
+    await insertIdentities(tx, t.scopeOrgId, identities);
+    await auditBatch(tx, t, 'assets', { ...result, rows: rows.length });
+    return result;
+  });
+}
+
+/** System rows: matched by (owner org, name) — a system's name is unique within its owner. */
+export async function writeSystemRows(db: Db, t: WriteTarget, rows: SystemRowValue[]): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const recs = rows.map((r) => ({
+      org_id: r.orgId,
+      operator_org_id: r.operatorOrgId,
+      name: r.name,
+      lname: r.name.toLowerCase(),
+      category: r.category,
+      purpose: r.purpose,
+      user_count: r.userCount,
+      personal_data_subjects: r.personalDataSubjects,
+      internet_facing: r.internetFacing,
+      hosting: r.hosting,
+      hosting_provider: r.hostingProvider,
+      notes: r.notes,
+      search_text: foldVietnamese(r.name),
+    }));
+    const existing = await queryRows<{ id: string; org_id: string; lname: string }>(
+      tx,
+      sql`select s.id, s.org_id, lower(s.name) as lname from info_systems s
+           join json_to_recordset(${json(recs.map((r) => ({ org_id: r.org_id, lname: r.lname })))}::json) as x(org_id uuid, lname text)
+             on s.org_id = x.org_id and lower(s.name) = x.lname`,
+    );
+    const ids = new Map(existing.map((e) => [`${e.org_id}|${e.lname}`, e.id]));
+    const creates: typeof recs = [];
+    const updates: ((typeof recs)[number] & { id: string })[] = [];
+    const inFile = new Set<string>();
+    for (const r of recs) {
+      const k = `${r.org_id}|${r.lname}`;
+      const id = ids.get(k);
+      if (id) updates.push({ ...r, id });
+      else if (!inFile.has(k)) creates.push(r);
+      inFile.add(k);
+    }
+    const result = { created: creates.length, updated: updates.length };
+    if (t.dryRun) return result;
+    const cols = sql`x(id uuid, org_id uuid, operator_org_id uuid, name text, category text, purpose text, user_count int, personal_data_subjects int,
+        internet_facing boolean, hosting text, hosting_provider text, notes text, search_text text)`;
+    if (creates.length > 0)
+      await tx.execute(sql`insert into info_systems (org_id, operator_org_id, name, category, purpose, user_count, personal_data_subjects, internet_facing, hosting,
+          hosting_provider, notes, search_text, created_by)
+        select x.org_id, x.operator_org_id, x.name, x.category, x.purpose, x.user_count, x.personal_data_subjects, x.internet_facing, x.hosting,
+               x.hosting_provider, x.notes, x.search_text, ${t.userId}::uuid
+          from json_to_recordset(${json(creates)}::json) as ${cols}`);
+    if (updates.length > 0)
+      await tx.execute(sql`update info_systems s set operator_org_id = x.operator_org_id, name = x.name, category = x.category, purpose = x.purpose,
+          user_count = x.user_count, personal_data_subjects = x.personal_data_subjects, internet_facing = x.internet_facing, hosting = x.hosting,
+          hosting_provider = x.hosting_provider, notes = x.notes, search_text = x.search_text, version = s.version + 1, updated_at = now()
+        from json_to_recordset(${json(updates)}::json) as ${cols} where s.id = x.id`);
+    await auditBatch(tx, t, 'systems', { ...result, rows: rows.length });
+    return result;
+  });
+}
+
+/** IP rows: matched by (org, normalised range). */
+export async function writeIpRows(db: Db, t: WriteTarget, rows: IpRowValue[]): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const recs = rows.map((r) => ({
+      org_id: r.orgId,
+      range: formatIpRange(r.range),
+      family: r.range.family,
+      first_ip: r.range.first,
+      last_ip: r.range.last,
+      isp: r.isp,
+      valid_from: r.validFrom,
+      valid_to: r.validTo,
+      note: r.note,
+    }));
+    const existing = await queryRows<{ id: string; org_id: string; range: string }>(
+      tx,
+      sql`select r.id, r.org_id, r.range from ip_ranges r
+           join json_to_recordset(${json(recs.map((r) => ({ org_id: r.org_id, range: r.range })))}::json) as x(org_id uuid, range text)
+             on r.org_id = x.org_id and r.range = x.range`,
+    );
+    const ids = new Map(existing.map((e) => [`${e.org_id}|${e.range}`, e.id]));
+    const creates: typeof recs = [];
+    const updates: ((typeof recs)[number] & { id: string })[] = [];
+    const inFile = new Set<string>();
+    for (const r of recs) {
+      const k = `${r.org_id}|${r.range}`;
+      const id = ids.get(k);
+      if (id) updates.push({ ...r, id });
+      else if (!inFile.has(k)) creates.push(r);
+      inFile.add(k);
+    }
+    const result = { created: creates.length, updated: updates.length };
+    if (t.dryRun) return result;
+    const cols = sql`x(id uuid, org_id uuid, range text, family int, first_ip inet, last_ip inet, isp text, valid_from date, valid_to date, note text)`;
+    if (creates.length > 0)
+      await tx.execute(sql`insert into ip_ranges (org_id, range, family, first_ip, last_ip, isp, valid_from, valid_to, note, created_by)
+        select x.org_id, x.range, x.family, x.first_ip, x.last_ip, x.isp, x.valid_from, x.valid_to, x.note, ${t.userId}::uuid
+          from json_to_recordset(${json(creates)}::json) as ${cols}`);
+    if (updates.length > 0)
+      await tx.execute(sql`update ip_ranges r set isp = x.isp, valid_from = x.valid_from, valid_to = x.valid_to, note = x.note, version = r.version + 1, updated_at = now()
+        from json_to_recordset(${json(updates)}::json) as ${cols} where r.id = x.id`);
+    await auditBatch(tx, t, 'ip_ranges', { ...result, rows: rows.length });
+    return result;
+  });
+}
+
+// ---------------------------------------------------------------- agent inventories
+
+function guessKind(o: HostObservation): string {
+  const os = o.os;
+  if (!os) return 'workstation';
+  const name = `${os.name} ${os.platform}`.toLowerCase();
+  if (name.includes('server') || /ubuntu|debian|rhel|centos|rocky|alma|suse|fedora|oracle|amzn|linux/.test(name)) return 'server';
+  if (name.includes('darwin') || name.includes('macos')) return 'laptop';
+  return 'workstation';
+}
+
+const LOOPBACK = /^(127\.|::1$|fe80:|169\.254\.)/i;
+
+/** Merges what each host's lines in this batch said, in file order. */
+interface HostState {
+  id: string;
+  isNew: boolean;
+  obs: HostObservation[];
+}
+
+/**
+ * osquery/Wazuh observations → assets, identities and installed software. Hosts are matched by
+ * identity keys within the import's org (a re-import updates, never duplicates); a snapshot of a
+ * table replaces what that table said before about the host; differential rows add or remove.
+ */
+export async function writeHostObservations(
+  db: Db,
+  t: WriteTarget,
+  batch: { line: number; obs: HostObservation }[],
+  source: 'osquery' | 'wazuh',
+): Promise<WriteResult & { software: number }> {
+  return db.transaction(async (tx) => {
+    const withKeys = batch.map((b) => ({ ...b, keys: hostIdentityKeys(b.obs.identity) }));
+    const known = await lookupIdentities(
+      tx,
+      t.scopeOrgId,
+      withKeys.flatMap((k) => k.keys),
+    );
+    // group the batch's observations by host: any shared key (or a known asset) joins them
+    const hostOfKey = new Map<string, HostState>();
+    const hosts: HostState[] = [];
+    for (const w of withKeys) {
+      let host = w.keys.map((k) => hostOfKey.get(k)).find(Boolean);
+      if (!host) {
+        const existing = w.keys.map((k) => known.get(k)).find(Boolean);
+        host = hosts.find((h) => h.id === existing) ?? { id: existing ?? randomUUID(), isNew: !existing, obs: [] };
+        if (!hosts.includes(host)) hosts.push(host);
+      }
+      host.obs.push(w.obs);
+      for (const k of w.keys) hostOfKey.set(k, host);
+    }
+    const creates: Record<string, unknown>[] = [];
+    const updates: Record<string, unknown>[] = [];
+    const snapshotDeletes: { asset_id: string; source: string }[] = [];
+    const removes: { asset_id: string; source: string; product: string; version: string }[] = [];
+    const software: Record<string, unknown>[] = [];
+    for (const h of hosts) {
+      let os: HostObservation['os'];
+      let hostname: string | undefined;
+      let seen: Date | null = null;
+      const ifaces = new Map<string, NonNullable<HostObservation['interfaces']>>();
+      const snap = new Map<string, SoftwareItem[]>();
+      for (const o of h.obs) {
+        if (o.os) os = o.os;
+        hostname = o.identity.hostname ?? hostname ?? o.identity.hostIdentifier;
+        if (o.observedAt && (!seen || o.observedAt > seen)) seen = o.observedAt;
+        if (o.interfaces) ifaces.set(o.table, o.mode === 'snapshot' && !o.partial ? o.interfaces : [...(ifaces.get(o.table) ?? []), ...o.interfaces]);
+        if (o.software) {
+          if (o.mode === 'snapshot' && !o.partial) snap.set(o.table, o.software);
+          else if (o.mode === 'added' || o.partial) software.push(...o.software.map((s) => softwareRec(h.id, o.table, s)));
+          else removes.push(...o.software.map((s) => ({ asset_id: h.id, source: o.table, product: s.product, version: s.version })));
+        }
+      }
+      for (const [table, items] of snap) {
+        snapshotDeletes.push({ asset_id: h.id, source: table });
+        software.push(...items.map((s) => softwareRec(h.id, table, s)));
+      }
+      const allIfaces = [...ifaces.values()].flat();
+      const ips = [...new Set(allIfaces.map((i) => i.address).filter((a): a is string => !!a && !LOOPBACK.test(a)))];
+      const macs = [...new Set(allIfaces.map((i) => i.mac).filter((m): m is string => !!m && m !== '00:00:00:00:00:00'))];
+      const name = (hostname ?? h.obs[0]!.identity.agentId ?? 'host').slice(0, 300);
+      const rec = {
+        id: h.id,
+        name,
+        hostname: hostname ?? null,
+        os_name: os?.name ?? null,
+        os_version: os ? [os.version, os.build].filter(Boolean).join(' build ') || null : null,
+        ip_addresses: ifaces.size > 0 ? ips : null,
+        mac_addresses: ifaces.size > 0 ? macs : null,
+        last_seen_at: seen?.toISOString() ?? null,
+        kind: guessKind({ ...h.obs[0]!, ...(os ? { os } : {}) }),
+        search_text: assetSearchText({ name, hostname: hostname ?? null, ipAddresses: ips }),
+      };
+      if (h.isNew) creates.push(rec);
+      else updates.push(rec);
+    }
+    const identities = withKeys.flatMap((w) => w.keys.map((key) => ({ key, asset_id: hostOfKey.get(key)!.id })));
+    const result = { created: creates.length, updated: updates.length, software: software.length };
+    if (t.dryRun) return result;
+    const cols = sql`x(id uuid, name text, hostname text, os_name text, os_version text, ip_addresses text[], mac_addresses text[], last_seen_at timestamptz, kind text, search_text text)`;
+    if (creates.length > 0)
+      await tx.execute(sql`insert into assets (id, org_id, kind, name, hostname, os_name, os_version, ip_addresses, mac_addresses, last_seen_at, search_text, source, created_by)
+        select x.id, ${t.scopeOrgId}::uuid, x.kind, x.name, x.hostname, x.os_name, x.os_version, coalesce(x.ip_addresses, '{}'), coalesce(x.mac_addresses, '{}'),
+               x.last_seen_at, x.search_text, ${source}, ${t.userId}::uuid
+          from json_to_recordset(${json(creates)}::json) as ${cols}`);
+    if (updates.length > 0)
+      await tx.execute(sql`update assets a set hostname = coalesce(x.hostname, a.hostname), os_name = coalesce(x.os_name, a.os_name), os_version = coalesce(x.os_version, a.os_version),
+          ip_addresses = coalesce(x.ip_addresses, a.ip_addresses), mac_addresses = coalesce(x.mac_addresses, a.mac_addresses),
+          last_seen_at = greatest(a.last_seen_at, x.last_seen_at), search_text = x.search_text, version = a.version + 1, updated_at = now()
+        from json_to_recordset(${json(updates)}::json) as ${cols} where a.id = x.id`);
+    await insertIdentities(tx, t.scopeOrgId, identities);
+    if (snapshotDeletes.length > 0)
+      await tx.execute(sql`delete from asset_software s using json_to_recordset(${json(snapshotDeletes)}::json) as x(asset_id uuid, source text)
+        where s.asset_id = x.asset_id and s.source = x.source`);
+    if (removes.length > 0)
+      await tx.execute(sql`delete from asset_software s using json_to_recordset(${json(removes)}::json) as x(asset_id uuid, source text, product text, version text)
+        where s.asset_id = x.asset_id and s.source = x.source and s.product = x.product and s.version is not distinct from x.version`);
+    if (software.length > 0)
+      await tx.execute(sql`insert into asset_software (asset_id, source, vendor, product, version, arch, cpe, purl)
+        select x.asset_id, x.source, x.vendor, x.product, x.version, x.arch, x.cpe, x.purl
+          from json_to_recordset(${json(software)}::json) as x(asset_id uuid, source text, vendor text, product text, version text, arch text, cpe text, purl text)`);
+    await tx.execute(sql`update assets a set software_count = (select count(*) from asset_software s where s.asset_id = a.id)
+      where a.id in (select jsonb_array_elements_text(${json(hosts.map((h) => h.id))}::jsonb)::uuid)`);
+    await auditBatch(tx, t, 'assets', { ...result, rows: batch.length });
+    return result;
+  });
+}
+
+function softwareRec(assetId: string, table: string, s: SoftwareItem) {
+  return {
+    asset_id: assetId,
+    source: table,
+    vendor: s.vendor?.slice(0, 300) ?? null,
+    product: s.product.slice(0, 500),
+    version: s.version.slice(0, 200) || null,
+    arch: s.arch?.slice(0, 50) ?? null,
+    cpe: s.cpe?.slice(0, 1000) ?? null,
+    purl: s.purl?.slice(0, 1000) ?? null,
+  };
+}
