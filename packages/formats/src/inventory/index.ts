@@ -12,8 +12,10 @@ export type {
   InventoryTable,
   ObservationMode,
   OsqueryLineResult,
+  OsqueryTable,
   SoftwareFormat,
   SoftwareItem,
   SoftwareSource,
   WazuhInventoryResult,
+  WazuhTable,
 } from './types.js';

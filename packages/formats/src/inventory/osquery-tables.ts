@@ -1,23 +1,7 @@
 import { parseIpAddress } from '../ip/address.js';
 import { finishSoftware, sourcePackageName, type DistroHint, type RawSoftware } from './software.js';
-import type { HostInterface, HostOs, InventoryTable, SoftwareItem } from './types.js';
-import { LOOPBACK, parseTime, text, wrongType, type Row } from './values.js';
-
-export type OsqueryTable = Extract<
-  InventoryTable,
-  | 'programs'
-  | 'deb_packages'
-  | 'rpm_packages'
-  | 'apps'
-  | 'homebrew_packages'
-  | 'chocolatey_packages'
-  | 'python_packages'
-  | 'npm_packages'
-  | 'os_version'
-  | 'interface_addresses'
-  | 'interface_details'
-  | 'system_info'
->;
+import type { HostInterface, HostOs, OsqueryTable, SoftwareItem } from './types.js';
+import { formatMac, hostOs, LOOPBACK, parseTime, text, wrongType, type Row } from './values.js';
 
 interface TableSpec {
   table: OsqueryTable;
@@ -158,18 +142,7 @@ export function softwareFromRow(row: Row, table: OsqueryTable, os?: DistroHint):
 }
 
 export function osFromRow(row: Row): HostOs {
-  const os: HostOs = { name: text(row.name) ?? '', version: text(row.version) ?? '', platform: text(row.platform) ?? '' };
-  const build = text(row.build);
-  const arch = text(row.arch);
-  const codename = text(row.codename);
-  const major = text(row.major);
-  const minor = text(row.minor);
-  if (build) os.build = build;
-  if (arch) os.arch = arch;
-  if (codename) os.codename = codename;
-  if (major) os.major = major;
-  if (minor) os.minor = minor;
-  return os;
+  return hostOs(row, text(row.arch));
 }
 
 /** An interface_addresses row; null for loopback and addresses that do not parse. */
@@ -186,9 +159,6 @@ export function interfaceFromAddressRow(row: Row): HostInterface | null {
 /** An interface_details row: its name and MAC; null without a MAC. */
 export function interfaceFromDetailsRow(row: Row): HostInterface | null {
   const name = text(row.interface);
-  const mac = text(row.mac);
-  if (!name || !mac) return null;
-  const hex = mac.toLowerCase().replace(/[^0-9a-f]/g, '');
-  if (hex.length !== 12) return null;
-  return { name, mac: hex.match(/../g)!.join(':') };
+  const mac = formatMac(text(row.mac));
+  return name && mac ? { name, mac } : null;
 }

@@ -142,6 +142,8 @@ describe('parseOsqueryLine on bad lines', () => {
       ['{"name":"deb_packages","snapshot":{"name":"x"}}', /"snapshot" is not an array/],
       ['{"name":"deb_packages","diffResults":{"added":"x"}}', /"diffResults.added" is not an array/],
       ['{"name":"deb_packages","action":"changed","columns":{"name":"x","version":"1"}}', /"action" must be "added" or "removed"/],
+      // found by the property test: a missing action once crashed the message
+      ['{"name":"deb_packages","columns":{"name":"x","version":"1"}}', /"action" must be "added" or "removed" with "columns", found missing$/],
       ['{"name":"deb_packages","unixTime":"soon","snapshot":[]}', /unixTime "soon" is not a number/],
       ['{"name":"deb_packages","hostIdentifier":"h"}', /not an osquery result line/],
       ['{"name":"deb_packages","snapshot":[{"name":"curl"}]}', /no readable row .*missing column "version"/],
@@ -167,6 +169,11 @@ describe('parseOsqueryLine on bad lines', () => {
       'line 7: snapshot row 3: not an object; skipped',
       'line 7: snapshot row 4: column "name" is an array, not text; skipped',
     ]);
+  });
+
+  it('gives no observation for an empty side of a batched line', () => {
+    const r = parseOsqueryLine('{"name":"deb_packages","hostIdentifier":"h","diffResults":{"added":[{"name":"curl","version":"8.5.0-2"}],"removed":[]}}', 1);
+    expect('hosts' in r && r.hosts.map((h) => h.mode)).toEqual(['added']);
   });
 
   it('bounds the line length', () => {

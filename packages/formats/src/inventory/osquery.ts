@@ -1,8 +1,8 @@
 import { usableMac, usableSerial, usableUuid } from './identity.js';
-import { detectTable, interfaceFromAddressRow, interfaceFromDetailsRow, osFromRow, rowProblem, softwareFromRow, type OsqueryTable } from './osquery-tables.js';
+import { detectTable, interfaceFromAddressRow, interfaceFromDetailsRow, osFromRow, rowProblem, softwareFromRow } from './osquery-tables.js';
 import type { DistroHint } from './software.js';
-import type { HostIdentity, HostInterface, HostObservation, ObservationMode, OsqueryLineResult, SoftwareItem } from './types.js';
-import { isObject, parseCalendarTime, text, truncate, wrongType, type Row } from './values.js';
+import type { HostIdentity, HostInterface, HostObservation, ObservationMode, OsqueryLineResult, OsqueryTable, SoftwareItem } from './types.js';
+import { describeValue, isObject, parseCalendarTime, text, truncate, wrongType, type Row } from './values.js';
 
 /** Longest line read (8 Mi characters): a full programs snapshot of a busy workstation is well under 1 MB. */
 export const MAX_OSQUERY_LINE_CHARS = 8 * 1024 * 1024;
@@ -20,7 +20,7 @@ function observedAt(doc: Row): Date | null | string {
   const u = doc.unixTime;
   if (u !== undefined) {
     const n = typeof u === 'number' ? u : typeof u === 'string' && /^\d+$/.test(u.trim()) ? Number(u) : NaN;
-    if (!Number.isFinite(n)) return `unixTime ${truncate(JSON.stringify(u))} is not a number`;
+    if (!Number.isFinite(n)) return `unixTime ${describeValue(u)} is not a number`;
     return n > 0 ? new Date(n * 1000) : null;
   }
   return parseCalendarTime(doc.calendarTime);
@@ -53,7 +53,7 @@ interface RowSet {
 function rowSets(doc: Row): RowSet[] | string {
   if (doc.snapshot !== undefined) {
     if (!Array.isArray(doc.snapshot)) return '"snapshot" is not an array';
-    if (doc.action !== undefined && doc.action !== 'snapshot') return `"action" is ${truncate(JSON.stringify(doc.action))} on a snapshot line`;
+    if (doc.action !== undefined && doc.action !== 'snapshot') return `"action" is ${describeValue(doc.action)} on a snapshot line`;
     return [{ mode: 'snapshot', rows: doc.snapshot }];
   }
   if (doc.diffResults !== undefined) {
@@ -64,14 +64,14 @@ function rowSets(doc: Row): RowSet[] | string {
       const rows = diff[mode];
       if (rows === undefined || rows === null) continue;
       if (!Array.isArray(rows)) return `"diffResults.${mode}" is not an array`;
-      sets.push({ mode, rows });
+      // an empty added or removed list says nothing (unlike an empty snapshot: everything gone)
+      if (rows.length > 0) sets.push({ mode, rows });
     }
     return sets;
   }
   if (doc.columns !== undefined) {
     if (!isObject(doc.columns)) return '"columns" is not an object';
-    if (doc.action !== 'added' && doc.action !== 'removed')
-      return `"action" must be "added" or "removed" with "columns", found ${truncate(JSON.stringify(doc.action))}`;
+    if (doc.action !== 'added' && doc.action !== 'removed') return `"action" must be "added" or "removed" with "columns", found ${describeValue(doc.action)}`;
     return [{ mode: doc.action, rows: [doc.columns] }];
   }
   return 'no "snapshot", "diffResults" or "columns": not an osquery result line';

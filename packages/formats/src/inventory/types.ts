@@ -1,8 +1,8 @@
 /** Where an observation came from; host identifiers and agent ids are only unique within one source. */
 export type InventorySource = 'osquery' | 'wazuh';
 
-/** The osquery table (or Wazuh API/indexer collection) a row was read from, recognised by its columns. */
-export type InventoryTable =
+/** The osquery tables read, recognised by their columns. */
+export type OsqueryTable =
   | 'programs'
   | 'deb_packages'
   | 'rpm_packages'
@@ -14,13 +14,13 @@ export type InventoryTable =
   | 'os_version'
   | 'interface_addresses'
   | 'interface_details'
-  | 'system_info'
-  | 'wazuh_packages'
-  | 'wazuh_os'
-  | 'wazuh_hardware'
-  | 'wazuh_netaddr'
-  | 'wazuh_netiface'
-  | 'wazuh_agents';
+  | 'system_info';
+
+/** The Wazuh API endpoints (syscollector/{agent}/…, /agents) and indexer indices read. */
+export type WazuhTable = 'wazuh_packages' | 'wazuh_os' | 'wazuh_hardware' | 'wazuh_netaddr' | 'wazuh_netiface' | 'wazuh_agents';
+
+/** The table a row was read from. */
+export type InventoryTable = OsqueryTable | WazuhTable;
 
 export type SoftwareSource = Extract<
   InventoryTable,

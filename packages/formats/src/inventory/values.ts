@@ -1,9 +1,28 @@
+import type { HostOs } from './types.js';
+
 /** Small coercions shared by the osquery and Wazuh readers. Values arrive as strings (osquery) or mixed JSON. */
 
 export type Row = Record<string, unknown>;
 
 /** Normalised loopback addresses: no use for identifying or routing to a host. */
 export const LOOPBACK = /^(127\.|::1$)/;
+
+/** An OS from osquery's os_version row or Wazuh's `os` object, which share these field names. */
+export function hostOs(f: Row, arch: string | undefined): HostOs {
+  const os: HostOs = { name: text(f.name) ?? '', version: text(f.version) ?? '', platform: text(f.platform) ?? '' };
+  for (const k of ['build', 'codename', 'major', 'minor'] as const) {
+    const v = text(f[k]);
+    if (v) os[k] = v;
+  }
+  if (arch) os.arch = arch;
+  return os;
+}
+
+/** A MAC in lower-case colon form (b0:7b:25:1e:4a:9c) from any common notation, or null. */
+export function formatMac(mac: string | undefined | null): string | null {
+  const hex = (mac ?? '').toLowerCase().replace(/[^0-9a-f]/g, '');
+  return hex.length === 12 ? hex.match(/../g)!.join(':') : null;
+}
 
 export function isObject(v: unknown): v is Row {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,6 +75,11 @@ export function parseCalendarTime(v: unknown): Date | null {
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].indexOf(m[1]!);
   if (month < 0) return null;
   return validDate(new Date(Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]))));
+}
+
+/** A value as it would appear in the JSON, for messages; `missing` for undefined (JSON.stringify gives undefined there). */
+export function describeValue(v: unknown): string {
+  return v === undefined ? 'missing' : truncate(JSON.stringify(v));
 }
 
 export function truncate(s: string, max = 80): string {

@@ -1,8 +1,8 @@
 import { parseIpAddress } from '../ip/address.js';
 import { usableMac, usableSerial } from './identity.js';
 import { finishSoftware, sourcePackageName, type DistroHint } from './software.js';
-import type { HostObservation, HostOs, InventoryError, InventoryTable, SoftwareFormat, WazuhInventoryResult } from './types.js';
-import { isObject, LOOPBACK, parseTime, text, truncate, wrongType, type Row } from './values.js';
+import type { HostObservation, HostOs, InventoryError, InventoryTable, SoftwareFormat, SoftwareItem, WazuhInventoryResult } from './types.js';
+import { formatMac, hostOs, isObject, LOOPBACK, parseTime, text, truncate, wrongType, type Row } from './values.js';
 
 /** Biggest document read: a full packages answer for a few hundred agents. */
 export const MAX_WAZUH_DOCUMENT_CHARS = 256 * 1024 * 1024;
@@ -40,18 +40,22 @@ function kindOf(item: Row): ItemKind | null {
 const FORMATS: Record<string, SoftwareFormat> = { deb: 'deb', rpm: 'rpm', win: 'win', pkg: 'macos', macports: 'macos', pypi: 'pypi', npm: 'npm' };
 
 function osFromWazuh(os: Row, arch?: string): HostOs {
-  const out: HostOs = { name: text(os.name) ?? '', version: text(os.version) ?? '', platform: text(os.platform) ?? '' };
-  const build = text(os.build);
-  const codename = text(os.codename);
-  const major = text(os.major);
-  const minor = text(os.minor);
-  const a = arch ?? text(os.arch);
-  if (build) out.build = build;
-  if (codename) out.codename = codename;
-  if (major) out.major = major;
-  if (minor) out.minor = minor;
-  if (a) out.arch = a;
-  return out;
+  return hostOs(os, arch ?? text(os.arch));
+}
+
+/** A package as the API (`format`, `install_time`) and the indexer (`type`, `installed`) give it. */
+function wazuhSoftware(
+  f: { name: string; version: unknown; format: unknown; vendor: unknown; arch: unknown; installed: unknown; source: unknown },
+  os: DistroHint | undefined,
+): SoftwareItem {
+  const format = FORMATS[text(f.format)?.toLowerCase() ?? ''] ?? 'other';
+  let version = text(f.version) ?? '';
+  let epoch: string | undefined;
+  // rpm versions may come as epoch:version-release; deb versions keep their epoch (dpkg compares with it)
+  const m = format === 'rpm' ? /^(\d+):(.*)$/.exec(version) : null;
+  if (m) [epoch, version] = [m[1]!, m[2]!];
+  const raw = { source: 'wazuh_packages' as const, format, product: f.name, version, epoch, vendor: text(f.vendor), arch: text(f.arch) };
+  return finishSoftware({ ...raw, installedAt: parseTime(f.installed), sourceName: sourcePackageName(text(f.source), format) }, os);
 }
 
 class Collector {
@@ -84,28 +88,17 @@ function readItem(item: Row, kind: ItemKind, c: Collector, opts: WazuhInventoryO
       const name = text(item.name);
       if (!name) return 'missing package "name"';
       if (wrongType(item.version)) return `"version" is ${typeof item.version}, not text`;
-      const format = FORMATS[text(item.format)?.toLowerCase() ?? ''] ?? 'other';
-      let version = text(item.version) ?? '';
-      let epoch: string | undefined;
-      // rpm versions may come as epoch:version-release; deb versions keep their epoch (dpkg compares with it)
-      const m = format === 'rpm' ? /^(\d+):(.*)$/.exec(version) : null;
-      if (m) [epoch, version] = [m[1]!, m[2]!];
       const o = c.obs(agentId, 'wazuh_packages', at);
-      const item2 = finishSoftware(
-        {
-          source: 'wazuh_packages',
-          format,
-          product: name,
-          version,
-          vendor: text(item.vendor),
-          arch: text(item.architecture),
-          epoch,
-          installedAt: parseTime(item.install_time),
-          sourceName: sourcePackageName(text(item.source), format),
-        },
-        opts.osByAgent?.[agentId],
-      );
-      (o.software ??= []).push(item2);
+      const fields = {
+        name,
+        version: item.version,
+        format: item.format,
+        vendor: item.vendor,
+        arch: item.architecture,
+        installed: item.install_time,
+        source: item.source,
+      };
+      (o.software ??= []).push(wazuhSoftware(fields, opts.osByAgent?.[agentId]));
       return null;
     }
     case 'api-os': {
@@ -141,12 +134,11 @@ function readItem(item: Row, kind: ItemKind, c: Collector, opts: WazuhInventoryO
       if (!name) return 'missing interface "name"';
       const o = c.obs(agentId, 'wazuh_netiface', at);
       o.interfaces ??= [];
-      const hex = (text(item.mac) ?? '').toLowerCase().replace(/[^0-9a-f]/g, '');
-      if (hex.length !== 12) {
+      const mac = formatMac(text(item.mac));
+      if (!mac) {
         o.interfaces.push({ name });
         return null;
       }
-      const mac = hex.match(/../g)!.join(':');
       o.interfaces.push({ name, mac });
       const usable = usableMac(mac);
       if (usable && !o.identity.macs.includes(usable)) o.identity.macs.push(usable);
@@ -187,26 +179,8 @@ function readIndexerPackage(src: Row, c: Collector, opts: WazuhInventoryOptions)
     .flatMap((r) => (r.ok && !LOOPBACK.test(r.ip.address) ? [r.ip.address] : []));
   if (ips.length > 0 && !o.identity.ips) o.identity.ips = ips;
   if (!o.os && isObject(host.os)) o.os = osFromWazuh(host.os, text(host.architecture));
-  const format = FORMATS[text(pkg.type)?.toLowerCase() ?? ''] ?? 'other';
-  let version = text(pkg.version) ?? '';
-  let epoch: string | undefined;
-  const m = format === 'rpm' ? /^(\d+):(.*)$/.exec(version) : null;
-  if (m) [epoch, version] = [m[1]!, m[2]!];
-  const item = finishSoftware(
-    {
-      source: 'wazuh_packages',
-      format,
-      product: name,
-      version,
-      vendor: text(pkg.vendor),
-      arch: text(pkg.architecture),
-      epoch,
-      installedAt: parseTime(pkg.installed),
-      sourceName: sourcePackageName(text(pkg.source), format),
-    },
-    opts.osByAgent?.[agentId] ?? o.os,
-  );
-  (o.software ??= []).push(item);
+  const fields = { name, version: pkg.version, format: pkg.type, vendor: pkg.vendor, arch: pkg.architecture, installed: pkg.installed, source: pkg.source };
+  (o.software ??= []).push(wazuhSoftware(fields, opts.osByAgent?.[agentId] ?? o.os));
   return null;
 }
 

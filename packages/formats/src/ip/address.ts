@@ -7,7 +7,7 @@ const MAX_ADDRESS_CHARS = 100;
 /** ::ffff:0:0 — where IPv4 lives in the one 128-bit key space. */
 export const V4_MAPPED_BASE = 0xffff00000000n;
 export const V4_MAPPED_LAST = V4_MAPPED_BASE + 0xffffffffn;
-export const MAX_V6 = (1n << 128n) - 1n;
+const V4_KEY_PREFIX = '00000000000000000000ffff';
 
 const FOUR_PART_DECIMAL = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -29,11 +29,12 @@ function parseV4(s: string): number | string {
 
 /** A 128-bit value in the unified key space → the IpAddress it denotes (IPv4 when inside ::ffff:0:0/96). */
 export function addressFromValue(value: bigint): IpAddress {
-  const key = value.toString(16).padStart(32, '0');
   if (value >= V4_MAPPED_BASE && value <= V4_MAPPED_LAST) {
+    // number arithmetic, not bigint: this runs for every address of a 120k-line list
     const n = Number(value - V4_MAPPED_BASE);
-    return { family: 4, address: `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`, key };
+    return { family: 4, address: `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`, key: V4_KEY_PREFIX + n.toString(16).padStart(8, '0') };
   }
+  const key = value.toString(16).padStart(32, '0');
   const parts: number[] = [];
   for (let shift = 112n; shift >= 0n; shift -= 16n) parts.push(Number((value >> shift) & 0xffffn));
   return { family: 6, address: new ipaddr.IPv6(parts).toRFC5952String(), key };

@@ -24,7 +24,7 @@ function exactPrefix(first: bigint, last: bigint): number | null {
 /** Builds the normalised IpRange for inclusive 128-bit bounds (first <= last). */
 export function rangeFromBounds(first: bigint, last: bigint): IpRange {
   const a = addressFromValue(first);
-  const b = addressFromValue(last);
+  const b = first === last ? a : addressFromValue(last);
   // a range is IPv4 only when it lies wholly inside ::ffff:0:0/96; one that straddles it is IPv6
   const family = a.family === 4 && b.family === 4 ? 4 : 6;
   // in an IPv6 range, write both ends as IPv6 even when one falls in the mapped block
