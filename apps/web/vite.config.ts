@@ -24,6 +24,8 @@ export default defineConfig({
     // No inline module-preload polyfill: the page must run under `script-src 'self'`.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    // not "assets": /assets/:id is a page of the app (the asset registry)
+    assetsDir: 'static',
     sourcemap: true,
   },
 });

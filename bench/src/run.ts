@@ -9,6 +9,7 @@ import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { seedScale } from './seed-scale.js';
 import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
 import { benchIssue, benchParse, type Row } from './directives-bench.js';
+import { benchInventory } from './inventory-bench.js';
 
 const rows: Row[] = [];
 
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(issueDir, { recursive: true, force: true });
   }
+  const inventoryDir = path.join(ROOT, '.tmp', `bench-inventory-${Date.now()}`);
+  try {
+    rows.push(...(await benchInventory(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_inventory') : undefined, inventoryDir)));
+  } finally {
+    fs.rmSync(inventoryDir, { recursive: true, force: true });
+  }
 
   process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
@@ -98,14 +105,14 @@ main().catch((err: unknown) => {
 });
 
 /** A second database on the same server for the national-scale run. */
-async function freshDatabase(url: string): Promise<string> {
+async function freshDatabase(url: string, name = 'khien_bench_national'): Promise<string> {
   const pg = (await import('pg')).default;
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  await c.query('drop database if exists khien_bench_national');
-  await c.query('create database khien_bench_national');
+  await c.query(`drop database if exists ${name}`);
+  await c.query(`create database ${name}`);
   await c.end();
   const u = new URL(url);
-  u.pathname = '/khien_bench_national';
+  u.pathname = `/${name}`;
   return u.toString();
 }

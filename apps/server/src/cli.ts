@@ -177,11 +177,15 @@ program
       const org = await orgByCodeOrId(db, o.org);
       const id = await startImportFromPath(db, config.filesDir, cliActor(), { ...opts.data, orgId: org.id }, path.resolve(file), cliAudit());
       let last = 0;
+      const started = performance.now();
+      const cpu0 = process.cpuUsage();
       await runImportNow(db, id, cliAudit(), (p) => {
         if (Date.now() - last < 2000) return;
         last = Date.now();
         process.stderr.write(`  ${p.phase}: ${(p.bytesDone / 1048576).toFixed(0)} MB, ${p.rowsRead} dòng/rows, ${p.rowsFailed} lỗi/errors\n`);
       });
+      const cpu = process.cpuUsage(cpu0);
+      process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s\n`);
       const r = await getImport(db, cliActor(), id);
       for (const e of r.errors.slice(0, 200)) print(`  dòng/row ${e.row}${e.field ? ` [${e.field}]` : ''}: ${e.message}`);
       if (r.rowsFailed > 200) print(`  … và ${r.rowsFailed - 200} lỗi khác / more errors`);

@@ -27,3 +27,4 @@ export {
   ipRanges,
   inventoryImports,
 } from './modules/inventory/inventory.tables.js';
+export { documentImports } from './modules/directives/document-imports.tables.js';

@@ -271,7 +271,7 @@ describe('imports', () => {
       (
         await queryRows<{ assets: number; software: number }>(
           t.database.db,
-          sql`select count(distinct a.id)::int as assets, count(s.id)::int as software from assets a join orgs o on o.id = a.org_id left join asset_software s on s.asset_id = a.id where o.id = ${communeB}`,
+          sql`select count(distinct a.id)::int as assets, count(s.asset_id)::int as software from assets a join orgs o on o.id = a.org_id left join asset_software s on s.asset_id = a.id where o.id = ${communeB}`,
         )
       )[0]!;
     const c1 = await counts();

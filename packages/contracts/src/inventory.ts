@@ -262,7 +262,6 @@ export const AssetListQuerySchema = PageQuerySchema.extend({
 }).strict();
 
 export const SoftwareSchema = z.object({
-  id: z.number().int(),
   source: z.string(),
   vendor: z.string().nullable(),
   product: z.string(),

@@ -10,6 +10,7 @@ import {
   DirectivePage,
   DirectivesPage,
 } from '../features/directives';
+import { AssetPage, AssetsPage, InventoryImportPage, InventoryPage, IpSpacePage, SystemNewPage, SystemPage, SystemsPage } from '../features/inventory';
 import { NotificationsPage } from '../features/notifications';
 import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
 import { SessionsPage } from '../features/sessions';
@@ -44,6 +45,14 @@ export const ROUTES = {
   assignments: '/assignments',
   assignment: '/assignments/:id',
   notifications: '/notifications',
+  inventory: '/inventory',
+  inventoryImport: '/inventory/import',
+  systems: '/systems',
+  systemNew: '/systems/new',
+  system: '/systems/:id',
+  assets: '/assets',
+  asset: '/assets/:id',
+  ipSpace: '/ip-space',
 } as const;
 
 export function createRouter() {
@@ -195,6 +204,70 @@ export function createRouter() {
             // The issuer reviews here too, so reading directives is enough to open an assignment.
             { path: ROUTES.assignment, element: <AssignmentPage /> },
             { path: ROUTES.notifications, element: <NotificationsPage /> },
+            {
+              path: ROUTES.inventory,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <InventoryPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.inventoryImport,
+              element: (
+                <RequirePermission permission="inventory:write">
+                  <InventoryImportPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.systems,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <SystemsPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.systemNew,
+              element: (
+                <RequirePermission permission="inventory:write">
+                  <SystemNewPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.system,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <SystemPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.assets,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <AssetsPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.asset,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <AssetPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.ipSpace,
+              element: (
+                <RequirePermission permission="inventory:read">
+                  <IpSpacePage />
+                </RequirePermission>
+              ),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

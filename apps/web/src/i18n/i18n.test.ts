@@ -1,7 +1,6 @@
 import { ERROR_CODES, ORG_KINDS, PERMISSIONS, ROLES } from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import vi from './vi.json';
+import { RESOURCES } from './index';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,8 +15,9 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const viKeys = flatten(vi as Tree);
-const enKeys = flatten(en as Tree);
+// what i18next is given: the main files plus the feature files merged in by index.ts
+const viKeys = flatten(RESOURCES.vi as Tree);
+const enKeys = flatten(RESOURCES.en as Tree);
 
 // Vite (and so vitest) inlines the source files as text; no Node APIs needed.
 const sources = import.meta.glob(['../**/*.tsx', '../**/*.ts', '!../**/*.test.ts', '!../**/*.test.tsx'], {

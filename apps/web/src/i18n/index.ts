@@ -2,7 +2,15 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../app/api-client';
 import en from './en.json';
+import inventoryEn from './inventory.en.json';
+import inventoryVi from './inventory.vi.json';
 import vi from './vi.json';
+
+/** Feature files merged under their own top-level key, so parallel work does not edit the same file. */
+export const RESOURCES = {
+  vi: { ...vi, inventory: inventoryVi },
+  en: { ...en, inventory: inventoryEn },
+};
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -50,7 +58,7 @@ export function currentLanguage(): Language {
 export function initI18n(): typeof i18n {
   const lng = getStoredLanguage() ?? 'vi';
   void i18n.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { vi: { translation: RESOURCES.vi }, en: { translation: RESOURCES.en } },
     lng,
     fallbackLng: 'vi',
     supportedLngs: [...LANGUAGES],

@@ -307,10 +307,10 @@ export async function listSoftware(db: Db, actor: Actor, id: string, q: { q?: st
     purl: string | null;
   }>(
     db,
-    sql`select id, source, vendor, product, version, arch, cpe, purl from asset_software where ${cond} order by lower(product), version, id limit ${q.limit} offset ${q.offset}`,
+    sql`select source, vendor, product, version, arch, cpe, purl from asset_software where ${cond} order by lower(product), version, source limit ${q.limit} offset ${q.offset}`,
   );
   const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from asset_software where ${cond}`);
-  return { items: rows.map((r) => ({ ...r, id: Number(r.id) })), total: Number(n?.n ?? 0) };
+  return { items: rows, total: Number(n?.n ?? 0) };
 }
 
 /** Linked-system ids already checked elsewhere; used by the system page to list its assets. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/orgs.tables.js';
 
 /** The regulation pack in force below an org (a province chooses; the nearest choice up the tree wins). */
@@ -137,6 +137,8 @@ export const assets = pgTable(
   },
   (t) => [
     index('assets_org_id_idx').on(t.orgId, t.name),
+    // the registry's order: walking it answers the first pages without sorting every asset
+    index('assets_name_idx').on(sql`lower(${t.name})`, t.id),
     index('assets_kind_idx').on(t.kind),
     index('assets_search_idx').on(t.searchText),
     index('assets_ip_gin').using('gin', t.ipAddresses),
@@ -175,11 +177,13 @@ export const assetSystems = pgTable(
   (t) => [primaryKey({ columns: [t.assetId, t.systemId] }), index('asset_systems_system_idx').on(t.systemId)],
 );
 
-/** Installed software; replaced per (asset, source) by each snapshot import. */
+/**
+ * Installed software; replaced per (asset, source) by each snapshot import. No key of its own:
+ * a row is only ever read as part of its asset, and 5 million rows would pay for a second index.
+ */
 export const assetSoftware = pgTable(
   'asset_software',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
     assetId: uuid('asset_id')
       .notNull()
       .references(() => assets.id, { onDelete: 'cascade' }),
@@ -191,7 +195,8 @@ export const assetSoftware = pgTable(
     cpe: text('cpe'),
     purl: text('purl'),
   },
-  (t) => [index('asset_software_asset_idx').on(t.assetId, t.source), index('asset_software_product_idx').on(t.product)],
+  // one index only: every imported package pays for each index, 5 million rows at province scale
+  (t) => [index('asset_software_asset_idx').on(t.assetId, t.source)],
 );
 
 /** Public IP space an org owns (single addresses are ranges of one). */

@@ -8,10 +8,11 @@ import { authorize, requireSomewhere, type Actor } from '../../platform/policy.j
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { listRegulationPacks, lookupRegulationPack } from '../../platform/regulations.js';
 import { getOrgRef } from '../orgs/index.js';
+import { todayInVietnam } from '../../platform/time.js';
 import { regulationChoices } from './inventory.tables.js';
 
 /** The pack a province uses when nobody chose one: the newest in force today. */
-export function defaultPack(today = new Date().toISOString().slice(0, 10)): RegulationPack {
+export function defaultPack(today = todayInVietnam()): RegulationPack {
   const packs = listRegulationPacks();
   const inForce = packs.filter((p) => p.inForce.from <= today && (!p.inForce.until || p.inForce.until > today));
   const pick = (inForce.length > 0 ? inForce : packs).sort((a, b) => b.inForce.from.localeCompare(a.inForce.from))[0];

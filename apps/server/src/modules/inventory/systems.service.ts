@@ -25,6 +25,7 @@ import { infoSystems, systemClassifications, systemRequirements } from './invent
 import { findSystemById, findSystems, requirementRows, type SystemRow } from './systems.repo.js';
 import { checklistIds, packById, packInForce } from './packs.service.js';
 import { lookupRegulationPack } from '../../platform/regulations.js';
+import { todayInVietnam } from '../../platform/time.js';
 
 /** The pack (and version) the system was classified under; the newest version if that one is gone. */
 function packOfRow(row: { pack_id: string | null; pack_version: string | null }): RegulationPack | null {
@@ -403,8 +404,8 @@ export async function advanceDossier(db: Db, actor: Actor, id: string, body: z.i
     throw new AppError('CONFLICT', `Không chuyển được hồ sơ từ "${from}" sang "${body.status}" / dossier cannot go from ${from} to ${body.status}`);
   if (body.status === 'approved' && !body.decisionNumber)
     throw new AppError('VALIDATION_FAILED', 'Cần số quyết định phê duyệt / decision number required', [{ path: 'decisionNumber', message: 'required' }]);
-  const today = new Date().toISOString().slice(0, 10);
-  if (body.on > today) throw new AppError('VALIDATION_FAILED', 'Ngày không được ở tương lai / date is in the future', [{ path: 'on', message: 'future' }]);
+  if (body.on > todayInVietnam())
+    throw new AppError('VALIDATION_FAILED', 'Ngày không được ở tương lai / date is in the future', [{ path: 'on', message: 'future' }]);
   const earlier = body.status === 'appraised' ? row.submitted_on : body.status === 'approved' ? (row.appraised_on ?? row.submitted_on) : null;
   if (earlier && body.on < earlier)
     throw new AppError('VALIDATION_FAILED', `Ngày phải từ ${earlier} trở đi / date must be on or after ${earlier}`, [{ path: 'on', message: 'too early' }]);

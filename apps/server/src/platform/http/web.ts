@@ -16,7 +16,8 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
   app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, sendIndex);
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || url.startsWith('/assets/')) {
+    // a missing build file must answer 404, not the app's page
+    if (url.startsWith('/api/') || url.startsWith('/static/')) {
       return reply.callNotFound();
     }
     const file = path.join(webDist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));

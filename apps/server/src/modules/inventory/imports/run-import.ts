@@ -112,16 +112,28 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
         ]);
       let batch: { line: number; obs: HostObservation }[] = [];
       let batchSoftware = 0;
+      // one batch is written while the next is parsed (the database works in its own process);
+      // writes stay one at a time and in file order, so a host split across batches is found again
+      let inFlight: Promise<void> = Promise.resolve();
+      let failure: unknown = null;
       const flush = async () => {
         if (batch.length === 0) return;
-        if (write) {
-          const r = await writeHostObservations(db, target, batch, job.format as 'osquery' | 'wazuh');
-          p.created += r.created;
-          p.updated += r.updated;
-          software += r.software;
-        }
+        const mine = batch;
         batch = [];
         batchSoftware = 0;
+        await inFlight;
+        if (failure) throw failure;
+        if (write)
+          inFlight = writeHostObservations(db, target, mine, job.format as 'osquery' | 'wazuh').then(
+            (r) => {
+              p.created += r.created;
+              p.updated += r.updated;
+              software += r.software;
+            },
+            (err: unknown) => {
+              failure = err;
+            },
+          );
         await report();
       };
       for await (const item of hostObservations(job, (n) => (p.bytesDone += n))) {
@@ -138,6 +150,8 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
         else await report();
       }
       await flush();
+      await inFlight;
+      if (failure) throw failure;
       return;
     }
     const file: TableFile = job.format === 'xlsx' ? await readXlsxFile(job.path) : await readCsvFile(job.path, (n) => (p.bytesDone += n));

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { formatIpRange, hostIdentityKeys, usableSerial, foldVietnamese, type HostObservation, type SoftwareItem } from '@khien/formats';
 import type { Db } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/client.js';
+import { copyRows } from '../../../platform/db/copy.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import { assetSearchText } from '../assets.service.js';
 import type { AssetRowValue, IpRowValue, SystemRowValue } from './table-rows.js';
@@ -280,7 +281,7 @@ export async function writeHostObservations(
     const updates: Record<string, unknown>[] = [];
     const snapshotDeletes: { asset_id: string; source: string }[] = [];
     const removes: { asset_id: string; source: string; product: string; version: string }[] = [];
-    const software: Record<string, unknown>[] = [];
+    const software: ReturnType<typeof softwareRec>[] = [];
     for (const h of hosts) {
       let os: HostObservation['os'];
       let hostname: string | undefined;
@@ -342,7 +343,13 @@ export async function writeHostObservations(
     if (removes.length > 0)
       await tx.execute(sql`delete from asset_software s using json_to_recordset(${json(removes)}::json) as x(asset_id uuid, source text, product text, version text)
         where s.asset_id = x.asset_id and s.source = x.source and s.product = x.product and s.version is not distinct from x.version`);
-    if (software.length > 0)
+    const copied = await copyRows(
+      tx,
+      'asset_software',
+      SOFTWARE_COLUMNS,
+      software.map((r) => SOFTWARE_COLUMNS.map((c) => r[c] as string | null)),
+    );
+    if (software.length > 0 && !copied)
       await tx.execute(sql`insert into asset_software (asset_id, source, vendor, product, version, arch, cpe, purl)
         select x.asset_id, x.source, x.vendor, x.product, x.version, x.arch, x.cpe, x.purl
           from json_to_recordset(${json(software)}::json) as x(asset_id uuid, source text, vendor text, product text, version text, arch text, cpe text, purl text)`);
@@ -353,7 +360,9 @@ export async function writeHostObservations(
   });
 }
 
-function softwareRec(assetId: string, table: string, s: SoftwareItem) {
+const SOFTWARE_COLUMNS = ['asset_id', 'source', 'vendor', 'product', 'version', 'arch', 'cpe', 'purl'] as const;
+
+function softwareRec(assetId: string, table: string, s: SoftwareItem): Record<(typeof SOFTWARE_COLUMNS)[number], string | null> {
   return {
     asset_id: assetId,
     source: table,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { guessFormat, importFileProblem, importPercent, isImportActive } from './import-model';
+
+describe('guessFormat', () => {
+  it('reads spreadsheets from the extension and agent outputs from name hints', () => {
+    expect(guessFormat('tai-san.CSV')).toBe('csv');
+    expect(guessFormat('Danh mục.xlsx')).toBe('xlsx');
+    expect(guessFormat('osqueryd.results.log')).toBe('osquery');
+    expect(guessFormat('wazuh-agents.json')).toBe('wazuh');
+    expect(guessFormat('export.json')).toBeNull();
+  });
+});
+
+describe('importFileProblem', () => {
+  it('refuses empty, oversized and unknown files', () => {
+    expect(importFileProblem({ name: 'a.csv', size: 0 })).toBe('empty');
+    expect(importFileProblem({ name: 'a.csv', size: 300 * 1024 * 1024 })).toBe('size');
+    expect(importFileProblem({ name: 'a.docx', size: 10 })).toBe('type');
+    expect(importFileProblem({ name: 'a.ndjson', size: 10 })).toBeNull();
+  });
+});
+
+describe('import progress', () => {
+  it('is the share of bytes processed while running, 100 when finished', () => {
+    expect(importPercent({ status: 'running', bytesDone: 250, bytesTotal: 1000 })).toBe(25);
+    expect(importPercent({ status: 'queued', bytesDone: 0, bytesTotal: 0 })).toBe(0);
+    expect(importPercent({ status: 'running', bytesDone: 2000, bytesTotal: 1000 })).toBe(100);
+    expect(importPercent({ status: 'refused', bytesDone: 10, bytesTotal: 1000 })).toBe(100);
+  });
+
+  it('polls only queued and running imports', () => {
+    expect(isImportActive({ status: 'queued' })).toBe(true);
+    expect(isImportActive({ status: 'running' })).toBe(true);
+    expect(isImportActive({ status: 'done' })).toBe(false);
+    expect(isImportActive({ status: 'failed' })).toBe(false);
+  });
+});
