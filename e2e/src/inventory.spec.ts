@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { InventoryOverview, InventorySummary } from '@khien/contracts';
 import { ARTIFACTS, startProduct, type RunningServer } from './server.js';
 import { CHROMIUM_ARGS, enrolTotp, pickOption, shot, signIn, signOut } from './shared.js';
 
@@ -26,6 +27,14 @@ const ASSETS_CSV = [
   'Máy trạm văn thư,máy trạm,10.10.1.21,Windows 11 Pro,không,không',
   'Thiết bị lạ,tàu vũ trụ,10.10.1.22,Windows 11 Pro,có,có',
 ].join('\r\n');
+
+/** GET through the browser's session (the demo province holds sample inventory; counts are compared, not assumed). */
+async function api<T>(url: string): Promise<T> {
+  const r = await page.request.get(`${server.url}${url}`);
+  expect(r.status(), url).toBe(200);
+  return (await r.json()) as T;
+}
+const total = async (url: string) => (await api<{ total: number }>(url)).total;
 
 let server: RunningServer;
 let browser: Browser;
@@ -176,6 +185,8 @@ describe('inventory journey', () => {
   it('a coordinator imports assets keeping the valid rows and sees the bad one', async () => {
     await signIn(page, server.url, COORDINATOR, server.demoPassword);
     await enrolTotp(page);
+    const assetsBefore = await total('/api/v1/assets?limit=1');
+    const firewallOffBefore = await total('/api/v1/assets?limit=1&hygiene=firewall_off');
     await page.getByTestId('nav-inventory-import').click();
     await page.getByTestId('import-drop-zone').waitFor();
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'khien-inv-')), 'tai-san.csv');
@@ -199,19 +210,21 @@ describe('inventory journey', () => {
 
     await page.getByTestId('nav-assets').click();
     await page.getByTestId('assets-table').waitFor();
-    expect(await page.locator('[data-testid^="asset-row-"]').count()).toBe(2);
+    expect(await page.locator('[data-testid^="asset-row-"]').count()).toBe(assetsBefore + 2);
     await pickOption(page, page.locator('body'), 'Vệ sinh an toàn', '', /Tường lửa đang tắt/);
-    await expect.poll(() => page.locator('[data-testid^="asset-row-"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid^="asset-row-"]').count()).toBe(firewallOffBefore + 1);
   });
 
   it('opens an imported asset and records IP ranges, overlaps shown in red', async () => {
     await page.getByTestId('nav-assets').click();
-    await page.getByRole('link', { name: 'Máy chủ cổng thông tin' }).click();
+    await page.getByRole('link', { name: 'Máy chủ cổng thông tin', exact: true }).click();
     await page.getByTestId('asset-details').waitFor();
     expect(await page.getByTestId('asset-details').textContent()).toContain('203.0.113.10');
     await page.getByTestId('software-search').waitFor();
     await shot(page, 'inv-07-asset');
 
+    const rangesBefore = await total('/api/v1/ip-ranges?limit=1');
+    const overlappingBefore = await total('/api/v1/ip-ranges?limit=1&overlapping=true');
     await page.getByTestId('nav-ip-space').click();
     for (const [range, org, search] of [
       ['203.0.113.0/24', null, ''],
@@ -226,21 +239,28 @@ describe('inventory journey', () => {
       await dialog.waitFor({ state: 'detached' });
     }
     const rows = page.locator('[data-testid^="ip-range-"][data-overlaps]');
-    await expect.poll(() => rows.count()).toBe(2);
-    await expect.poll(() => page.locator('[data-testid^="ip-range-"][data-overlaps="1"]').count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(rangesBefore + 2);
+    await expect.poll(() => page.locator('[data-testid^="ip-range-"][data-overlaps="1"]').count()).toBe(overlappingBefore + 2);
     await shot(page, 'inv-08-ip-space');
   });
 
   it('the province inventory shows the counts and the chart', async () => {
     await page.getByTestId('nav-inventory').click();
     await page.getByTestId('summary-cards').waitFor();
-    await expect.poll(async () => Number(await page.getByTestId('summary-systems-total').getAttribute('data-n'))).toBe(1);
-    expect(Number(await page.getByTestId('summary-assets-total').getAttribute('data-n'))).toBe(2);
-    expect(await page.getByTestId('summary-ip-overlapping').textContent()).toBe('2');
+    // the page shows what the database holds for the province
+    const province = (await api<{ items: { id: string }[] }>('/api/v1/orgs/roots')).items[0]!.id;
+    const summary = await api<InventorySummary>(`/api/v1/inventory/summary?orgId=${province}`);
+    const overview = await api<InventoryOverview>(`/api/v1/inventory/overview?orgId=${province}`);
+    expect(summary.systems.total).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => Number(await page.getByTestId('summary-systems-total').getAttribute('data-n'))).toBe(summary.systems.total);
+    expect(Number(await page.getByTestId('summary-assets-total').getAttribute('data-n'))).toBe(summary.assets.total);
+    expect(await page.getByTestId('summary-ip-overlapping').textContent()).toBe(String(summary.ipRanges.overlapping));
     expect(await page.getByTestId('pack-choice').getAttribute('data-pack')).toMatch(/^vn-nd/);
     await page.getByTestId('overview-table').waitFor();
     const ward = page.getByTestId('overview-table').locator('tbody tr', { hasText: 'Phường Điện Biên Phủ' });
-    expect((await ward.locator('td').nth(1).textContent())?.trim()).toBe('1');
+    const wardRow = overview.rows.find((r) => r.orgName === 'Phường Điện Biên Phủ')!;
+    expect(wardRow.systems).toBeGreaterThanOrEqual(1);
+    expect((await ward.locator('td').nth(1).textContent())?.trim()).toBe(String(wardRow.systems));
     await page.getByTestId('overview-level-chart').locator('svg.recharts-surface').first().waitFor();
     await page.getByTestId('overview-dossier-chart').locator('svg.recharts-surface').first().waitFor();
     await shot(page, 'inv-09-overview');

@@ -301,6 +301,12 @@ describe('imports', () => {
     expect(wazuhAgain).toMatchObject({ created: 0, updated: 1 });
   });
 
+  it('a record twice in one file is reported on its second row', async () => {
+    const csv = 'Dải IP,Đơn vị,Nhà mạng\n198.51.100.0/30,90002,VNPT\n198.51.100.4/30,90002,VNPT\n198.51.100.0/30,90002,Viettel\n';
+    const r = await importFile(coord, { orgId: province, kind: 'ipspace', onError: 'refuse' }, { name: 'ip.csv', data: Buffer.from(csv) });
+    expect(r).toMatchObject({ status: 'refused', rowsFailed: 1, errors: [{ row: 4, field: null, message: expect.stringContaining('dòng 2') }] });
+  });
+
   it('bad files get a clear message and write nothing', async () => {
     const missing = await importFile(coord, { orgId: communeA, kind: 'ipspace', onError: 'keep' }, { name: 'x.csv', data: Buffer.from('Nhà mạng\nVNPT\n') });
     expect(missing).toMatchObject({ status: 'failed', message: expect.stringContaining('Dải IP') });

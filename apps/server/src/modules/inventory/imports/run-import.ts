@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { parseOsqueryLine, parseWazuhInventory, type HostObservation } from '@khien/formats';
+import { foldVietnamese, parseOsqueryLine, parseWazuhInventory, type HostObservation } from '@khien/formats';
 import type { Db } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import type { AuditContext } from '../../../platform/audit/audit.js';
 import { COLUMNS, mapHeader, type TableKind } from './columns.js';
 import { readCsvFile, readLines, readXlsxFile, type TableFile } from './read-records.js';
-import { OrgResolver, RowProblem, rowValue, type AssetRowValue, type IpRowValue, type RowError, type SystemRowValue } from './table-rows.js';
+import { OrgResolver, RowProblem, rowValue, type AssetRowValue, type IpRowValue, type RowError, type RowValue, type SystemRowValue } from './table-rows.js';
 import { writeAssetRows, writeHostObservations, writeIpRows, writeSystemRows, type WriteTarget } from './writers.js';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'osquery' | 'wazuh';
@@ -52,6 +52,17 @@ interface Progress {
   updated: number;
 }
 export type ProgressFn = (p: Progress) => Promise<void>;
+
+/** Rows of one file checked against each other for duplicates (beyond this, memory wins over the check). */
+const MAX_TRACKED_KEYS = 2_000_000;
+
+/** What makes two rows the same record: the rules the writers match existing records by. */
+function duplicateKey(v: RowValue): string | null {
+  if (v.kind === 'systems') return `${v.value.orgId}|${v.value.name.toLowerCase()}`;
+  if (v.kind === 'ipspace') return `${v.value.orgId}|${v.value.range.firstKey}|${v.value.range.lastKey}`;
+  if (v.value.serial) return `serial|${v.value.serial.toUpperCase()}`;
+  return `${v.value.orgId}|${foldVietnamese(v.value.name)}`;
+}
 
 /** Guesses the format from the name and the first bytes. */
 export function detectFormat(filename: string, head: Buffer): ImportFormat {
@@ -179,10 +190,16 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
       batch = [];
       await report();
     };
+    // the same record twice in one file is a mistake worth naming, not a silent overwrite
+    const firstRow = new Map<string, number>();
     for await (const rec of file.records) {
       p.rowsRead++;
       try {
         const v = rowValue(job.kind, (key) => (index.has(key) ? (rec.cells[index.get(key)!] ?? '') : ''), headerOf, orgs!);
+        const key = duplicateKey(v);
+        const seen = key === null ? undefined : firstRow.get(key);
+        if (seen !== undefined) throw new RowProblem(null, `Trùng với dòng ${seen} / duplicate of row ${seen}`);
+        if (key !== null && firstRow.size < MAX_TRACKED_KEYS) firstRow.set(key, rec.row);
         batch.push(v.value);
       } catch (err) {
         if (!(err instanceof RowProblem)) throw err;
