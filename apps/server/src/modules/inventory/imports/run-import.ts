@@ -53,8 +53,11 @@ interface Progress {
 }
 export type ProgressFn = (p: Progress) => Promise<void>;
 
-/** Rows of one file checked against each other for duplicates (beyond this, memory wins over the check). */
-const MAX_TRACKED_KEYS = 2_000_000;
+/**
+ * Records of one file checked against each other for duplicates. Past this many, memory wins over
+ * the check: a repeated record then updates the same row (writers match like the check does).
+ */
+const MAX_TRACKED_KEYS = 250_000;
 
 /** What makes two rows the same record: the rules the writers match existing records by. */
 function duplicateKey(v: RowValue): string | null {
