@@ -9,6 +9,7 @@ import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { seedScale } from './seed-scale.js';
 import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
 import { benchIssue, benchParse, type Row } from './directives-bench.js';
+import { benchOcr } from './ocr-bench.js';
 import { benchInventory } from './inventory-bench.js';
 
 const rows: Row[] = [];
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   }
 
   if (!databaseUrl) rows.push(...benchParse());
+  if (!databaseUrl) rows.push(...(await benchOcr()));
   const issueDir = path.join(ROOT, '.tmp', `bench-issue-${Date.now()}`);
   try {
     rows.push(...(await benchIssue(databaseUrl ? await freshDatabase(databaseUrl) : undefined, issueDir)));

@@ -12,7 +12,8 @@ import type { Actor } from './platform/policy.js';
 import type { AuditContext } from './platform/audit/audit.js';
 import { findOrgByAdminCode, getOrgRef, importOrgs } from './modules/orgs/index.js';
 import { addGrant, createUser, resetPassword, resetTotp, usersRepo } from './modules/users/index.js';
-import { dispatchJson, extractDispatchText, parseDispatchText } from './modules/directives/index.js';
+import { dispatchJson, extractDispatchText, notADispatch, parseDispatchText } from './modules/directives/index.js';
+import { documentKind, readDocument } from './platform/documents/index.js';
 import { getImport, runImportNow, startImportFromPath } from './modules/inventory/index.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -229,10 +230,21 @@ program
   .command('directive')
   .description('công văn / directives')
   .command('parse <file>')
-  .description('phân tích công văn từ .txt hoặc .docx / parse a dispatch from .txt or .docx')
+  .description('phân tích công văn từ .txt, .docx, PDF hoặc ảnh (PNG/JPEG, cần Tesseract) / parse a dispatch from .txt, .docx, PDF or a photo')
   .option('--json', 'in kết quả dạng JSON / print JSON')
   .action(async (file: string, o: { json?: boolean }) => {
-    const parsed = parseDispatchText(await extractDispatchText(fs.readFileSync(file), path.basename(file)));
+    const data = fs.readFileSync(file);
+    const doc = documentKind(data)
+      ? await readDocument(data, {
+          ocr: true,
+          onProgress: (done, total) => {
+            if (process.stderr.isTTY) process.stderr.write(`\rĐang đọc trang / reading page ${done}/${total}`);
+          },
+        })
+      : null;
+    if (doc && process.stderr.isTTY) process.stderr.write('\n');
+    if (doc && doc.text.trim() === '') throw notADispatch();
+    const parsed = parseDispatchText(doc ? doc.text : await extractDispatchText(data, path.basename(file)));
     const out = dispatchJson(parsed);
     if (o.json) {
       print(JSON.stringify(out, null, 2));
@@ -248,7 +260,12 @@ program
     for (const c of out.contacts) print(`Liên hệ: ${c.name} ${c.phone}`);
     print(`Ký: ${[out.signer.authority, out.signer.title, out.signer.name].filter(Boolean).join(' / ') || '—'}`);
     print(`Nơi nhận: ${out.copiesTo.join('; ') || '—'}`);
-    for (const w of parsed.warnings) print(`! ${w}`);
+    for (const p of doc?.pages ?? []) {
+      const how =
+        p.source === 'ocr' ? `OCR, độ tin cậy / confidence ${p.confidence ?? '—'}%` : p.source === 'text' ? 'lớp chữ / text layer' : 'chưa đọc / not read';
+      print(`Trang / page ${p.page}: ${how}${p.marks.stamp.length ? ', có con dấu / stamp' : ''}`);
+    }
+    for (const w of [...(doc?.warnings ?? []), ...parsed.warnings]) print(`! ${w}`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -86,7 +86,7 @@ export function allJobs(database: Database, config: Config): JobDefinition[] {
   return [
     ...maintenanceJobs(database.db),
     ...notificationJobs(database.db, createMailer(config)),
-    ...directiveJobs(database.db),
+    ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),
   ];
 }

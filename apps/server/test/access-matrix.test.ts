@@ -18,6 +18,7 @@ import { queryRows } from '../src/platform/db/client.js';
 import { FileStore } from '../src/platform/files/files.js';
 import { addAttachment, createDraft } from '../src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
+import { documentImportFixtures } from './support/document-import-matrix.js';
 import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
 import { addRequirementEvidence, classifySystem, createSystem, getChecklist } from '../src/modules/inventory/systems.service.js';
 import { createAsset } from '../src/modules/inventory/assets.service.js';
@@ -33,7 +34,7 @@ interface Call {
   /** multipart fields sent before the file */
   fields?: Record<string, string>;
 }
-type Fixture = (where: Where) => Promise<Call | null>;
+type Fixture = (where: Where, role: Role) => Promise<Call | null>;
 
 // identity routes act on the caller's own account, never on a record in the tree (auth.test.ts covers them)
 const IDENTITY_ROUTES = new Set([
@@ -55,6 +56,7 @@ let t: TestApp;
 let communeA: string;
 let communeB: string;
 let adminUserId: string;
+const userIds = new Map<Role, string>();
 let n = 0;
 const audit = { actor: SYSTEM, ip: null, requestId: null };
 const commune = (w: Where) => (w === 'inside' ? communeA : communeB);
@@ -107,6 +109,7 @@ const fixtures: Record<string, Fixture> = {
   },
   'GET /api/v1/audit': async (w) => ({ url: `/api/v1/audit?orgId=${commune(w)}` }),
   ...directiveFixtures(),
+  ...documentImportFixtures({ t: () => t, userIds, freshUser }),
   ...inventoryFixtures(),
 };
 
@@ -307,6 +310,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const u = await buildUser(t, { homeOrgId: communeA, grants: [{ role, orgId: role === 'system_admin' ? null : communeA }] });
     if (role === 'system_admin') adminUserId = u.id;
+    userIds.set(role, u.id);
     clients.set(role, await signIn(t, u));
   }
 });
@@ -347,7 +351,7 @@ describe('access matrix', () => {
         const key = `${route.method} ${route.url}`;
         const allowed = ROLE_PERMISSIONS[role].includes(route.config.permission!);
         for (const where of ['inside', 'outside'] as const) {
-          const x = await fixtures[key]!(where);
+          const x = await fixtures[key]!(where, role);
           if (!x) continue;
           const res = await call(clients.get(role)!, route.method, x);
           const ok = res.statusCode >= 200 && res.statusCode < 300;

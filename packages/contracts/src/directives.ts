@@ -190,12 +190,80 @@ export const ReviewBodySchema = z
   .object({ decision: z.enum(['accept', 'return']), comment: text(5000).nullable().default(null), version: z.number().int() })
   .strict();
 
+/** One page of an imported PDF or photo, as read. */
+export const DocumentPageSchema = z.object({
+  /** 1-based */
+  page: z.number().int().min(1),
+  /** the PDF's own text layer, OCR, or not read (no OCR on this server) */
+  source: z.enum(['text', 'ocr', 'none']),
+  /** mean OCR word confidence 0–100; null for a text layer */
+  confidence: z.number().min(0).max(100).nullable(),
+  /** how far the page was turned straight, in degrees */
+  skewDegrees: z.number().nullable(),
+  /** the page image exists (GET …/imports/:id/pages/:page) */
+  image: z.boolean(),
+  width: z.number().int().min(0),
+  height: z.number().int().min(0),
+  /** a red stamp (con dấu) / blue signature ink was found (and lifted off before OCR) */
+  stamp: z.boolean(),
+  signature: z.boolean(),
+});
+export type DocumentPage = z.infer<typeof DocumentPageSchema>;
+
+/** A draft field holding words OCR was unsure of, for the officer to check. */
+export const LowConfidenceFieldSchema = z.object({
+  /** path into the draft: "subject", "signer.name", "sections.0.tasks.1.text" */
+  field: z.string().max(100),
+  words: z.array(z.string().max(100)).max(20),
+});
+export type LowConfidenceField = z.infer<typeof LowConfidenceFieldSchema>;
+
 export const ParsedDispatchDraftSchema = z.object({
   draft: DirectiveInputSchema.omit({ issuerOrgId: true }).extend({ issuerOrgId: IdSchema.nullable() }),
   warnings: z.array(z.string()),
   /** the original file, kept to attach when the draft is saved */
   sourceFileId: IdSchema.nullable(),
+  /** for a PDF or photo: how each page was read and which fields to check */
+  document: z
+    .object({
+      kind: z.enum(['pdf', 'image']),
+      pages: z.array(DocumentPageSchema).max(100),
+      /** mean over the OCR'd pages; null when no page needed OCR */
+      meanConfidence: z.number().min(0).max(100).nullable(),
+      lowConfidence: z.array(LowConfidenceFieldSchema).max(500),
+    })
+    .optional(),
 });
+export type ParsedDispatchDraft = z.infer<typeof ParsedDispatchDraftSchema>;
+
+export const DOCUMENT_IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const DocumentImportStatusSchema = z.enum(DOCUMENT_IMPORT_STATUSES);
+export type DocumentImportStatus = z.infer<typeof DocumentImportStatusSchema>;
+
+/** A PDF or photo being read into a draft by a background job; the web polls it. */
+export const DocumentImportSchema = z.object({
+  id: IdSchema,
+  filename: z.string(),
+  kind: z.enum(['pdf', 'image']),
+  status: DocumentImportStatusSchema,
+  pagesTotal: z.number().int(),
+  pagesDone: z.number().int(),
+  /** vi / en message; `code` is an ErrorCode */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  result: ParsedDispatchDraftSchema.nullable(),
+  createdAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+});
+export type DocumentImport = z.infer<typeof DocumentImportSchema>;
+
+/** What this server can read, so the web can say so before an upload. */
+export const DocumentImportCapabilitiesSchema = z.object({
+  /** Tesseract with Vietnamese is installed: photos and scans can be read */
+  ocr: z.boolean(),
+  maxBytes: z.number().int(),
+  maxPages: z.number().int(),
+});
+export type DocumentImportCapabilities = z.infer<typeof DocumentImportCapabilitiesSchema>;
 
 export const RollupRowSchema = z.object({
   key: z.string(),

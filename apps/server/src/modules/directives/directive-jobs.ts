@@ -3,6 +3,9 @@ import { queryRows, type Db } from '../../platform/db/client.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import { recordAuditBatch } from '../../platform/audit/audit.js';
 import { notifyUsers } from '../notifications/index.js';
+import { FileStore } from '../../platform/files/files.js';
+import { DOCUMENT_IMPORT_JOB } from './document-import-queue.js';
+import { runDocumentImport, sweepDocumentImports } from './document-imports.service.js';
 
 export const REMIND_BEFORE_HOURS = 48;
 const BATCH = 500;
@@ -109,6 +112,23 @@ async function parentCoordinators(db: Db, orgPath: string): Promise<string[]> {
   return [...new Set(rows.filter((r) => r.depth === nearest).map((r) => r.user_id))];
 }
 
-export function directiveJobs(db: Db): JobDefinition[] {
-  return [{ name: 'directives.deadlines', cron: '*/10 * * * *', handler: async () => void (await runDeadlineSweep(db)) }];
+/** `filesDir`: where uploads live (the document import job reads them); without it, no import jobs. */
+export function directiveJobs(db: Db, filesDir?: string): JobDefinition[] {
+  const jobs: JobDefinition[] = [{ name: 'directives.deadlines', cron: '*/10 * * * *', handler: async () => void (await runDeadlineSweep(db)) }];
+  if (filesDir) jobs.push(...documentImportJobs(db, new FileStore(filesDir)));
+  return jobs;
+}
+
+/** Reading uploaded PDFs and photos: one job per import, and a sweep for imports whose job was lost. */
+export function documentImportJobs(db: Db, files: FileStore): JobDefinition[] {
+  return [
+    {
+      name: DOCUMENT_IMPORT_JOB,
+      handler: async (data) => {
+        const id = (data as { importId?: unknown } | null)?.importId;
+        if (typeof id === 'string') await runDocumentImport(db, files, id);
+      },
+    },
+    { name: 'directives.document-import-sweep', cron: '* * * * *', handler: async () => void (await sweepDocumentImports(db, files)) },
+  ];
 }

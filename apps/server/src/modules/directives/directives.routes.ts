@@ -6,6 +6,8 @@ import {
   DirectiveInputSchema,
   DirectivePageSchema,
   DirectiveSchema,
+  DocumentImportCapabilitiesSchema,
+  DocumentImportSchema,
   IdParamsSchema,
   IdSchema,
   ListAssignmentsQuerySchema,
@@ -27,6 +29,8 @@ import { rollup } from './rollup.service.js';
 import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
 import { readFileFor } from './files-access.js';
 import { MAX_DISPATCH_BYTES } from './dispatch-text.js';
+import { documentCapabilities, getDocumentImport, readImportPage, startDocumentImport, toDocumentImport } from './document-imports.service.js';
+import { DOCUMENT_LIMITS } from '../../platform/documents/index.js';
 
 export interface DirectivesDeps {
   db: Db;
@@ -74,6 +78,31 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
           { path: 'body.text', message: body.error.issues[0]?.message ?? 'invalid' },
         ]);
       return parseToDraft(db, files, req.actor!, { text: body.data.text });
+    },
+  );
+  // PDFs and photos are read by a background job (OCR takes seconds a page); the web polls the import
+  r.get('/api/v1/directives/imports/capabilities', { config: write, schema: { tags, response: { 200: DocumentImportCapabilitiesSchema } } }, async (req) =>
+    documentCapabilities(req.actor!),
+  );
+  r.post(
+    '/api/v1/directives/imports',
+    { config: write, bodyLimit: DOCUMENT_LIMITS.maxBytes + 1_000_000, schema: { tags, response: { 201: DocumentImportSchema, 202: DocumentImportSchema } } },
+    async (req, reply) => {
+      const started = await startDocumentImport(db, files, req.actor!, await uploadedFile(req, DOCUMENT_LIMITS.maxBytes), req.audit);
+      // 201: read already (text layers); 202: queued for OCR, poll GET …/imports/:id
+      return reply.status(started.status === 'queued' ? 202 : 201).send(started);
+    },
+  );
+  r.get('/api/v1/directives/imports/:id', { config: write, schema: { tags, params: IdParamsSchema, response: { 200: DocumentImportSchema } } }, async (req) =>
+    toDocumentImport(await getDocumentImport(db, req.actor!, req.params.id)),
+  );
+  r.get(
+    '/api/v1/directives/imports/:id/pages/:page',
+    { config: write, schema: { tags, params: z.object({ id: IdSchema, page: z.coerce.number().int().min(1).max(1000) }).strict() } },
+    async (req, reply) => {
+      const jpeg = await readImportPage(db, files, req.actor!, req.params.id, req.params.page);
+      // made by this server from the upload (never the upload's own bytes), so safe to show inline
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(jpeg);
     },
   );
   r.get('/api/v1/directives', { config: read, schema: { tags, querystring: ListDirectivesQuerySchema, response: { 200: DirectivePageSchema } } }, async (req) =>

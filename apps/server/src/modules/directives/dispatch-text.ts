@@ -1,14 +1,20 @@
 import { looksLikeDispatch, parseDispatch, type ParsedDispatch } from '@khien/formats';
 import { AppError } from '../../platform/errors.js';
 import { decodeText, looksBinary } from '../../platform/text-decoding.js';
+import { documentKind, readDocument } from '../../platform/documents/index.js';
 
 export const MAX_DISPATCH_BYTES = 10 * 1024 * 1024;
 export const MAX_DISPATCH_TEXT = 2_000_000;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-/** The text of an uploaded .txt or .docx (decided by content, not by name). */
-export async function extractDispatchText(data: Buffer, filename: string): Promise<string> {
+/**
+ * The text of an uploaded .txt, .docx or PDF (decided by content, not by name). With `ocr`
+ * (the CLI), photos and scanned pages are read with Tesseract here and now; without it (the
+ * inline parse route) only a PDF's own text layer is read, and a scan is sent to the
+ * background import instead.
+ */
+export async function extractDispatchText(data: Buffer, filename: string, opts: { ocr?: boolean } = {}): Promise<string> {
   if (data.length === 0) throw new AppError('BAD_REQUEST', 'Tệp rỗng / the file is empty');
   if (data.length > MAX_DISPATCH_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn (tối đa 10 MB) / file too large (max 10 MB)');
   if (data.subarray(0, 4).equals(ZIP_MAGIC)) {
@@ -20,8 +26,12 @@ export async function extractDispatchText(data: Buffer, filename: string): Promi
       throw new AppError('IMPORT_FAILED', `Không đọc được tệp Word "${filename}" (hỏng hoặc không phải .docx) / cannot read this .docx`);
     }
   }
-  if (/\.(pdf|png|jpe?g|doc)$/i.test(filename) || data.subarray(0, 5).toString('latin1') === '%PDF-') {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hiện chỉ nhận văn bản (.txt) và Word (.docx) / only .txt and .docx for now');
+  if (documentKind(data)) return (await readDocument(data, { ocr: opts.ocr ?? false })).text;
+  if (/\.(pdf|png|jpe?g|doc)$/i.test(filename)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Tệp không đúng định dạng: nhận .txt, .docx, PDF, PNG hoặc JPEG (không nhận .doc cũ) / unsupported file: .txt, .docx, PDF, PNG or JPEG (not legacy .doc)',
+    );
   }
   const { text } = decodeText(data);
   if (looksBinary(text)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Tệp không phải văn bản / the file is not text');
@@ -33,13 +43,15 @@ export function parseDispatchText(text: string): ParsedDispatch {
   if (text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Nội dung trống / the text is empty');
   if (text.length > MAX_DISPATCH_TEXT) throw new AppError('PAYLOAD_TOO_LARGE', 'Văn bản quá dài (tối đa 2 triệu ký tự) / text too long');
   const parsed = parseDispatch(text);
-  if (!looksLikeDispatch(parsed)) {
-    throw new AppError(
-      'IMPORT_FAILED',
-      'Văn bản này không giống một công văn (không thấy số, trích yếu, nơi nhận hay các nhiệm vụ) / this does not look like a dispatch',
-    );
-  }
+  if (!looksLikeDispatch(parsed)) throw notADispatch();
   return parsed;
+}
+
+export function notADispatch(): AppError {
+  return new AppError(
+    'IMPORT_FAILED',
+    'Văn bản này không giống một công văn (không thấy số, trích yếu, nơi nhận hay các nhiệm vụ) / this does not look like a dispatch',
+  );
 }
 
 /** The parser's result as the JSON that `khien directive parse --json` prints. */

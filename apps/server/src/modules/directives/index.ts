@@ -1,5 +1,6 @@
 export * from './directives.tables.js';
 export { registerDirectives } from './directives.routes.js';
 export { registerAssignments } from './assignments.routes.js';
-export { directiveJobs, runDeadlineSweep } from './directive-jobs.js';
-export { extractDispatchText, parseDispatchText, dispatchJson } from './dispatch-text.js';
+export { directiveJobs, documentImportJobs, runDeadlineSweep } from './directive-jobs.js';
+export * from './document-imports.tables.js';
+export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field';
 import { fieldErrorsOf } from '../../components/error-alert';
 import { ContactsEditor } from './contacts-editor';
+import { FlagNote, flagProps, type FieldFlags } from './low-confidence';
 import { draftToRule, emptySection, moveItem, toInput, validateDraft, type DirectiveDraft, type DraftErrorCode, type SectionDraft } from './editor-model';
 import { MutationError } from './mutation-error';
 import { OrgRefPicker } from './org-ref';
@@ -22,10 +23,12 @@ interface DirectiveEditorProps {
   onReload?: () => void;
   /** Above the form, e.g. the parser's warnings. */
   before?: ReactNode;
+  /** Fields OCR was unsure of (an imported scan): shown in orange with the doubtful words. */
+  flags?: FieldFlags;
 }
 
 /** The whole dispatch as a form: header, "Kính gửi", sections with their tasks and recipients, signer, periods. */
-export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit, onCancel, onReload, before }: DirectiveEditorProps) {
+export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit, onCancel, onReload, before, flags }: DirectiveEditorProps) {
   const { t } = useTranslation();
   const [d, setD] = useState<DirectiveDraft>(initial);
   const [touched, setTouched] = useState(false);
@@ -77,6 +80,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
                 onChange={(e) => set({ number: e.currentTarget.value })}
                 error={err('number')}
                 maxLength={100}
+                {...flagProps(flags, 'number')}
               />
               <TextInput
                 label={t('directives.fields.place')}
@@ -84,12 +88,16 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
                 onChange={(e) => set({ place: e.currentTarget.value })}
                 error={err('place')}
                 maxLength={100}
+                {...flagProps(flags, 'place')}
               />
-              <DateField label={t('directives.fields.issuedOn')} value={d.issuedOn} onChange={(v) => set({ issuedOn: v })} error={err('issuedOn')} />
+              <div>
+                <DateField label={t('directives.fields.issuedOn')} value={d.issuedOn} onChange={(v) => set({ issuedOn: v })} error={err('issuedOn')} />
+                {flags?.get('issuedOn') && <FlagNote words={flags.get('issuedOn')!} />}
+              </div>
             </SimpleGrid>
             <Textarea
               label={t('directives.fields.subject')}
-              description={t('directives.editor.subjectHint')}
+              {...flagProps(flags, 'subject', t('directives.editor.subjectHint'))}
               autosize
               minRows={2}
               value={d.subject}
@@ -100,7 +108,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
             />
             <Textarea
               label={t('directives.fields.recipientsText')}
-              description={t('directives.editor.oneEntryPerLine')}
+              {...flagProps(flags, 'recipientsText', t('directives.editor.oneEntryPerLine'))}
               autosize
               minRows={2}
               value={d.recipientsText}
@@ -115,6 +123,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               value={d.preamble}
               onChange={(e) => set({ preamble: e.currentTarget.value })}
               error={err('preamble')}
+              {...flagProps(flags, 'preamble')}
             />
           </Stack>
         </Paper>
@@ -150,6 +159,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               directiveId={directiveId}
               defaultRule={defaultRule}
               ownRule={draftToRule(s.rule)}
+              flags={flags}
             />
           ))}
           <Group>
@@ -170,7 +180,9 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               value={d.closing}
               onChange={(e) => set({ closing: e.currentTarget.value })}
               error={err('closing')}
+              {...flagProps(flags, 'closing')}
             />
+            {flags?.get('contacts') && <FlagNote words={flags.get('contacts')!} />}
             <ContactsEditor value={d.contacts} onChange={(contacts) => set({ contacts })} />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <Textarea
@@ -181,23 +193,26 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
                 value={d.signerAuthority}
                 onChange={(e) => set({ signerAuthority: e.currentTarget.value })}
                 maxLength={300}
+                {...flagProps(flags, 'signer.authority')}
               />
               <TextInput
                 label={t('directives.fields.signerTitle')}
                 value={d.signerTitle}
                 onChange={(e) => set({ signerTitle: e.currentTarget.value })}
                 maxLength={200}
+                {...flagProps(flags, 'signer.title')}
               />
               <TextInput
                 label={t('directives.fields.signerName')}
                 value={d.signerName}
                 onChange={(e) => set({ signerName: e.currentTarget.value })}
                 maxLength={200}
+                {...flagProps(flags, 'signer.name')}
               />
             </SimpleGrid>
             <Textarea
               label={t('directives.fields.copiesTo')}
-              description={t('directives.editor.oneEntryPerLine')}
+              {...flagProps(flags, 'copiesTo', t('directives.editor.oneEntryPerLine'))}
               autosize
               minRows={2}
               value={d.copiesTo}

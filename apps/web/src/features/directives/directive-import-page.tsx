@@ -1,25 +1,30 @@
 import type { DirectiveInput } from '@khien/contracts';
-import { Alert, Button, Group, List, Paper, Progress, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Button, Grid, Group, List, Paper, Progress, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../app/api-client';
 import { useMe } from '../../app/auth-context';
 import { PageHeader } from '../../components/page-header';
-import { DISPATCH_MAX_BYTES, DispatchDropZone, dispatchFileProblem } from './dispatch-drop-zone';
+import { DispatchDropZone, dispatchFileProblem, fileLimitMb, isDocumentFile } from './dispatch-drop-zone';
 import { DirectiveEditor } from './directive-editor';
-import { directiveKeys, directivesApi, type ParsedDispatchDraft } from './directives-api';
-import { defaultIssuer, fromParsed, type DirectiveDraft } from './editor-model';
+import { directiveKeys, directivesApi, type DocumentImport, type ParsedDispatchDraft } from './directives-api';
+import { DocumentPages, ImportProgress } from './document-pages';
+import { defaultIssuer, fromParsed } from './editor-model';
+import { flagsForDraft } from './low-confidence';
 import { MutationError } from './mutation-error';
 
-interface Parsed {
-  result: ParsedDispatchDraft;
-  draft: DirectiveDraft;
-  /** Remounts the editor for each new analysis. */
-  run: number;
-}
+/** Where the draft comes from: parsed on the spot (text, .docx) or a background import (PDF, photo). */
+type Source = { kind: 'parsed'; result: ParsedDispatchDraft; run: number } | { kind: 'import'; id: string; filename: string; run: number };
 
-/** Paste or upload a dispatch, let the server structure it, correct the draft, save it. */
+const finished = (job: DocumentImport | undefined) => job?.status === 'done' || job?.status === 'failed';
+
+/**
+ * Paste or upload a dispatch, let the server structure it, correct the draft, save it.
+ * PDFs and photos are read by a background job (OCR for scans): the page polls its progress,
+ * then shows the draft beside the page images, with fields OCR was unsure of in orange.
+ */
 export function DirectiveImportPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -28,35 +33,63 @@ export function DirectiveImportPage() {
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
+  const run = (source?.run ?? 0) + 1;
+
+  const capabilities = useQuery({ queryKey: directiveKeys.importCapabilities, queryFn: directivesApi.importCapabilities, staleTime: 5 * 60_000 });
+  const importId = source?.kind === 'import' ? source.id : null;
+  const job = useQuery({
+    queryKey: directiveKeys.documentImport(importId ?? 'none'),
+    queryFn: ({ signal }) => directivesApi.getImport(importId!, signal),
+    enabled: importId !== null,
+    refetchInterval: (q) => (finished(q.state.data) ? false : 1000),
+  });
 
   const parse = useMutation({
-    mutationFn: () => {
-      if (file) {
+    mutationFn: async () => {
+      if (file && isDocumentFile(file)) {
         setProgress(0);
-        return directivesApi.parseFile(file, { onProgress: setProgress });
+        const started = await directivesApi.startImport(file, { onProgress: setProgress });
+        queryClient.setQueryData(directiveKeys.documentImport(started.id), started);
+        return { kind: 'import' as const, id: started.id, filename: started.filename, run };
       }
-      return directivesApi.parseText(text);
+      setProgress(file ? 0 : null);
+      const result = file ? await directivesApi.parseFile(file, { onProgress: setProgress }) : await directivesApi.parseText(text);
+      return { kind: 'parsed' as const, result, run };
     },
-    onSuccess: (result) => {
-      const draft = fromParsed(result.draft);
-      if (!draft.issuerOrg) draft.issuerOrg = defaultIssuer(me);
-      setParsed((prev) => ({ result, draft, run: (prev?.run ?? 0) + 1 }));
-    },
+    onSuccess: (next) => setSource(next),
     onSettled: () => setProgress(null),
   });
+
+  const result: ParsedDispatchDraft | null =
+    source?.kind === 'parsed' ? source.result : source?.kind === 'import' && job.data?.status === 'done' ? job.data.result : null;
+  const draft = useMemo(() => {
+    if (!result) return null;
+    const d = fromParsed(result.draft);
+    if (!d.issuerOrg) d.issuerOrg = defaultIssuer(me);
+    return d;
+  }, [result, me]);
+  const flags = useMemo(() => (result && draft ? flagsForDraft(result.document?.lowConfidence, draft) : undefined), [result, draft]);
+
   const create = useMutation({
-    mutationFn: (input: DirectiveInput) => directivesApi.create(input, parsed?.result.sourceFileId ?? null),
+    mutationFn: (input: DirectiveInput) => directivesApi.create(input, result?.sourceFileId ?? null),
     onSuccess: async (directive) => {
       queryClient.setQueryData(directiveKeys.detail(directive.id), directive);
       await queryClient.invalidateQueries({ queryKey: directiveKeys.all });
       void navigate(`/directives/${directive.id}`);
     },
   });
+  const back = () => {
+    create.reset();
+    parse.reset();
+    setSource(null);
+  };
 
   const fileProblem = file ? dispatchFileProblem(file) : null;
-  const fileError = fileProblem ? t(`directives.import.fileProblem.${fileProblem}`, { mb: DISPATCH_MAX_BYTES / 1024 / 1024 }) : undefined;
+  const fileError = file && fileProblem ? t(`directives.import.fileProblem.${fileProblem}`, { mb: fileLimitMb(file) }) : undefined;
   const canParse = file ? fileProblem === null : text.trim().length > 0;
+  const jobError =
+    job.data?.status === 'failed' && job.data.error ? new ApiError({ status: 422, code: job.data.error.code as never, message: job.data.error.message }) : null;
 
   const header = (
     <PageHeader
@@ -70,62 +103,71 @@ export function DirectiveImportPage() {
     />
   );
 
-  if (parsed) {
-    const warnings = parsed.result.warnings;
+  if (result && draft) {
+    const warnings = result.warnings;
+    const editor = (
+      <DirectiveEditor
+        key={source?.run}
+        initial={draft}
+        flags={flags}
+        saving={create.isPending}
+        error={create.error}
+        onSubmit={(input) => create.mutate(input)}
+        onCancel={back}
+        before={
+          <Stack gap="xs">
+            {warnings.length > 0 ? (
+              <Alert color="yellow" variant="filled" title={t('directives.import.warningsTitle', { n: warnings.length })} data-testid="parse-warnings">
+                <List size="sm" spacing={2}>
+                  {warnings.map((w, i) => (
+                    <List.Item key={i}>{w}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            ) : (
+              <Alert color="teal" variant="light" data-testid="parse-warnings">
+                {t('directives.import.noWarnings')}
+              </Alert>
+            )}
+            <Text size="sm" c="dimmed">
+              {t(importId ? 'directives.import.checkHintPages' : 'directives.import.checkHint')}
+            </Text>
+            <Group>
+              <Button variant="subtle" size="xs" onClick={back}>
+                {t('directives.import.back')}
+              </Button>
+            </Group>
+          </Stack>
+        }
+      />
+    );
     return (
       <>
         {header}
-        <DirectiveEditor
-          key={parsed.run}
-          initial={parsed.draft}
-          saving={create.isPending}
-          error={create.error}
-          onSubmit={(input) => create.mutate(input)}
-          onCancel={() => {
-            create.reset();
-            setParsed(null);
-          }}
-          before={
-            <Stack gap="xs">
-              {warnings.length > 0 ? (
-                <Alert color="yellow" variant="filled" title={t('directives.import.warningsTitle', { n: warnings.length })} data-testid="parse-warnings">
-                  <List size="sm" spacing={2}>
-                    {warnings.map((w, i) => (
-                      <List.Item key={i}>{w}</List.Item>
-                    ))}
-                  </List>
-                </Alert>
-              ) : (
-                <Alert color="teal" variant="light" data-testid="parse-warnings">
-                  {t('directives.import.noWarnings')}
-                </Alert>
-              )}
-              <Text size="sm" c="dimmed">
-                {t('directives.import.checkHint')}
-              </Text>
-              <Group>
-                <Button
-                  variant="subtle"
-                  size="xs"
-                  onClick={() => {
-                    create.reset();
-                    setParsed(null);
-                  }}
-                >
-                  {t('directives.import.back')}
-                </Button>
-              </Group>
-            </Stack>
-          }
-        />
+        {importId && result.document ? (
+          <Grid gap="md" data-testid="import-side-by-side">
+            <Grid.Col span={{ base: 12, lg: 7 }}>{editor}</Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <DocumentPages importId={importId} document={result.document} />
+            </Grid.Col>
+          </Grid>
+        ) : (
+          editor
+        )}
       </>
     );
   }
 
+  const reading = source?.kind === 'import' && !finished(job.data);
   return (
     <>
       {header}
       <Stack maw={960}>
+        {capabilities.data && !capabilities.data.ocr && (
+          <Alert color="orange" variant="light" title={t('directives.import.noOcrTitle')} data-testid="no-ocr">
+            {t('directives.import.noOcr')}
+          </Alert>
+        )}
         <Paper withBorder p="md">
           <Stack>
             <Textarea
@@ -136,7 +178,7 @@ export function DirectiveImportPage() {
               maxRows={30}
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
-              disabled={file !== null}
+              disabled={file !== null || reading}
               data-testid="dispatch-text"
               styles={{ input: { fontFamily: '"Times New Roman", Times, serif', fontSize: '0.95rem' } }}
             />
@@ -148,6 +190,7 @@ export function DirectiveImportPage() {
               onChange={(f) => {
                 setFile(f);
                 parse.reset();
+                setSource(null);
               }}
               error={fileError}
             />
@@ -159,14 +202,15 @@ export function DirectiveImportPage() {
                 </Text>
               </Stack>
             )}
-            <MutationError error={parse.error} serverFirst />
+            {reading && source.kind === 'import' && <ImportProgress job={job.data} filename={source.filename} />}
+            <MutationError error={parse.error ?? jobError ?? job.error} serverFirst />
             <Group>
-              <Button onClick={() => parse.mutate()} disabled={!canParse} loading={parse.isPending} data-testid="dispatch-parse">
+              <Button onClick={() => parse.mutate()} disabled={!canParse || reading} loading={parse.isPending || reading} data-testid="dispatch-parse">
                 {t('directives.import.parse')}
               </Button>
               {file && (
                 <Text size="sm" c="dimmed">
-                  {t('directives.import.willParseFile', { name: file.name })}
+                  {t(isDocumentFile(file) ? 'directives.import.willReadDocument' : 'directives.import.willParseFile', { name: file.name })}
                 </Text>
               )}
             </Group>

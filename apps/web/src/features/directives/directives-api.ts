@@ -9,6 +9,8 @@ import type {
   DirectiveInput,
   DirectiveStatus,
   DirectiveSummary,
+  DocumentImportCapabilitiesSchema,
+  DocumentImportSchema,
   OrgDetail,
   ParsedDispatchDraftSchema,
   RecipientRule,
@@ -25,6 +27,8 @@ export type AssignmentTask = Infer<typeof AssignmentTaskSchema>;
 export type AssignmentEvent = Infer<typeof AssignmentEventSchema>;
 export type Attachment = Infer<typeof AttachmentSchema>;
 export type ParsedDispatchDraft = Infer<typeof ParsedDispatchDraftSchema>;
+export type DocumentImport = Infer<typeof DocumentImportSchema>;
+export type DocumentImportCapabilities = Infer<typeof DocumentImportCapabilitiesSchema>;
 export type DirectiveSide = 'issued' | 'received';
 
 export interface RecipientPreviewItem {
@@ -67,6 +71,8 @@ export const directiveKeys = {
   assignments: (id: string, query: AssignmentListQuery) => ['directives', 'assignments', id, query] as const,
   rollup: (id: string, by: RollupBy) => ['directives', 'rollup', id, by] as const,
   org: (id: string) => ['directives', 'org', id] as const,
+  documentImport: (id: string) => ['directives', 'document-import', id] as const,
+  importCapabilities: ['directives', 'import-capabilities'] as const,
 };
 
 export const assignmentKeys = {
@@ -85,6 +91,12 @@ function fileForm(file: File): FormData {
 export const directivesApi = {
   parseText: (text: string) => api.post<ParsedDispatchDraft>('/directives/parse', { text }),
   parseFile: (file: File, options: UploadOptions = {}) => api.upload<ParsedDispatchDraft>('/directives/parse', fileForm(file), options),
+  /** A PDF or photo, read by a background job: poll `getImport` until done or failed. */
+  startImport: (file: File, options: UploadOptions = {}) => api.upload<DocumentImport>('/directives/imports', fileForm(file), options),
+  getImport: (id: string, signal?: AbortSignal) => api.get<DocumentImport>(`/directives/imports/${id}`, undefined, signal),
+  importCapabilities: () => api.get<DocumentImportCapabilities>('/directives/imports/capabilities'),
+  /** A page image of an import, served to its uploader with the session cookie. */
+  importPageUrl: (id: string, page: number) => buildUrl(`/directives/imports/${id}/pages/${page}`),
   list: (query: DirectiveListQuery, signal?: AbortSignal) => api.get<Page<DirectiveSummary>>('/directives', { ...query }, signal),
   get: (id: string) => api.get<Directive>(`/directives/${id}`),
   create: (body: DirectiveInput, sourceFileId: string | null) => api.post<Directive>('/directives', body, { sourceFileId }),

@@ -3,15 +3,29 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UploadIcon } from './directive-icons';
 
-export const DISPATCH_ACCEPT = '.txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DISPATCH_ACCEPT =
+  '.txt,.docx,.pdf,.png,.jpg,.jpeg,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,image/png,image/jpeg';
+/** .txt and .docx, parsed on the spot. */
 export const DISPATCH_MAX_BYTES = 10 * 1024 * 1024;
+/** PDFs and photos, read by a background job (the server's DOCUMENT_LIMITS.maxBytes). */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A PDF or a photo: read page by page in the background (OCR for scans), not parsed on the spot. */
+export function isDocumentFile(file: File): boolean {
+  return /\.(pdf|png|jpe?g)$/i.test(file.name);
+}
 
 /** Why a file cannot be sent for parsing, or null if it can. */
 export function dispatchFileProblem(file: File): 'type' | 'size' | 'empty' | null {
-  if (!/\.(txt|docx)$/i.test(file.name)) return 'type';
+  if (!/\.(txt|docx|pdf|png|jpe?g)$/i.test(file.name)) return 'type';
   if (file.size === 0) return 'empty';
-  if (file.size > DISPATCH_MAX_BYTES) return 'size';
+  if (file.size > (isDocumentFile(file) ? DOCUMENT_MAX_BYTES : DISPATCH_MAX_BYTES)) return 'size';
   return null;
+}
+
+/** The size limit that applies to this file, in MB, for the message. */
+export function fileLimitMb(file: File): number {
+  return (isDocumentFile(file) ? DOCUMENT_MAX_BYTES : DISPATCH_MAX_BYTES) / 1024 / 1024;
 }
 
 interface DispatchDropZoneProps {
@@ -20,7 +34,7 @@ interface DispatchDropZoneProps {
   error?: string;
 }
 
-/** Drop a .txt/.docx here or pick it; keyboard users use the button. */
+/** Drop a .txt/.docx/.pdf or a photo here or pick it; keyboard users use the button. */
 export function DispatchDropZone({ file, onChange, error }: DispatchDropZoneProps) {
   const { t } = useTranslation();
   const [over, setOver] = useState(false);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from './directive-icons';
 import { emptyTask, moveItem, type SectionDraft, type TaskDraft } from './editor-model';
 import { RecipientRuleEditor } from './recipient-rule-editor';
+import { flagProps, type FieldFlags } from './low-confidence';
 
 interface MoveButtonsProps {
   index: number;
@@ -41,9 +42,10 @@ interface SectionEditorProps {
   directiveId?: string;
   defaultRule: RecipientRule | null;
   ownRule: RecipientRule | null;
+  flags?: FieldFlags;
 }
 
-export function SectionEditor({ section, index, count, onChange, onMove, onRemove, error, directiveId, defaultRule, ownRule }: SectionEditorProps) {
+export function SectionEditor({ section, index, count, onChange, onMove, onRemove, error, directiveId, defaultRule, ownRule, flags }: SectionEditorProps) {
   const { t } = useTranslation();
   const n = index + 1;
   const path = `sections.${index}`;
@@ -75,6 +77,7 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
           value={section.heading}
           onChange={(e) => onChange({ ...section, heading: e.currentTarget.value })}
           maxLength={1000}
+          {...flagProps(flags, `section:${section.key}`)}
         />
         <TextInput
           label={t('directives.editor.addressees')}
@@ -110,6 +113,7 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
               error={error(`${path}.tasks.${j}.text`)}
               maxLength={4000}
               style={{ flex: 1 }}
+              {...flagProps(flags, `task:${task.key}`)}
             />
             <MoveButtons
               index={j}
