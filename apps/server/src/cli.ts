@@ -173,10 +173,9 @@ program
     });
     if (!opts.success)
       throw new Error(`Tham số không hợp lệ / invalid options: ${opts.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const config = loadConfig();
     await withDb(async ({ db }) => {
       const org = await orgByCodeOrId(db, o.org);
-      const id = await startImportFromPath(db, config.filesDir, cliActor(), { ...opts.data, orgId: org.id }, path.resolve(file), cliAudit());
+      const id = await startImportFromPath(db, cliActor(), { ...opts.data, orgId: org.id }, path.resolve(file), cliAudit());
       let last = 0;
       const started = performance.now();
       const cpu0 = process.cpuUsage();

@@ -281,14 +281,7 @@ function inventoryFixtures(): Record<string, Fixture> {
       const file = path.join(t.config.filesDir, `matrix-${++n}.csv`);
       fs.mkdirSync(t.config.filesDir, { recursive: true });
       fs.writeFileSync(file, 'Dải IP\n203.0.113.7\n');
-      const id = await startImportFromPath(
-        db(),
-        t.config.filesDir,
-        SYSTEM,
-        { orgId: await freshOrg(w), kind: 'ipspace', onError: 'keep', dryRun: true },
-        file,
-        audit,
-      );
+      const id = await startImportFromPath(db(), SYSTEM, { orgId: await freshOrg(w), kind: 'ipspace', onError: 'keep', dryRun: true }, file, audit);
       return { url: `/api/v1/inventory/imports/${id}` };
     },
     'GET /api/v1/inventory/templates/:kind': async (w) => (w === 'inside' ? { url: '/api/v1/inventory/templates/assets?format=csv' } : null),

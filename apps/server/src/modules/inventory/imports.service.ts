@@ -168,19 +168,20 @@ export async function startImportUpload(
   }
 }
 
-/** A local file (the CLI's scheduled imports): copied to staging so the original is never touched. */
-export async function startImportFromPath(db: Db, filesDir: string, actor: Actor, opts: ImportOptions, file: string, audit: AuditContext): Promise<string> {
+/**
+ * A local file (the CLI's scheduled imports), read where it is: it is only ever read, and only
+ * staged uploads (under the staging folder) are removed when an import ends.
+ */
+export async function startImportFromPath(db: Db, actor: Actor, opts: ImportOptions, file: string, audit: AuditContext): Promise<string> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `Không có tệp ${file} / no such file`);
   const org = await getOrgRef(db, opts.orgId);
   authorize(actor, 'inventory:write', org?.path ?? null);
-  const staged = path.join(stagingDir(filesDir), `${randomUUID()}.upload`);
-  fs.copyFileSync(file, staged);
-  try {
-    return await queueImport(db, actor, opts, { path: staged, filename: path.basename(file) }, audit);
-  } catch (err) {
-    fs.rmSync(staged, { force: true });
-    throw err;
-  }
+  return queueImport(db, actor, opts, { path: path.resolve(file), filename: path.basename(file) }, audit);
+}
+
+/** Uploads are staged as <files>/imports/<uuid>.upload; nothing else is ever deleted by an import. */
+function isStagedUpload(file: string): boolean {
+  return path.basename(path.dirname(file)) === 'imports' && /^[0-9a-f-]{36}\.upload$/.test(path.basename(file));
 }
 
 /** Claims one queued import (safe with several processes) and runs it to the end. */
@@ -208,7 +209,7 @@ export async function runClaimed(
       .update(inventoryImports)
       .set({ ...set, finishedAt: new Date(), stagedPath: null })
       .where(eq(inventoryImports.id, row.id));
-    if (row.staged_path) fs.rmSync(row.staged_path, { force: true });
+    if (row.staged_path && isStagedUpload(row.staged_path)) fs.rmSync(row.staged_path, { force: true });
   };
   try {
     if (!org || !row.staged_path || !fs.existsSync(row.staged_path))

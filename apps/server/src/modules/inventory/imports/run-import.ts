@@ -15,8 +15,8 @@ export type ImportFormat = 'csv' | 'xlsx' | 'osquery' | 'wazuh';
 /** Errors kept on the import record (the count is always exact). */
 export const MAX_KEPT_ERRORS = 1_000;
 const TABLE_BATCH = 1_000;
-const HOST_BATCH_SOFTWARE = 20_000;
-const HOST_BATCH_LINES = 2_000;
+const HOST_BATCH_SOFTWARE = 50_000;
+const HOST_BATCH_LINES = 5_000;
 /** Whole-document JSON (a Wazuh API answer) is parsed in memory, so it is bounded. */
 const MAX_JSON_DOCUMENT = 256 * 1024 * 1024;
 

@@ -322,7 +322,8 @@ export async function writeHostObservations(
       if (h.isNew) creates.push(rec);
       else updates.push(rec);
     }
-    const identities = withKeys.flatMap((w) => w.keys.map((key) => ({ key, asset_id: hostOfKey.get(key)!.id })));
+    // only keys the database does not hold yet (a re-import adds none)
+    const identities = [...hostOfKey].filter(([key, h]) => known.get(key) !== h.id).map(([key, h]) => ({ key, asset_id: h.id }));
     const result = { created: creates.length, updated: updates.length, software: software.length };
     if (t.dryRun) return result;
     const cols = sql`x(id uuid, name text, hostname text, os_name text, os_version text, ip_addresses text[], mac_addresses text[], last_seen_at timestamptz, kind text, search_text text)`;
@@ -337,12 +338,19 @@ export async function writeHostObservations(
           last_seen_at = greatest(a.last_seen_at, x.last_seen_at), search_text = x.search_text, version = a.version + 1, updated_at = now()
         from json_to_recordset(${json(updates)}::json) as ${cols} where a.id = x.id`);
     await insertIdentities(tx, t.scopeOrgId, identities);
+    // software_count moves by what is deleted and inserted here, instead of recounting every host
+    const delta = new Map<string, number>();
+    const deleted = async (q: ReturnType<typeof sql>) => {
+      for (const r of await queryRows<{ asset_id: string; n: number }>(tx, q)) delta.set(r.asset_id, (delta.get(r.asset_id) ?? 0) - Number(r.n));
+    };
     if (snapshotDeletes.length > 0)
-      await tx.execute(sql`delete from asset_software s using json_to_recordset(${json(snapshotDeletes)}::json) as x(asset_id uuid, source text)
-        where s.asset_id = x.asset_id and s.source = x.source`);
+      await deleted(sql`with d as (delete from asset_software s using json_to_recordset(${json(snapshotDeletes)}::json) as x(asset_id uuid, source text)
+        where s.asset_id = x.asset_id and s.source = x.source returning s.asset_id) select asset_id, count(*)::int as n from d group by 1`);
     if (removes.length > 0)
-      await tx.execute(sql`delete from asset_software s using json_to_recordset(${json(removes)}::json) as x(asset_id uuid, source text, product text, version text)
-        where s.asset_id = x.asset_id and s.source = x.source and s.product = x.product and s.version is not distinct from x.version`);
+      await deleted(sql`with d as (delete from asset_software s using json_to_recordset(${json(removes)}::json) as x(asset_id uuid, source text, product text, version text)
+        where s.asset_id = x.asset_id and s.source = x.source and s.product = x.product and s.version is not distinct from x.version returning s.asset_id)
+        select asset_id, count(*)::int as n from d group by 1`);
+    for (const r of software) if (r.asset_id) delta.set(r.asset_id, (delta.get(r.asset_id) ?? 0) + 1);
     const copied = await copyRows(
       tx,
       'asset_software',
@@ -353,8 +361,10 @@ export async function writeHostObservations(
       await tx.execute(sql`insert into asset_software (asset_id, source, vendor, product, version, arch, cpe, purl)
         select x.asset_id, x.source, x.vendor, x.product, x.version, x.arch, x.cpe, x.purl
           from json_to_recordset(${json(software)}::json) as x(asset_id uuid, source text, vendor text, product text, version text, arch text, cpe text, purl text)`);
-    await tx.execute(sql`update assets a set software_count = (select count(*) from asset_software s where s.asset_id = a.id)
-      where a.id in (select jsonb_array_elements_text(${json(hosts.map((h) => h.id))}::jsonb)::uuid)`);
+    const moved = [...delta].filter(([, n]) => n !== 0).map(([id, n]) => ({ id, n }));
+    if (moved.length > 0)
+      await tx.execute(sql`update assets a set software_count = greatest(0, a.software_count + x.n)
+        from json_to_recordset(${json(moved)}::json) as x(id uuid, n int) where a.id = x.id`);
     await auditBatch(tx, t, 'assets', { ...result, rows: batch.length });
     return result;
   });
