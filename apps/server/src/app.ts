@@ -2,10 +2,11 @@ import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastif
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/client.js';
 import { registerErrorHandling } from './platform/http/errors-plugin.js';
+import { createSerializerCompiler } from './platform/http/serializer.js';
 import { registerSecurity } from './platform/http/security.js';
 import { registerApiDocs } from './platform/http/docs.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -27,6 +28,8 @@ export interface AppDeps {
   /** pino options or false (tests keep the output quiet). */
   logger?: boolean | object;
   serveWeb?: boolean;
+  /** Re-encode pass-through (SQL-built) bodies with their zod schema and require the same bytes; default: on when NODE_ENV=test. */
+  verifyResponses?: boolean;
 }
 
 const MAX_JSON_BODY = 1_048_576;
@@ -57,9 +60,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (req, reply) => {
+  app.setSerializerCompiler(createSerializerCompiler({ verify: deps.verifyResponses ?? process.env.NODE_ENV === 'test' }));
+  app.addHook('onSend', (req, reply, payload, done) => {
     reply.header('x-request-id', req.id);
+    done(null, payload);
   });
   registerErrorHandling(app);
   await registerSecurity(app);

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db/client.js';
+import { queryHot, queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
 
@@ -20,7 +20,7 @@ export async function findOrgs(
   scope: Scope,
   f: {
     parentId?: string | undefined;
-    under?: Pick<OrgRow, 'path' | 'descendantCount'> | undefined;
+    under?: Pick<OrgRow, 'path'> | undefined;
     q?: string | undefined;
     kind?: string | undefined;
     exactPaths?: string[];
@@ -39,19 +39,51 @@ export async function findOrgs(
   if (f.rootsOnly) conds.push(sql`${orgs.parentId} is null`);
   if (f.exactPaths) conds.push(f.exactPaths.length ? sql`${orgs.path} = any(${`{${f.exactPaths.map((p) => `"${p}"`).join(',')}}`}::ltree[])` : sql`false`);
   const where = and(...conds);
-  // a whole subtree reads in tree order straight off the path index; other lists sort by name
-  const wholeSubtree = f.under && !f.parentId && !f.q && !f.kind;
-  const order = wholeSubtree ? [asc(orgs.path)] : [asc(orgs.depth), asc(orgs.name), asc(orgs.id)];
-  const rows = await db
-    .select()
-    .from(orgs)
-    .where(where)
-    .orderBy(...order)
-    .limit(f.limit)
-    .offset(f.offset);
-  const total = wholeSubtree ? f.under!.descendantCount + 1 : ((await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0);
+  // filtered lists sort by name; the unfiltered whole subtree has its own path (findSubtreePageJson)
+  const rows = await db.select().from(orgs).where(where).orderBy(asc(orgs.depth), asc(orgs.name), asc(orgs.id)).limit(f.limit).offset(f.offset);
+  const total = (await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0;
   return { items: rows, total };
 }
+
+/** Where an org sits and how big its subtree is: all the subtree list needs before reading its page. */
+export async function findOrgPlace(db: Db, id: string): Promise<{ path: string; descendantCount: number } | undefined> {
+  const [r] = await queryHot<{ path: string; descendant_count: number }>(db, {
+    name: 'orgs_place',
+    text: 'select path::text, descendant_count from orgs where id = $1',
+    values: [id],
+  });
+  return r && { path: r.path, descendantCount: r.descendant_count };
+}
+
+/**
+ * One page of a whole subtree in tree order, encoded by the database as the JSON array of
+ * OrgSchema items: same keys, order and formats as toOrg + JSON.stringify (to_char's MS and
+ * toISOString both truncate to milliseconds); tests compare the two byte for byte. The busiest
+ * read of the app: decoding 50 rows, mapping and re-encoding them costs Node more than the
+ * query itself costs the database, and on PGlite that decoding runs in the server's own thread.
+ * Its generic plan (named statement) walks the path's btree in order and stops after the page:
+ * with the limit a parameter the planner expects few rows, so it never prefers a sort.
+ */
+export async function findSubtreePageJson(db: Db, underPath: string, limit: number, offset: number): Promise<string> {
+  const [r] = await queryHot<{ items: string | null }>(db, {
+    name: 'orgs_subtree_page',
+    text: SUBTREE_PAGE_JSON,
+    values: [underPath, subtreeEnd(underPath), limit, offset],
+  });
+  return `[${r?.items ?? ''}]`;
+}
+
+const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const SUBTREE_PAGE_JSON = `
+  select string_agg(row_to_json(j)::text, ',' order by o.path) as items
+    from (select id, parent_id, name, short_name, kind, admin_code, depth, child_count, is_demo, created_at, updated_at, path
+            from orgs
+           where path >= $1::ltree and path < $2::ltree
+           order by path limit $3 offset $4) o,
+         lateral (select o.id as "id", o.parent_id as "parentId", o.name as "name", o.short_name as "shortName", o.kind as "kind",
+                         o.admin_code as "adminCode", o.depth as "depth", o.child_count as "childCount", o.is_demo as "isDemo",
+                         to_char(o.created_at at time zone 'UTC', ${ISO_MS}) as "createdAt",
+                         to_char(o.updated_at at time zone 'UTC', ${ISO_MS}) as "updatedAt") j`;
 
 export async function findOrgById(db: Db, id: string): Promise<OrgRow | undefined> {
   const [r] = await db.select().from(orgs).where(eq(orgs.id, id)).limit(1);

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { authorize, inScope, isAncestorOrSelf, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
+import { listSubtree } from './org-subtree.service.js';
 import { uniqueViolation } from '../../platform/db/pg-errors.js';
 import {
   countOrgDependents,
@@ -79,6 +80,8 @@ export async function listOrgs(
   q: { parentId?: string | undefined; under?: string | undefined; q?: string | undefined; kind?: OrgKind | undefined; limit: number; offset: number },
 ) {
   const scope = requireSomewhere(actor, 'org:read');
+  // the whole subtree, unfiltered: the hot path
+  if (q.under && !q.parentId && !q.q && !q.kind) return listSubtree(db, scope, q.under, q.limit, q.offset);
   const under = q.under ? await getVisibleOrg(db, actor, q.under) : undefined;
   if (q.parentId) await getVisibleOrg(db, actor, q.parentId);
   const page = await findOrgs(db, scope, {

@@ -111,3 +111,84 @@ export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL)
   const r = (await db.execute(query)) as unknown as { rows: T[] };
   return r.rows;
 }
+
+/**
+ * A fixed, hot statement sent straight to the driver: no query building, no row mapping and,
+ * on PGlite, none of drizzle's per-query type-parser overrides (PGlite copies its whole parser
+ * table, some 370 entries, for every query that brings its own: about 0.1 ms a query).
+ * Rows come back as each driver decodes them by default, so select text, integers and
+ * booleans only (cast the rest to text). With `name` the statement is parsed once per
+ * connection and its plan may become a generic one: name only statements whose best plan
+ * does not depend on the values. Needs the root handle, not a transaction.
+ */
+export async function queryHot<T>(db: Db, q: HotQuery): Promise<T[]> {
+  const client = (db as unknown as { $client?: PGlite | pg.Pool }).$client;
+  if (client instanceof PGlite) return pgliteHot<T>(client, q);
+  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>(q.name ? { name: q.name, text: q.text, values: q.values } : q)).rows;
+  throw new Error('queryHot needs the database handle from openDatabase, not a transaction');
+}
+
+export interface HotQuery {
+  text: string;
+  values: (string | number | boolean | null)[];
+  name?: string;
+}
+
+const preparedOn = new WeakMap<PGlite, Map<string, Promise<unknown>>>();
+
+/**
+ * PGlite's extended protocol costs two trips through the engine per query (describe, then
+ * bind and execute), and has no named statements. A named hot statement is PREPAREd once and
+ * run with EXECUTE over the simple protocol, its values written as escaped literals.
+ */
+async function pgliteHot<T>(client: PGlite, q: HotQuery): Promise<T[]> {
+  if (!q.name) return (await client.query<T>(q.text, q.values)).rows;
+  if (!/^[a-z_][a-z0-9_]*$/.test(q.name)) throw new Error(`bad statement name ${q.name}`);
+  let prepared = preparedOn.get(client);
+  if (!prepared) preparedOn.set(client, (prepared = new Map()));
+  let ready = prepared.get(q.name);
+  if (!ready) {
+    ready = client.exec(`prepare ${q.name} as ${q.text}`);
+    prepared.set(q.name, ready);
+    ready.catch(() => prepared.delete(q.name!));
+  }
+  await ready;
+  const args = q.values.length ? `(${q.values.map(sqlLiteral).join(', ')})` : '';
+  const [r] = await client.exec(`execute ${q.name}${args}`);
+  return (r?.rows ?? []) as T[];
+}
+
+function sqlLiteral(v: string | number | boolean | null): string {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+    return String(v);
+  }
+  return pg.escapeLiteral(v);
+}
+
+const noMarker = new WeakSet<PGlite>();
+
+/**
+ * A value that changes whenever anything in the database may have changed — for caches that
+ * must never serve stale data — or null when there is none to trust.
+ * PGlite: the WAL insert position. One engine runs one statement at a time, in this process
+ * only (the data folder is locked); a query waits while any transaction is open, and every
+ * change writes WAL before it ends. So a page read after the marker, while the marker stays
+ * the same, is still what the database holds. (Reads may move it too — pruning, hint bits —
+ * which only costs a miss.) PostgreSQL: null. Other processes write, and a commit becomes
+ * visible a moment after its WAL record, so the same reasoning does not hold there.
+ */
+export async function changeMarker(db: Db): Promise<string | null> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof PGlite) || noMarker.has(client)) return null;
+  try {
+    const [r] = await queryHot<{ lsn: string }>(db, { name: 'khien_change_marker', text: 'select pg_current_wal_insert_lsn()::text as lsn', values: [] });
+    return r?.lsn ?? null;
+  } catch {
+    // an engine build without it: no caching, rather than an error on every read
+    noMarker.add(client);
+    return null;
+  }
+}

@@ -1,0 +1,47 @@
+import type { Org } from '@khien/contracts';
+import { changeMarker, type Db } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import { jsonText } from '../../platform/http/serializer.js';
+import { inScope, type Scope } from '../../platform/policy.js';
+import { findOrgPlace, findSubtreePageJson } from './orgs.repo.js';
+
+interface SubtreePage {
+  path: string;
+  descendantCount: number;
+  items: string;
+}
+
+const MAX_PAGES = 200;
+// per database handle: the pages read since its change marker last moved
+const caches = new WeakMap<Db, { marker: string; pages: Map<string, SubtreePage> }>();
+
+/**
+ * A whole subtree in tree order, the busiest read of the app (every tree view opens with it):
+ * two lean queries and a body the database has already encoded. Same answers as the general
+ * list: 404 outside the caller's read scope, the total from the stored subtree size.
+ *
+ * Where the database offers a change marker (PGlite, see changeMarker) the page is kept until
+ * anything in the database changes, so a repeat costs one tiny query instead of two; the
+ * caller's scope is still checked on every request, against the org's current path.
+ */
+export async function listSubtree(db: Db, scope: Scope, underId: string, limit: number, offset: number): Promise<{ items: Org[]; total: number }> {
+  const marker = await changeMarker(db);
+  const key = `${underId}/${limit}/${offset}`;
+  let cache = marker === null ? undefined : caches.get(db);
+  if (marker !== null && cache?.marker !== marker) caches.set(db, (cache = { marker, pages: new Map() }));
+  let page = cache?.pages.get(key);
+  if (!page) {
+    const under = await findOrgPlace(db, underId);
+    if (!under || !inScope(scope, under.path)) throw notFound();
+    page = { ...under, items: await findSubtreePageJson(db, under.path, limit, offset) };
+    if (cache) {
+      if (cache.pages.size >= MAX_PAGES) cache.pages.clear();
+      cache.pages.set(key, page);
+    }
+  } else if (!inScope(scope, page.path)) {
+    throw notFound();
+  }
+  return jsonText<{ items: Org[]; total: number }>(`{"items":${page.items},"total":${page.descendantCount + 1}}`);
+}
+
+const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
