@@ -227,3 +227,18 @@ describe('throughput sanity', () => {
     console.info(`osquery: 100k deb rows in ${ms.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`);
   });
 });
+
+describe('parseOsqueryLine on a garbled time', () => {
+  it('reads the rows and leaves the time unknown when unixTime is past what a date can hold', () => {
+    const line = JSON.stringify({
+      action: 'added',
+      columns: { name: 'curl', version: '7.88.1-10+deb12u7', source: '', size: '500', arch: 'amd64', revision: '10+deb12u7', status: 'install ok installed' },
+      name: 'pack_inventory_deb_packages',
+      hostIdentifier: 'cong-dvc',
+      unixTime: '17241724295600',
+    });
+    const [host] = hostsOf(parseOsqueryLine(line, 7));
+    expect(host!.observedAt).toBeNull();
+    expect(host!.software?.[0]).toMatchObject({ product: 'curl' });
+  });
+});

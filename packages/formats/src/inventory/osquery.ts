@@ -21,7 +21,10 @@ function observedAt(doc: Row): Date | null | string {
   if (u !== undefined) {
     const n = typeof u === 'number' ? u : typeof u === 'string' && /^\d+$/.test(u.trim()) ? Number(u) : NaN;
     if (!Number.isFinite(n)) return `unixTime ${describeValue(u)} is not a number`;
-    return n > 0 ? new Date(n * 1000) : null;
+    if (!(n > 0)) return null;
+    // a time past what a Date can hold (a garbled counter) is unknown, not an error of the whole line
+    const at = new Date(n * 1000);
+    return Number.isFinite(at.getTime()) ? at : null;
   }
   return parseCalendarTime(doc.calendarTime);
 }
