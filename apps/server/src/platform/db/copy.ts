@@ -11,36 +11,25 @@ function pgClientOf(tx: Db): pg.ClientBase | null {
 }
 
 /** One value in COPY's text format: \N for null, backslash escapes for the separators. */
-function field(v: string | number | boolean | null): string {
+export function copyField(v: string | number | boolean | null): string {
   if (v === null) return '\\N';
   const s = String(v);
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
 }
 
-function* lines(rows: readonly (readonly (string | number | boolean | null)[])[]): Generator<string> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    let chunk = '';
-    for (const r of rows.slice(i, i + 1000)) chunk += `${r.map(field).join('\t')}\n`;
-    yield chunk;
-  }
+/** Whether `tx` can COPY from a stream (PostgreSQL through node-postgres); PGlite cannot. */
+export function canCopy(tx: Db): boolean {
+  return pgClientOf(tx) !== null;
 }
 
 /**
  * Bulk insert with COPY … FROM STDIN inside the caller's transaction: on PostgreSQL about twice
- * as fast as INSERT … SELECT over a JSON parameter. Returns false where COPY from a client stream
- * is not available (PGlite), so the caller inserts another way. `table` and `columns` are
- * identifiers from code, never from input.
+ * as fast as INSERT … SELECT over a JSON parameter. `chunks` is text in COPY's format (lines
+ * ending in \n, fields escaped with copyField), built by the caller without an object per row;
+ * `table` and `columns` are identifiers from code, never from input.
  */
-export async function copyRows(
-  tx: Db,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-): Promise<boolean> {
+export async function copyText(tx: Db, table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void> {
   const client = pgClientOf(tx);
-  if (!client) return false;
-  if (rows.length === 0) return true;
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-  await pipeline(Readable.from(lines(rows)), stream);
-  return true;
+  if (!client) throw new Error('COPY needs PostgreSQL');
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
 }

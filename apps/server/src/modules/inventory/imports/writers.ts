@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { formatIpRange, hostIdentityKeys, usableSerial, foldVietnamese, type HostObservation, type SoftwareItem } from '@khien/formats';
 import type { Db } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/client.js';
-import { copyRows } from '../../../platform/db/copy.js';
+import { canCopy, copyField, copyText } from '../../../platform/db/copy.js';
 import { recordAudit, type AuditContext } from '../../../platform/audit/audit.js';
 import { assetSearchText } from '../assets.service.js';
 import type { AssetRowValue, IpRowValue, SystemRowValue } from './table-rows.js';
@@ -281,7 +281,8 @@ export async function writeHostObservations(
     const updates: Record<string, unknown>[] = [];
     const snapshotDeletes: { asset_id: string; source: string }[] = [];
     const removes: { asset_id: string; source: string; product: string; version: string }[] = [];
-    const software: ReturnType<typeof softwareRec>[] = [];
+    // references only: the rows are written straight to COPY text (or JSON on PGlite) at the end
+    const software: SoftwarePlace[] = [];
     for (const h of hosts) {
       let os: HostObservation['os'];
       let hostname: string | undefined;
@@ -295,13 +296,13 @@ export async function writeHostObservations(
         if (o.interfaces) ifaces.set(o.table, o.mode === 'snapshot' && !o.partial ? o.interfaces : [...(ifaces.get(o.table) ?? []), ...o.interfaces]);
         if (o.software) {
           if (o.mode === 'snapshot' && !o.partial) snap.set(o.table, o.software);
-          else if (o.mode === 'added' || o.partial) software.push(...o.software.map((s) => softwareRec(h.id, o.table, s)));
+          else if (o.mode === 'added' || o.partial) for (const item of o.software) software.push({ assetId: h.id, table: o.table, item });
           else removes.push(...o.software.map((s) => ({ asset_id: h.id, source: o.table, product: s.product, version: s.version })));
         }
       }
       for (const [table, items] of snap) {
         snapshotDeletes.push({ asset_id: h.id, source: table });
-        software.push(...items.map((s) => softwareRec(h.id, table, s)));
+        for (const item of items) software.push({ assetId: h.id, table, item });
       }
       const allIfaces = [...ifaces.values()].flat();
       const ips = [...new Set(allIfaces.map((i) => i.address).filter((a): a is string => !!a && !LOOPBACK.test(a)))];
@@ -350,17 +351,12 @@ export async function writeHostObservations(
       await deleted(sql`with d as (delete from asset_software s using json_to_recordset(${json(removes)}::json) as x(asset_id uuid, source text, product text, version text)
         where s.asset_id = x.asset_id and s.source = x.source and s.product = x.product and s.version is not distinct from x.version returning s.asset_id)
         select asset_id, count(*)::int as n from d group by 1`);
-    for (const r of software) if (r.asset_id) delta.set(r.asset_id, (delta.get(r.asset_id) ?? 0) + 1);
-    const copied = await copyRows(
-      tx,
-      'asset_software',
-      SOFTWARE_COLUMNS,
-      software.map((r) => SOFTWARE_COLUMNS.map((c) => r[c] as string | null)),
-    );
-    if (software.length > 0 && !copied)
+    for (const r of software) delta.set(r.assetId, (delta.get(r.assetId) ?? 0) + 1);
+    if (software.length > 0 && canCopy(tx)) await copyText(tx, 'asset_software', SOFTWARE_COLUMNS, softwareCopyText(software));
+    else if (software.length > 0)
       await tx.execute(sql`insert into asset_software (asset_id, source, vendor, product, version, arch, cpe, purl)
         select x.asset_id, x.source, x.vendor, x.product, x.version, x.arch, x.cpe, x.purl
-          from json_to_recordset(${json(software)}::json) as x(asset_id uuid, source text, vendor text, product text, version text, arch text, cpe text, purl text)`);
+          from json_to_recordset(${json(software.map(softwareRec))}::json) as x(asset_id uuid, source text, vendor text, product text, version text, arch text, cpe text, purl text)`);
     const moved = [...delta].filter(([, n]) => n !== 0).map(([id, n]) => ({ id, n }));
     if (moved.length > 0)
       await tx.execute(sql`update assets a set software_count = greatest(0, a.software_count + x.n)
@@ -372,15 +368,34 @@ export async function writeHostObservations(
 
 const SOFTWARE_COLUMNS = ['asset_id', 'source', 'vendor', 'product', 'version', 'arch', 'cpe', 'purl'] as const;
 
-function softwareRec(assetId: string, table: string, s: SoftwareItem): Record<(typeof SOFTWARE_COLUMNS)[number], string | null> {
+interface SoftwarePlace {
+  assetId: string;
+  table: string;
+  item: SoftwareItem;
+}
+
+const cut = (v: string | undefined, n: number): string | null => (v === undefined ? null : v.slice(0, n));
+
+function softwareRec({ assetId, table, item: s }: SoftwarePlace): Record<(typeof SOFTWARE_COLUMNS)[number], string | null> {
   return {
     asset_id: assetId,
     source: table,
-    vendor: s.vendor?.slice(0, 300) ?? null,
+    vendor: cut(s.vendor, 300),
     product: s.product.slice(0, 500),
     version: s.version.slice(0, 200) || null,
-    arch: s.arch?.slice(0, 50) ?? null,
-    cpe: s.cpe?.slice(0, 1000) ?? null,
-    purl: s.purl?.slice(0, 1000) ?? null,
+    arch: cut(s.arch, 50),
+    cpe: cut(s.cpe, 1000),
+    purl: cut(s.purl, 1000),
   };
+}
+
+/** COPY text of the rows, 2,000 a chunk, built without an object per row (5 million rows at province scale). */
+function* softwareCopyText(rows: SoftwarePlace[]): Generator<string> {
+  const f = (v: string | null) => copyField(v);
+  for (let i = 0; i < rows.length; i += 2000) {
+    let chunk = '';
+    for (const { assetId, table, item: s } of rows.slice(i, i + 2000))
+      chunk += `${assetId}\t${table}\t${f(cut(s.vendor, 300))}\t${f(s.product.slice(0, 500))}\t${f(s.version.slice(0, 200) || null)}\t${f(cut(s.arch, 50))}\t${f(cut(s.cpe, 1000))}\t${f(cut(s.purl, 1000))}\n`;
+    yield chunk;
+  }
 }
