@@ -53,6 +53,22 @@ async function auditBatch(tx: Db, t: WriteTarget, entityType: string, r: WriteRe
 
 // ---------------------------------------------------------------- table rows
 
+/** Rows that match an existing record (by `keyOf`) become updates; the rest are created, once per key. */
+function splitByExisting<R>(recs: R[], existing: { key: string; id: string }[], keyOf: (r: R) => string) {
+  const ids = new Map(existing.map((e) => [e.key, e.id]));
+  const creates: R[] = [];
+  const updates: (R & { id: string })[] = [];
+  const inFile = new Set<string>();
+  for (const r of recs) {
+    const k = keyOf(r);
+    const id = ids.get(k);
+    if (id) updates.push({ ...r, id });
+    else if (!inFile.has(k)) creates.push(r);
+    inFile.add(k);
+  }
+  return { creates, updates };
+}
+
 /** Asset rows from a sheet: matched by serial, hostname+MAC, or (org, name) within the import's org. */
 export async function writeAssetRows(db: Db, t: WriteTarget, rows: AssetRowValue[]): Promise<WriteResult> {
   const keyed = rows.map((r) => {
@@ -149,17 +165,11 @@ export async function writeSystemRows(db: Db, t: WriteTarget, rows: SystemRowVal
            join json_to_recordset(${json(recs.map((r) => ({ org_id: r.org_id, lname: r.lname })))}::json) as x(org_id uuid, lname text)
              on s.org_id = x.org_id and lower(s.name) = x.lname`,
     );
-    const ids = new Map(existing.map((e) => [`${e.org_id}|${e.lname}`, e.id]));
-    const creates: typeof recs = [];
-    const updates: ((typeof recs)[number] & { id: string })[] = [];
-    const inFile = new Set<string>();
-    for (const r of recs) {
-      const k = `${r.org_id}|${r.lname}`;
-      const id = ids.get(k);
-      if (id) updates.push({ ...r, id });
-      else if (!inFile.has(k)) creates.push(r);
-      inFile.add(k);
-    }
+    const { creates, updates } = splitByExisting(
+      recs,
+      existing.map((e) => ({ key: `${e.org_id}|${e.lname}`, id: e.id })),
+      (r) => `${r.org_id}|${r.lname}`,
+    );
     const result = { created: creates.length, updated: updates.length };
     if (t.dryRun) return result;
     const cols = sql`x(id uuid, org_id uuid, operator_org_id uuid, name text, category text, purpose text, user_count int, personal_data_subjects int,
@@ -200,17 +210,11 @@ export async function writeIpRows(db: Db, t: WriteTarget, rows: IpRowValue[]): P
            join json_to_recordset(${json(recs.map((r) => ({ org_id: r.org_id, range: r.range })))}::json) as x(org_id uuid, range text)
              on r.org_id = x.org_id and r.range = x.range`,
     );
-    const ids = new Map(existing.map((e) => [`${e.org_id}|${e.range}`, e.id]));
-    const creates: typeof recs = [];
-    const updates: ((typeof recs)[number] & { id: string })[] = [];
-    const inFile = new Set<string>();
-    for (const r of recs) {
-      const k = `${r.org_id}|${r.range}`;
-      const id = ids.get(k);
-      if (id) updates.push({ ...r, id });
-      else if (!inFile.has(k)) creates.push(r);
-      inFile.add(k);
-    }
+    const { creates, updates } = splitByExisting(
+      recs,
+      existing.map((e) => ({ key: `${e.org_id}|${e.range}`, id: e.id })),
+      (r) => `${r.org_id}|${r.range}`,
+    );
     const result = { created: creates.length, updated: updates.length };
     if (t.dryRun) return result;
     const cols = sql`x(id uuid, org_id uuid, range text, family int, first_ip inet, last_ip inet, isp text, valid_from date, valid_to date, note text)`;
