@@ -1,9 +1,9 @@
 import type { Org } from '@khien/contracts';
-import { changeMarker, type Db } from '../../platform/db/client.js';
+import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { jsonText } from '../../platform/http/serializer.js';
 import { inScope, type Scope } from '../../platform/policy.js';
-import { findOrgPlace, findSubtreePageJson } from './orgs.repo.js';
+import { findOrgPlace, findSubtreePageJson, orgTreeMarker } from './orgs.repo.js';
 
 interface SubtreePage {
   path: string;
@@ -20,12 +20,12 @@ const caches = new WeakMap<Db, { marker: string; pages: Map<string, SubtreePage>
  * two lean queries and a body the database has already encoded. Same answers as the general
  * list: 404 outside the caller's read scope, the total from the stored subtree size.
  *
- * Where the database offers a change marker (PGlite, see changeMarker) the page is kept until
- * anything in the database changes, so a repeat costs one tiny query instead of two; the
- * caller's scope is still checked on every request, against the org's current path.
+ * The page is kept until the org tree changes (orgTreeMarker: PGlite's change marker, or the
+ * trigger-kept counter on PostgreSQL), so a repeat costs one tiny query instead of two; the
+ * caller's scope is still checked on every request, against the org's path when read.
  */
 export async function listSubtree(db: Db, scope: Scope, underId: string, limit: number, offset: number): Promise<{ items: Org[]; total: number }> {
-  const marker = await changeMarker(db);
+  const marker = await orgTreeMarker(db);
   const key = `${underId}/${limit}/${offset}`;
   let cache = marker === null ? undefined : caches.get(db);
   if (marker !== null && cache?.marker !== marker) caches.set(db, (cache = { marker, pages: new Map() }));

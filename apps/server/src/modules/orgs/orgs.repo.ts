@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
-import { queryHot, queryRows, type Db } from '../../platform/db/client.js';
+import { changeMarker, isPglite, queryHot, queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
 
@@ -46,6 +46,21 @@ export async function findOrgs(
 }
 
 /** Where an org sits and how big its subtree is: all the subtree list needs before reading its page. */
+/**
+ * A value that moves whenever the orgs table may have changed, for the subtree page cache, or
+ * null when there is none to trust. PGlite: its change marker (the WAL position; one process).
+ * PostgreSQL: the `org_tree_version` counter, bumped by a trigger in the writer's own transaction
+ * by every statement on orgs, so it becomes visible together with the rows it stands for: a
+ * reader that reads the counter and then the page can only get a page as new as the counter or
+ * newer, never older.
+ */
+export async function orgTreeMarker(db: Db): Promise<string | null> {
+  const marker = await changeMarker(db);
+  if (marker !== null || isPglite(db)) return marker;
+  const [r] = await queryHot<{ v: string }>(db, { name: 'khien_org_tree_version', text: 'select version::text as v from org_tree_version', values: [] });
+  return r ? `v${r.v}` : null;
+}
+
 export async function findOrgPlace(db: Db, id: string): Promise<{ path: string; descendantCount: number } | undefined> {
   const [r] = await queryHot<{ path: string; descendant_count: number }>(db, {
     name: 'orgs_place',

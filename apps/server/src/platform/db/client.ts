@@ -180,6 +180,11 @@ const noMarker = new WeakSet<PGlite>();
  * which only costs a miss.) PostgreSQL: null. Other processes write, and a commit becomes
  * visible a moment after its WAL record, so the same reasoning does not hold there.
  */
+/** Whether this handle is the embedded engine. */
+export function isPglite(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 export async function changeMarker(db: Db): Promise<string | null> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!(client instanceof PGlite) || noMarker.has(client)) return null;
