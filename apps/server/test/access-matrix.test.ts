@@ -20,7 +20,9 @@ import { addAttachment, createDraft } from '../src/modules/directives/directive-
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 import { documentImportFixtures } from './support/document-import-matrix.js';
 import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
-import { addRequirementEvidence, classifySystem, createSystem, getChecklist } from '../src/modules/inventory/systems.service.js';
+import { createSystem } from '../src/modules/inventory/systems.service.js';
+import { classifySystem } from '../src/modules/inventory/system-level.service.js';
+import { addRequirementEvidence, getChecklist } from '../src/modules/inventory/system-checklist.service.js';
 import { createAsset } from '../src/modules/inventory/assets.service.js';
 import { createIpRange } from '../src/modules/inventory/ipspace.service.js';
 import { startImportFromPath } from '../src/modules/inventory/index.js';

@@ -7,4 +7,5 @@ export * from './users.js';
 export * from './audit.js';
 export * from './directives.js';
 export * from './inventory.js';
+export * from './inventory-summary.js';
 export * from './regulations.js';

@@ -3,7 +3,8 @@ export { registerInventory } from './inventory.routes.js';
 export { ImportRunner, failStaleImports, getImport, runImportNow, runNextImport, startImportFromPath } from './imports.service.js';
 export { inventoryJobs, importAuditContext } from './inventory-jobs.js';
 // the demo seed builds its sample inventory through the same services as the API
-import { advanceDossier, classifySystem, createSystem } from './systems.service.js';
+import { createSystem } from './systems.service.js';
+import { advanceDossier, classifySystem } from './system-level.service.js';
 import { createAsset } from './assets.service.js';
 import { createIpRange } from './ipspace.service.js';
 export const demoInventory = { createSystem, classifySystem, advanceDossier, createAsset, createIpRange };

@@ -46,20 +46,9 @@ import type { FileStore } from '../../platform/files/files.js';
 import { createAsset, deleteAsset, getAsset, listAssets, listSoftware, updateAsset } from './assets.service.js';
 import { createIpRange, deleteIpRange, listIpRanges, updateIpRange } from './ipspace.service.js';
 import { choosePack, getPack, getPackChoice } from './packs.service.js';
-import {
-  addRequirementEvidence,
-  advanceDossier,
-  classifySystem,
-  createSystem,
-  deleteSystem,
-  getChecklist,
-  getSystem,
-  listClassifications,
-  listSystems,
-  readEvidence,
-  setRequirement,
-  updateSystem,
-} from './systems.service.js';
+import { createSystem, deleteSystem, getSystem, listSystems, updateSystem } from './systems.service.js';
+import { advanceDossier, classifySystem, listClassifications } from './system-level.service.js';
+import { addRequirementEvidence, getChecklist, readEvidence, setRequirement } from './system-checklist.service.js';
 import { inventoryOverview, inventorySummary } from './summary.service.js';
 import { getImport, listImports, MAX_IMPORT_UPLOAD_BYTES, startImportUpload, type ImportRunner } from './imports.service.js';
 import { buildTemplate } from './imports/templates.js';

@@ -8,7 +8,8 @@ import type { AuditContext } from '../../../platform/audit/audit.js';
 import { COLUMNS, mapHeader, type TableKind } from './columns.js';
 import { readCsvFile, readLines, readXlsxFile, type TableFile } from './read-records.js';
 import { OrgResolver, RowProblem, rowValue, type AssetRowValue, type IpRowValue, type RowError, type RowValue, type SystemRowValue } from './table-rows.js';
-import { writeAssetRows, writeHostObservations, writeIpRows, writeSystemRows, type WriteTarget } from './writers.js';
+import { writeAssetRows, writeIpRows, writeSystemRows, type WriteTarget } from './writers.js';
+import { writeHostObservations } from './host-writer.js';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'osquery' | 'wazuh';
 

@@ -1,0 +1,189 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Classification, ClassifyBodySchema, DossierBodySchema, DossierStatus, System } from '@khien/contracts';
+import { dossierDeadlines, proposeLevel, reassessDue, validateAnswers } from '@khien/formats';
+import type { Db } from '../../platform/db/client.js';
+import { queryRows } from '../../platform/db/client.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/policy.js';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { todayInVietnam } from '../../platform/time.js';
+import { infoSystems, systemClassifications } from './inventory.tables.js';
+import { packById, packInForce } from './packs.service.js';
+import { getSystem, getVisibleSystemRow, getWritableSystemRow, packOfRow, staleVersion } from './systems.service.js';
+
+/** A system's security level (the wizard under the pack in force) and its level dossier. */
+// ------------------------------------------------------------ classification
+
+type ClassifyBody = z.infer<typeof ClassifyBodySchema>;
+
+export async function classifySystem(db: Db, actor: Actor, id: string, body: ClassifyBody, audit: AuditContext): Promise<Classification> {
+  const row = await getWritableSystemRow(db, actor, id);
+  const pack = body.packId ? packById(body.packId) : (await packInForce(db, row.org_path)).pack;
+  const problems = validateAnswers(pack, body.answers);
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Câu trả lời không hợp lệ: ${problems[0]!.message.vi} / invalid answers`,
+      problems.map((p) => ({ path: `answers.${p.questionId}`, message: p.message.vi })),
+    );
+  const proposal = proposeLevel(pack, body.answers, { category: row.category });
+  const level = body.level ?? proposal.level;
+  if (level < proposal.level)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Không được đề xuất thấp hơn cấp ${proposal.level} mà các câu trả lời xác định / cannot propose below the criteria`,
+      [{ path: 'level', message: `>= ${proposal.level}` }],
+    );
+  const levelNote = body.levelNote?.trim() || null;
+  if (level > proposal.level && !levelNote)
+    throw new AppError('VALIDATION_FAILED', 'Đề xuất cấp cao hơn cần ghi lý do / a higher level needs a reason', [{ path: 'levelNote', message: 'required' }]);
+  const reasons = proposal.reasons.map((r) => ({ questionId: r.questionId, optionId: r.optionId ?? null, minLevel: r.minLevel, text: r.text, mark: r.mark }));
+  const result: Classification = {
+    id: null,
+    packId: pack.id,
+    packVersion: pack.version,
+    answers: body.answers,
+    proposedLevel: proposal.level,
+    level,
+    reasons,
+    unanswered: proposal.unanswered,
+    levelNote,
+    classifiedBy: null,
+    classifiedAt: null,
+  };
+  if (body.preview) return result;
+  const saved = await db.transaction(async (tx) => {
+    const [upd] = await tx
+      .update(infoSystems)
+      .set({
+        packId: pack.id,
+        packVersion: pack.version,
+        proposedLevel: proposal.level,
+        level,
+        classifiedAt: new Date(),
+        // a new level means a new dossier
+        ...(row.level !== level || row.pack_id !== pack.id
+          ? { dossierStatus: 'drafting', submittedOn: null, appraisedOn: null, approvedOn: null, decisionNumber: null, appraisalDue: null, approvalDue: null }
+          : {}),
+        version: sql`${infoSystems.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(infoSystems.id, id), eq(infoSystems.version, body.version)))
+      .returning({ id: infoSystems.id });
+    if (!upd) throw staleVersion();
+    const [c] = await tx
+      .insert(systemClassifications)
+      .values({
+        systemId: id,
+        packId: pack.id,
+        packVersion: pack.version,
+        answers: body.answers,
+        proposedLevel: proposal.level,
+        level,
+        reasons,
+        levelNote,
+        classifiedBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, audit, {
+      action: 'system.classified',
+      entityType: 'info_system',
+      entityId: id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
+      before: { level: row.level, packId: row.pack_id },
+      after: { level, proposedLevel: proposal.level, packId: pack.id, packVersion: pack.version },
+    });
+    return c!;
+  });
+  return { ...result, id: saved.id, classifiedBy: actor.label, classifiedAt: saved.classifiedAt.toISOString() };
+}
+
+export async function listClassifications(db: Db, actor: Actor, id: string): Promise<Classification[]> {
+  await getVisibleSystemRow(db, actor, id);
+  const rows = await queryRows<{
+    id: string;
+    pack_id: string;
+    pack_version: string;
+    answers: Record<string, unknown>;
+    proposed_level: number;
+    level: number;
+    reasons: Classification['reasons'];
+    level_note: string | null;
+    full_name: string | null;
+    classified_at: string | Date;
+  }>(
+    db,
+    sql`select c.*, u.full_name from system_classifications c left join users u on u.id = c.classified_by where c.system_id = ${id} order by c.classified_at desc limit 100`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    packId: r.pack_id,
+    packVersion: r.pack_version,
+    answers: r.answers,
+    proposedLevel: r.proposed_level,
+    level: r.level,
+    reasons: r.reasons,
+    unanswered: [],
+    levelNote: r.level_note,
+    classifiedBy: r.full_name,
+    classifiedAt: new Date(r.classified_at).toISOString(),
+  }));
+}
+
+// ------------------------------------------------------------ dossier
+
+/** Which step may follow which: a returned dossier is corrected and submitted again. */
+const NEXT: Record<DossierStatus, DossierStatus[]> = {
+  drafting: ['submitted'],
+  submitted: ['appraised', 'returned'],
+  appraised: ['approved', 'returned'],
+  approved: [],
+  returned: ['submitted'],
+};
+
+export async function advanceDossier(db: Db, actor: Actor, id: string, body: z.infer<typeof DossierBodySchema>, audit: AuditContext): Promise<System> {
+  const row = await getWritableSystemRow(db, actor, id);
+  if (row.level === null || !row.pack_id) throw new AppError('CONFLICT', 'Hãy xác định cấp độ trước khi lập hồ sơ / classify the system first');
+  const from = row.dossier_status as DossierStatus;
+  if (!NEXT[from].includes(body.status))
+    throw new AppError('CONFLICT', `Không chuyển được hồ sơ từ "${from}" sang "${body.status}" / dossier cannot go from ${from} to ${body.status}`);
+  if (body.status === 'approved' && !body.decisionNumber)
+    throw new AppError('VALIDATION_FAILED', 'Cần số quyết định phê duyệt / decision number required', [{ path: 'decisionNumber', message: 'required' }]);
+  if (body.on > todayInVietnam())
+    throw new AppError('VALIDATION_FAILED', 'Ngày không được ở tương lai / date is in the future', [{ path: 'on', message: 'future' }]);
+  const earlier = body.status === 'appraised' ? row.submitted_on : body.status === 'approved' ? (row.appraised_on ?? row.submitted_on) : null;
+  if (earlier && body.on < earlier)
+    throw new AppError('VALIDATION_FAILED', `Ngày phải từ ${earlier} trở đi / date must be on or after ${earlier}`, [{ path: 'on', message: 'too early' }]);
+  const pack = packOfRow(row) ?? packById(row.pack_id);
+  const set: Partial<typeof infoSystems.$inferInsert> = { dossierStatus: body.status };
+  if (body.status === 'submitted') {
+    const d = dossierDeadlines(pack, row.level, body.on);
+    Object.assign(set, { submittedOn: body.on, appraisedOn: null, approvedOn: null, appraisalDue: d.appraisal.dueOn, approvalDue: d.approval.dueOn });
+  } else if (body.status === 'appraised') {
+    const d = dossierDeadlines(pack, row.level, row.submitted_on ?? body.on, { appraisedOn: body.on });
+    Object.assign(set, { appraisedOn: body.on, approvalDue: d.approval.dueOn });
+  } else if (body.status === 'approved') {
+    Object.assign(set, { approvedOn: body.on, decisionNumber: body.decisionNumber, reassessDue: reassessDue(pack, row.level, body.on)?.dueOn ?? null });
+  }
+  await db.transaction(async (tx) => {
+    const [upd] = await tx
+      .update(infoSystems)
+      .set({ ...set, version: sql`${infoSystems.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(infoSystems.id, id), eq(infoSystems.version, body.version)))
+      .returning({ id: infoSystems.id });
+    if (!upd) throw staleVersion();
+    await recordAudit(tx, audit, {
+      action: 'system.dossier',
+      entityType: 'info_system',
+      entityId: id,
+      orgId: row.org_id,
+      orgPath: row.org_path,
+      before: { status: from },
+      after: { status: body.status, on: body.on, decisionNumber: body.decisionNumber },
+      ...(body.note ? { note: { note: body.note } } : {}),
+    });
+  });
+  return getSystem(db, actor, id);
+}
