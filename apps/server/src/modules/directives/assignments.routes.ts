@@ -12,7 +12,8 @@ import {
   UpdateAssignmentTaskBodySchema,
 } from '@khien/contracts';
 import { acknowledge, addEvidence, assignOfficer, getAssignment, listAssignments, review, submit, updateTask } from './assignments.service.js';
-import { uploadedFile, type DirectivesDeps } from './directives.routes.js';
+import type { DirectivesDeps } from './directives.routes.js';
+import { uploadedFile } from '../../platform/http/upload.js';
 
 const VersionBody = z.object({ version: z.number().int() }).strict();
 const TaskParams = z.object({ id: IdSchema, taskId: IdSchema }).strict();

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -19,6 +19,7 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { listAssignments } from './assignments.service.js';
 import { getVisibleDirective } from './directive-access.js';
@@ -43,19 +44,6 @@ const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
-
-/** The one file of a multipart request, bounded; a clear 4xx when it is missing or too big. */
-export async function uploadedFile(req: FastifyRequest, maxBytes: number) {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send multipart field "file"');
-  const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file');
-  const data = await part.toBuffer();
-  return { data, filename: part.filename || 'file', mime: part.mimetype || 'application/octet-stream' };
-}
-
-function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

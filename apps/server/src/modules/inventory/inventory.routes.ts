@@ -41,6 +41,7 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import { requireSomewhere } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { createAsset, deleteAsset, getAsset, listAssets, listSoftware, updateAsset } from './assets.service.js';
@@ -63,10 +64,6 @@ export interface InventoryDeps {
 const VersionQuery = z.object({ version: z.coerce.number().int() }).strict();
 const EVIDENCE_BYTES = 25 * 1024 * 1024;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function registerInventory(app: FastifyInstance, deps: InventoryDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -155,20 +152,8 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
       '/api/v1/systems/:id/checklist/:requirementId/evidence',
       { config: write, bodyLimit: EVIDENCE_BYTES + 1_000_000, schema: { tags, params: ReqParams, response: { 200: ChecklistItemSchema } } },
       async (req) => {
-        if (!req.isMultipart())
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send multipart field "file"');
-        const part = await req.file({ limits: { fileSize: EVIDENCE_BYTES, files: 1 } });
-        if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file');
-        const data = await part.toBuffer();
-        return addRequirementEvidence(
-          db,
-          files,
-          req.actor!,
-          req.params.id,
-          req.params.requirementId,
-          { data, filename: part.filename || 'file', mime: part.mimetype || 'application/octet-stream' },
-          req.audit,
-        );
+        const file = await uploadedFile(req, EVIDENCE_BYTES);
+        return addRequirementEvidence(db, files, req.actor!, req.params.id, req.params.requirementId, file, req.audit);
       },
     );
     r.get(
