@@ -2,7 +2,7 @@
 export { orgs, orgContacts, orgHistory } from './modules/orgs/orgs.tables.js';
 export { users, grants, recoveryCodes, sessions, loginAttempts } from './modules/users/users.tables.js';
 export { apiTokens } from './modules/tokens/tokens.tables.js';
-export { auditLog } from './platform/audit/audit.tables.js';
+export { auditLog, auditCheckpoints } from './platform/audit/audit.tables.js';
 export { files } from './platform/files/files.tables.js';
 export {
   directives,

@@ -252,6 +252,9 @@ export const inventoryImports = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    // moved every 20 s by the process running the import: a running import whose heartbeat
+    // stopped belongs to a process that died, and is marked interrupted
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('inventory_imports_org_idx').on(t.orgId, t.createdAt)],

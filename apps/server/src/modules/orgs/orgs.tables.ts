@@ -20,6 +20,8 @@ export const orgs = pgTable(
     // name folded (no diacritics, lower case) so "ha noi" finds "Hà Nội" through an index
     searchText: text('search_text').notNull(),
     isDemo: boolean('is_demo').notNull().default(false),
+    // optimistic concurrency: an edit names the version it was made on, a stale one is refused
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

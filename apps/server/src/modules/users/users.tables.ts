@@ -84,7 +84,10 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_id_idx').on(t.userId)],
 );
 
-/** Failed sign-ins by source address, so guessing across many accounts is throttled too. */
+/**
+ * Failed sign-ins by source address and by the e-mail typed (whether or not it has an account),
+ * so throttling is per account and address and answers unknown and existing accounts alike.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
@@ -93,5 +96,5 @@ export const loginAttempts = pgTable(
     email: text('email').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+  (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at), index('login_attempts_email_at_idx').on(t.email, t.at)],
 );

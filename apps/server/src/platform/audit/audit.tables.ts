@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ltree } from '../db/types.js';
 
 /**
@@ -33,4 +33,25 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_user_id_idx').on(t.actorUserId),
   ],
+);
+
+/**
+ * Signed statements of the chain's head (last seq, its hash, the row count, when): deleting the
+ * newest audit rows leaves the chain valid, but no longer reaching a published checkpoint.
+ */
+export const auditCheckpoints = pgTable(
+  'audit_checkpoints',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    headSeq: bigint('head_seq', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    rowCount: bigint('row_count', { mode: 'number' }).notNull(),
+    // 'interval' (the scheduled job) or 'on_demand' (a person or the CLI)
+    reason: text('reason').notNull(),
+    keyId: text('key_id').notNull(),
+    signature: text('signature').notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('audit_checkpoints_at_idx').on(t.at), index('audit_checkpoints_created_by_idx').on(t.createdBy)],
 );
