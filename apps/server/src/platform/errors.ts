@@ -18,8 +18,12 @@ const STATUS: Record<ErrorCode, number> = {
   WEAK_PASSWORD: 422,
   INVALID_TOTP: 401,
   IMPORT_FAILED: 422,
+  // a zip refused by platform/archive: corrupt, encrypted, unsafe names, a bomb's ratio, too slow
+  ARCHIVE_REFUSED: 422,
   ACCOUNT_LOCKED: 423,
   PAYLOAD_TOO_LARGE: 413,
+  // a zip over one of its size or count limits (platform/archive/limits.ts)
+  ARCHIVE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -1,5 +1,5 @@
-// Reading dispatches from PDFs and photos: poppler for text layers and rendering, sharp for
-// image clean-up, Tesseract for OCR. Modules import only this file.
+// Reading dispatches from PDFs, photos and .docx: poppler for text layers and rendering, sharp for
+// image clean-up, Tesseract for OCR, mammoth in a capped worker for .docx. Modules import only this file.
 export { DOCUMENT_LIMITS, LOW_CONFIDENCE, type DocumentLimits } from './limits.js';
 export {
   checkDocument,
@@ -14,3 +14,5 @@ export {
 export { flagLowConfidence, type FlaggedField } from './confidence.js';
 export { OCR_UNAVAILABLE_MESSAGE, ocrAvailable, ocrUnavailable } from './ocr.js';
 export type { Box, InkMarks } from './image.js';
+export { DOCX_WORKER_LIMITS, readDocxText } from './docx.js';
+export { runInWorker, type WorkerRun } from './run-in-worker.js';

@@ -11,6 +11,8 @@ const TELLING_CODES: ReadonlySet<string> = new Set([
   'UNSUPPORTED_MEDIA_TYPE',
   'FORBIDDEN',
   'PAYLOAD_TOO_LARGE',
+  'ARCHIVE_TOO_LARGE',
+  'ARCHIVE_REFUSED',
 ]);
 const MAX_FIELD_ERRORS = 5;
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { foldVietnamese } from '@khien/formats';
+import { ARCHIVE_LIMITS, checkArchive, isCompoundFile, isZip } from '../../../platform/archive/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { decodeText, type TextEncoding } from '../../../platform/text-decoding.js';
-import { assertSafeZip, cleanCellText, isCompoundFile, isZip, OrgImportRefusedError } from '../../orgs/index.js';
+import { cleanCellText } from '../../orgs/index.js';
 
 /** One data row of a table file: the line (CSV) or row number (XLSX) people see, and cells by header. */
 export interface TableRecord {
@@ -18,8 +19,8 @@ export interface TableFile {
 
 export const MAX_TABLE_COLUMNS = 64;
 export const MAX_LINE_CHARS = 8 * 1024 * 1024;
-/** XLSX is read through a zip-bomb check that inflates it in memory first, so it is bounded; big files go as CSV. */
-export const MAX_XLSX_BYTES = 50 * 1024 * 1024;
+/** Every entry of an XLSX is inflated by the archive check first, so it is bounded (ARCHIVE_LIMITS.xlsx: 50 MiB, 160 MiB unzipped); big files go as CSV. */
+export const MAX_XLSX_BYTES = ARCHIVE_LIMITS.xlsx.maxArchiveBytes;
 
 const refused = (vi: string, en: string) => new AppError('IMPORT_FAILED', `${vi} / ${en}`);
 
@@ -165,24 +166,39 @@ export async function readCsvFile(path: string, onBytes: (n: number) => void): P
 
 const GUIDE_SHEET = headerKey('Hướng dẫn');
 
-/** XLSX: the first sheet that is not "Hướng dẫn", streamed after a zip-bomb check. */
-export async function readXlsxFile(path: string): Promise<TableFile> {
+/**
+ * Whether a staged file may be handed to exceljs: an XLSX within the size bound, and a zip that
+ * the guarded reader (platform/archive) inflated within ARCHIVE_LIMITS.xlsx, read piece by piece
+ * from the file. Throws AppError; the archive's refusals answer 413/422 naming the limit.
+ */
+export async function checkXlsxFile(path: string): Promise<void> {
   const size = fs.statSync(path).size;
   if (size > MAX_XLSX_BYTES)
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
       `Tệp XLSX quá lớn (tối đa ${MAX_XLSX_BYTES >> 20} MB); với tệp lớn hãy dùng CSV / XLSX too large; use CSV for big files`,
     );
-  const data = fs.readFileSync(path);
-  if (isCompoundFile(data))
+  const head = readHead(path, 8);
+  if (isCompoundFile(head))
     throw refused('Tệp .xls cũ hoặc XLSX có mật khẩu: hãy lưu lại dạng .xlsx không mật khẩu hoặc CSV', 'Legacy .xls or password-protected XLSX');
-  if (!isZip(data)) throw refused('Tệp không phải bảng tính XLSX', 'Not an XLSX workbook');
+  if (!isZip(head)) throw refused('Tệp không phải bảng tính XLSX', 'Not an XLSX workbook');
+  await checkArchive({ path }, { limits: ARCHIVE_LIMITS.xlsx });
+}
+
+function readHead(path: string, n: number): Buffer {
+  const fd = fs.openSync(path, 'r');
   try {
-    assertSafeZip(data);
-  } catch (err) {
-    if (err instanceof OrgImportRefusedError) throw new AppError('IMPORT_FAILED', err.message);
-    throw err;
+    const buf = Buffer.alloc(n);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, n, 0));
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+/** XLSX: the first sheet that is not "Hướng dẫn", streamed after the archive check. */
+export async function readXlsxFile(path: string): Promise<TableFile> {
+  // checked again here, where exceljs (which trusts the zip) opens it, whoever queued the file
+  await checkXlsxFile(path);
   const { default: Excel } = await import('exceljs');
   const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',

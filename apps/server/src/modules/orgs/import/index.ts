@@ -6,6 +6,5 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, OrgImportRefusedError, type OrgImpor
 export { ORG_COLUMNS, type OrgColumnKey } from './columns.js';
 export { ORG_KIND_LABELS, orgKindLabel, parseOrgKind } from './org-kinds.js';
 export type { OrgExportRow, OrgFileFormat, OrgImportRow, ParsedOrgFile } from './types.js';
-// generic spreadsheet hygiene, shared with the inventory imports
-export { assertSafeZip, isCompoundFile, isZip } from './zip-guard.js';
+// generic spreadsheet hygiene, shared with the inventory imports (zips: platform/archive)
 export { cleanCellText, escapeFormula } from './cell-text.js';

@@ -3,9 +3,9 @@ import { emptyFile, MAX_IMPORT_BYTES, refuse } from './limits.js';
 import { readAdminUnits } from './read-admin-units.js';
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
+import { isCompoundFile, isZip } from '../../../platform/archive/index.js';
 import { decodeText, looksBinary } from '../../../platform/text-decoding.js';
 import type { ParsedOrgFile } from './types.js';
-import { isCompoundFile, isZip } from './zip-guard.js';
 
 /**
  * Reads an org-tree file: CSV, XLSX, or the official admin-units JSON.

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
+import { ARCHIVE_LIMITS, ArchiveRefusedError, checkArchive } from '../../../platform/archive/index.js';
 import { cleanCellText } from './cell-text.js';
 import { headerKey } from './columns.js';
 import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, OrgImportRefusedError, refuse, tooManyRows } from './limits.js';
 import type { RawCell, RawRow, RawTable } from './types.js';
-import { assertSafeZip } from './zip-guard.js';
 
 /** Name of the instructions sheet in our templates; never read as data. */
 export const GUIDE_SHEET_NAME = 'Hướng dẫn';
@@ -25,12 +25,13 @@ const IGNORED_NODES = [
 
 /**
  * XLSX → non-empty rows of the first data sheet (the first one not named
- * "Hướng dẫn"), numbered as Excel shows them. The zip is checked for bombs
- * first; exceljs then refuses sheets with more than MAX_IMPORT_ROWS + slack
+ * "Hướng dẫn"), numbered as Excel shows them. The zip goes through the guarded
+ * reader first (exceljs' JSZip trusts the archive and would inflate a bomb into
+ * memory); exceljs then refuses sheets with more than MAX_IMPORT_ROWS + slack
  * `<row>` elements or rows with more than MAX_IMPORT_COLUMNS cells while it parses.
  */
 export async function readXlsx(data: Buffer): Promise<RawTable> {
-  assertSafeZip(data);
+  await checkZip(data);
   // loaded on first use: exceljs alone is ~300 ms of the server's start-up
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -64,6 +65,17 @@ export async function readXlsx(data: Buffer): Promise<RawTable> {
     if (rows.length > MAX_IMPORT_ROWS + 1) throw tooManyRows();
   });
   return { rows, errors: [] };
+}
+
+/** The guarded reader's refusal as this parser's own, so parseOrgFile keeps throwing one error type. */
+async function checkZip(data: Buffer): Promise<void> {
+  try {
+    await checkArchive(data, { limits: ARCHIVE_LIMITS.xlsx });
+  } catch (err) {
+    if (err instanceof ArchiveRefusedError)
+      throw new OrgImportRefusedError(err.code === 'ARCHIVE_TOO_LARGE' ? 'archive_too_large' : 'archive_refused', err.message);
+    throw err;
+  }
 }
 
 const EMPTY: RawCell = { text: '', numeric: false, error: null };
