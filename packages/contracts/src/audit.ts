@@ -26,3 +26,47 @@ export const ListAuditQuerySchema = PageQuerySchema.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 }).strict();
+
+/** A signed statement of the chain's head, as listed in the auditor's view. */
+export const AuditCheckpointSchema = z.object({
+  id: z.number().int(),
+  at: TimestampSchema,
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  rowCount: z.number().int(),
+  reason: z.enum(['interval', 'on_demand']),
+  keyId: z.string(),
+  createdBy: IdSchema.nullable(),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpointSchema>;
+export const AuditCheckpointPageSchema = pageOf(AuditCheckpointSchema);
+export const ListAuditCheckpointsQuerySchema = PageQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(200).default(20) }).strict();
+export const AuditCheckpointParamsSchema = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict();
+
+export const AUDIT_CHECKPOINT_FORMAT = 'khien-audit-checkpoint/1';
+/**
+ * The exported file: self-describing (it carries its public key), so it can be checked
+ * off the machine, by `khien audit verify --checkpoint` or by hand with openssl.
+ */
+export const AuditCheckpointFileSchema = z
+  .object({
+    format: z.literal(AUDIT_CHECKPOINT_FORMAT),
+    // one line: it is one line of the signed form
+    installation: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\r\n]+$/)
+      .optional(),
+    at: z.iso.datetime(),
+    headSeq: z.number().int().min(0),
+    headHash: z.string().regex(/^[0-9a-f]{64}$/),
+    rowCount: z.number().int().min(0),
+    keyId: z.string().regex(/^[0-9a-f]{16}$/),
+    /** SPKI PEM of the Ed25519 public key */
+    publicKey: z.string().min(1).max(1000),
+    /** base64 Ed25519 signature over the canonical form (see audit-checkpoint-format.ts on the server) */
+    signature: z.string().min(1).max(200),
+  })
+  .strict();
+export type AuditCheckpointFile = z.infer<typeof AuditCheckpointFileSchema>;

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
 import { getVisibleOrg } from '../orgs/index.js';
+import { containsPattern, prefixPattern } from '../../platform/db/like.js';
 
 type Filter = {
   action?: string | undefined;
@@ -27,10 +28,10 @@ export async function listAudit(db: Db, actor: Actor, f: Filter): Promise<{ item
   const scope = requireSomewhere(actor, 'audit:read');
   const effectivePath = sql`coalesce((select o.path from orgs o where o.id = ${auditLog.orgId}), ${auditLog.orgPath})`;
   const conds: SQL[] = [scopeSql(scope, effectivePath)];
-  if (f.action) conds.push(sql`${auditLog.action} like ${`${f.action}%`}`);
+  if (f.action) conds.push(sql`${auditLog.action} like ${prefixPattern(f.action)}`);
   if (f.entityType) conds.push(sql`${auditLog.entityType} = ${f.entityType}`);
   if (f.entityId) conds.push(sql`${auditLog.entityId} = ${f.entityId}`);
-  if (f.actor) conds.push(sql`${auditLog.actorLabel} ilike ${`%${f.actor}%`}`);
+  if (f.actor) conds.push(sql`${auditLog.actorLabel} ilike ${containsPattern(f.actor)}`);
   if (underPath) conds.push(sql`${effectivePath} <@ ${underPath}::ltree`);
   if (f.from) conds.push(sql`${auditLog.at} >= ${new Date(f.from)}`);
   if (f.to) conds.push(sql`${auditLog.at} <= ${new Date(f.to)}`);

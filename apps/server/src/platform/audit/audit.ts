@@ -28,6 +28,11 @@ export interface AuditEvent {
 // any constant works: it only has to be the same in every process that appends
 const AUDIT_LOCK_KEY = 4_242_001;
 
+/** Held until the transaction ends: appends (and checkpoints reading the head) queue behind it. */
+export async function lockAuditChain(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+}
+
 /**
  * Appends one row to the chain. Call it inside the transaction that makes the
  * change, so the change and its audit row commit or vanish together.
@@ -51,7 +56,7 @@ export function onAuditRecorded(listener: AuditListener): () => void {
 /** Many events in one go (imports): one lock, one read of the chain's head, chunked inserts. */
 export async function recordAuditBatch(tx: Db, ctx: AuditContext, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  await lockAuditChain(tx);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import type { AuditCheckpoint, AuditEntry } from '@khien/contracts';
+import { api, buildUrl } from '../../app/api-client';
 import type { Page } from '../../lib/contract-types';
 
 export interface AuditQuery {
@@ -18,8 +18,14 @@ export interface AuditQuery {
 export const auditKeys = {
   all: ['audit'] as const,
   list: (query: AuditQuery) => ['audit', 'list', query] as const,
+  checkpoints: (limit: number) => ['audit', 'checkpoints', limit] as const,
 };
 
 export const auditApi = {
   list: (query: AuditQuery, signal?: AbortSignal) => api.get<Page<AuditEntry>>('/audit', { ...query }, signal),
+  /** 404 for readers whose audit scope is not the whole installation: the section stays hidden. */
+  checkpoints: (limit: number, signal?: AbortSignal) => api.get<Page<AuditCheckpoint>>('/audit/checkpoints', { limit }, signal),
+  createCheckpoint: () => api.post<AuditCheckpoint>('/audit/checkpoints'),
+  /** a plain link: the session cookie goes with it and the server names the file */
+  checkpointFileUrl: (id: number) => buildUrl(`/audit/checkpoints/${id}/export`),
 };

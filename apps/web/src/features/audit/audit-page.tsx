@@ -12,6 +12,7 @@ import { Pager } from '../../components/pager';
 import { endOfDayVn, formatDateTime, startOfDayVn } from '../../lib/format-date';
 import { auditApi, auditKeys, type AuditQuery } from './audit-api';
 import { AuditChanges } from './audit-changes';
+import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditFilters, EMPTY_FILTERS, type AuditFilterValues } from './audit-filters';
 
 const LIMIT = 50;
@@ -98,6 +99,7 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <AuditCheckpoints />
       <AuditFilters key={filterKey} value={filters} onApply={(f) => apply(f)} />
       <Paper withBorder p="xs">
         {audit.isPending ? (
