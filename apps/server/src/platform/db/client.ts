@@ -31,7 +31,7 @@ export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../db/mig
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
-  /** A dumped, migrated data folder to start from (tests). */
+  /** A dumped data folder to start from: a migrated template (tests), a backup being restored (into an empty dataDir). */
   loadDataDir?: Blob;
   /** In-memory PGlite (tests); no lock file. */
   memory?: boolean;
@@ -73,7 +73,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     const dir = path.resolve(opts.dataDir ?? './data');
     release = acquireDataDirLock(dir);
     try {
-      client = await PGlite.create(path.join(dir, 'pg'), { extensions: { ltree } });
+      client = await PGlite.create(path.join(dir, 'pg'), { extensions: { ltree }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     } catch (err) {
       release();
       throw err;
