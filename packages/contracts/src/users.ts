@@ -17,6 +17,8 @@ export const UserSchema = z.object({
   isDemo: z.boolean(),
   createdAt: TimestampSchema,
   grants: z.array(GrantSchema),
+  /** Whether the caller may act on this person (edit, reset, end sessions): they hold the right and outrank every grant of the person. */
+  canManage: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
 export const UserPageSchema = pageOf(UserSchema);

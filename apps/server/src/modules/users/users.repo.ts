@@ -4,6 +4,7 @@ import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgs } from '../orgs/index.js';
 import { grants, loginAttempts, recoveryCodes, users } from './users.tables.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -77,7 +78,7 @@ export async function findUsers(
   f: { q?: string | undefined; underPath?: string | undefined; limit: number; offset: number },
 ): Promise<{ items: UserListRow[]; total: number }> {
   const conds: SQL[] = [scopeSql(scope, orgs.path)];
-  if (f.q) conds.push(sql`${users.searchText} like ${`%${f.q}%`}`);
+  if (f.q) conds.push(sql`${users.searchText} like ${containsPattern(f.q)}`);
   if (f.underPath) conds.push(sql`${orgs.path} <@ ${f.underPath}::ltree`);
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
@@ -126,16 +127,53 @@ export async function useRecoveryCode(db: Db, userId: string, codeHash: string):
   return r.length > 0;
 }
 
-export async function recordFailedLoginFromIp(db: Db, ip: string, email: string): Promise<void> {
-  await db.insert(loginAttempts).values({ ip, email });
+/** A failed sign-in, kept under the e-mail as typed (folded), whether or not it has an account. */
+export async function recordFailedLogin(db: Db, ip: string, email: string): Promise<void> {
+  await db.insert(loginAttempts).values({ ip, email: email.trim().toLowerCase() });
 }
 
-export async function countRecentFailuresFromIp(db: Db, ip: string, sinceMinutes: number): Promise<number> {
-  const [r] = await db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), sql`${loginAttempts.at} > now() - make_interval(mins => ${sinceMinutes})`));
-  return r?.n ?? 0;
+/** A completed sign-in forgives the failures of that e-mail from that address. */
+export async function clearFailedLogins(db: Db, ip: string, email: string): Promise<void> {
+  await db.delete(loginAttempts).where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.email, email.trim().toLowerCase())));
+}
+
+/** The counts the sign-in throttle decides on: one statement, two index scans. */
+export async function findLoginFailureStats(db: Db, ip: string, email: string, windowMinutes: number, ipWindowMinutes: number) {
+  const [r] = await queryRows<{
+    pair_count: number;
+    pair_last: Date | string | null;
+    account_count: number;
+    account_last: Date | string | null;
+    ip_count: number;
+    ip_oldest: Date | string | null;
+  }>(
+    db,
+    sql`select
+          (select count(*)::int from login_attempts where email = ${email.trim().toLowerCase()} and ip = ${ip} and at > now() - make_interval(mins => ${windowMinutes})) as pair_count,
+          (select max(at) from login_attempts where email = ${email.trim().toLowerCase()} and ip = ${ip} and at > now() - make_interval(mins => ${windowMinutes})) as pair_last,
+          (select count(*)::int from login_attempts where email = ${email.trim().toLowerCase()} and at > now() - make_interval(mins => ${windowMinutes})) as account_count,
+          (select max(at) from login_attempts where email = ${email.trim().toLowerCase()} and at > now() - make_interval(mins => ${windowMinutes})) as account_last,
+          (select count(*)::int from login_attempts where ip = ${ip} and at > now() - make_interval(mins => ${ipWindowMinutes})) as ip_count,
+          (select min(at) from login_attempts where ip = ${ip} and at > now() - make_interval(mins => ${ipWindowMinutes})) as ip_oldest`,
+  );
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return {
+    pairCount: Number(r!.pair_count),
+    pairLastAt: date(r!.pair_last),
+    accountCount: Number(r!.account_count),
+    accountLastAt: date(r!.account_last),
+    ipCount: Number(r!.ip_count),
+    ipOldestAt: date(r!.ip_oldest),
+  };
+}
+
+/** Whether the person completed a sign-in from this address lately: their usual place. */
+export async function hasSignedInFrom(db: Db, userId: string, ip: string, sinceDays: number): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from sessions where user_id = ${userId} and ip = ${ip} and mfa_passed and created_at > now() - make_interval(days => ${sinceDays}) limit 1`,
+  );
+  return rows.length > 0;
 }
 
 /** The user's grants as the access policy needs them: role and the org's ltree path. */

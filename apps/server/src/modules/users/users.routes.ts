@@ -13,7 +13,7 @@ import {
   UserSchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { addGrant, createUser, getUser, listUsers, removeGrant, resetPassword, resetTotp, updateUser } from './users.service.js';
+import { addGrant, createUser, endSessions, getUser, listUsers, removeGrant, resetPassword, resetTotp, updateUser } from './users.service.js';
 
 export function registerUsers(app: FastifyInstance, deps: { db: Db }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -46,6 +46,11 @@ export function registerUsers(app: FastifyInstance, deps: { db: Db }): void {
     '/api/v1/users/:id/reset-totp',
     { config: { permission: 'user:write' }, schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
     async (req) => resetTotp(db, req.actor!, req.params.id, req.audit),
+  );
+  r.post(
+    '/api/v1/users/:id/end-sessions',
+    { config: { permission: 'user:write' }, schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
+    async (req) => endSessions(db, req.actor!, req.params.id, req.audit),
   );
   r.post(
     '/api/v1/users/:id/grants',

@@ -6,12 +6,12 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { readablePassword } from '../../platform/auth/secrets.js';
 import { uniqueViolation } from '../../platform/db/pg-errors.js';
-import { authorize, maxRankAt, requireSomewhere, ROLE_RANK, type Actor } from '../../platform/policy.js';
+import { authorize, inScope, maxRankAt, requireSomewhere, ROLE_RANK, scopeFor, type Actor } from '../../platform/policy.js';
 import { getOrgRef, getVisibleOrg } from '../orgs/index.js';
 import { revokeAllSessionsOf } from './sessions-link.js';
 import { deleteGrant, findGrantsOf, findUsers, findUserWithOrg, insertGrant, insertUserRow, updateUserRow, type UserListRow } from './users.repo.js';
 
-async function toUsers(db: Db, rows: UserListRow[]): Promise<User[]> {
+async function toUsers(db: Db, rows: UserListRow[], actor: Actor | null): Promise<User[]> {
   const grants = await findGrantsOf(
     db,
     rows.map((r) => r.id),
@@ -30,6 +30,7 @@ async function toUsers(db: Db, rows: UserListRow[]): Promise<User[]> {
     isDemo: u.isDemo,
     createdAt: u.createdAt.toISOString(),
     grants: (grants.get(u.id) ?? []).map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgName })),
+    canManage: actor !== null && inScope(scopeFor(actor, 'user:write'), u.homeOrgPath) && outranks(actor, grants.get(u.id) ?? []),
   }));
 }
 
@@ -45,15 +46,44 @@ async function getVisibleUserRow(db: Db, actor: Actor, id: string, permission: '
   return u;
 }
 
+/**
+ * Whether `actor` may act on a person holding `targetGrants` (edit, disable, reset, end sessions,
+ * change grants). Having the person's home org in one's subtree is not enough: a system admin homed
+ * in a commune is still a system admin, and whoever could reset their password could become them.
+ * So every grant the person holds must be outranked by the actor's own rank where that grant applies.
+ * System admins are the one peer exception: nobody outranks them, and a lost second factor must be
+ * recoverable without the command line.
+ */
+export function outranks(actor: Actor, targetGrants: { role: Role; orgPath: string | null }[]): boolean {
+  const own = (path: string | null) => maxRankAt(actor, path);
+  return targetGrants.every((g) => {
+    const needed = ROLE_RANK[g.role];
+    const have = own(g.orgPath);
+    return have > needed || (g.role === 'system_admin' && have === ROLE_RANK.system_admin);
+  });
+}
+
+/** The person seen with the write permission, refused with 403 when they outrank the actor anywhere. */
+async function getUserToActOn(db: Db, actor: Actor, id: string, permission: 'user:write' | 'grant:write'): Promise<UserListRow> {
+  const u = await getVisibleUserRow(db, actor, id, permission);
+  const held = (await findGrantsOf(db, [id])).get(id) ?? [];
+  if (!outranks(actor, held)) {
+    throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ngang hoặc cao hơn vai trò của bạn / this person holds a role equal to or above yours', {
+      reason: 'target_outranks_actor',
+    });
+  }
+  return u;
+}
+
 export async function listUsers(db: Db, actor: Actor, q: { q?: string | undefined; orgId?: string | undefined; limit: number; offset: number }) {
   const underPath = q.orgId ? (await getVisibleOrg(db, actor, q.orgId)).path : undefined;
   const scope = requireSomewhere(actor, 'user:read');
   const page = await findUsers(db, scope, { q: q.q ? foldVietnamese(q.q) : undefined, underPath, limit: q.limit, offset: q.offset });
-  return { items: await toUsers(db, page.items), total: page.total };
+  return { items: await toUsers(db, page.items, actor), total: page.total };
 }
 
 export async function getUser(db: Db, actor: Actor, id: string): Promise<User> {
-  const [u] = await toUsers(db, [await getVisibleUserRow(db, actor, id, 'user:read')]);
+  const [u] = await toUsers(db, [await getVisibleUserRow(db, actor, id, 'user:read')], actor);
   return u!;
 }
 
@@ -109,7 +139,7 @@ export async function createUser(
     throw err;
   }
   const full = await findUserWithOrg(db, id);
-  return { user: (await toUsers(db, [full!]))[0]!, temporaryPassword };
+  return { user: (await toUsers(db, [full!], actor))[0]!, temporaryPassword };
 }
 
 export async function updateUser(
@@ -119,7 +149,7 @@ export async function updateUser(
   patch: { fullName?: string | undefined; phone?: string | null | undefined; disabled?: boolean | undefined; locale?: 'vi' | 'en' | undefined },
   audit: AuditContext,
 ): Promise<User> {
-  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  const before = await getUserToActOn(db, actor, id, 'user:write');
   if (patch.disabled && id === actor.userId) throw new AppError('BAD_REQUEST', 'Không thể tự khoá tài khoản của mình / you cannot disable yourself');
   await db.transaction(async (tx) => {
     const fullName = patch.fullName ?? before.fullName;
@@ -140,7 +170,7 @@ export async function updateUser(
 
 /** Admin reset: a one-time password shown once, every session ended, lockout cleared, change forced. */
 export async function resetPassword(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<{ user: User; temporaryPassword: string }> {
-  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  const before = await getUserToActOn(db, actor, id, 'user:write');
   const temporaryPassword = readablePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await db.transaction(async (tx) => {
@@ -161,7 +191,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string, audit: Aud
 
 /** For a lost phone: the second factor is removed and must be enrolled again at next sign-in. */
 export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<User> {
-  const before = await getVisibleUserRow(db, actor, id, 'user:write');
+  const before = await getUserToActOn(db, actor, id, 'user:write');
   await db.transaction(async (tx) => {
     await updateUserRow(tx, id, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null });
     await revokeAllSessionsOf(tx, id);
@@ -179,7 +209,7 @@ export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditCo
 }
 
 export async function addGrant(db: Db, actor: Actor, userId: string, input: { role: Role; orgId: string | null }, audit: AuditContext): Promise<User> {
-  const user = await getVisibleUserRow(db, actor, userId, 'user:read');
+  const user = await getUserToActOn(db, actor, userId, 'grant:write');
   if (input.role === 'system_admin' ? input.orgId !== null : input.orgId === null) {
     throw new AppError(
       'VALIDATION_FAILED',
@@ -210,7 +240,7 @@ export async function addGrant(db: Db, actor: Actor, userId: string, input: { ro
 }
 
 export async function removeGrant(db: Db, actor: Actor, userId: string, grantId: string, audit: AuditContext): Promise<User> {
-  const user = await getVisibleUserRow(db, actor, userId, 'user:read');
+  const user = await getUserToActOn(db, actor, userId, 'grant:write');
   const grant = (await findGrantsOf(db, [userId])).get(userId)?.find((g) => g.id === grantId);
   if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy quyền / grant not found');
   if (grant.orgPath) authorize(actor, 'grant:write', grant.orgPath);
@@ -228,4 +258,21 @@ export async function removeGrant(db: Db, actor: Actor, userId: string, grantId:
     });
   });
   return getUser(db, actor, userId);
+}
+
+/** Signs a person out everywhere (a lost or shared phone): every session ends, nothing else changes. */
+export async function endSessions(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<User> {
+  const before = await getUserToActOn(db, actor, id, 'user:write');
+  await db.transaction(async (tx) => {
+    const ended = await revokeAllSessionsOf(tx, id);
+    await recordAudit(tx, audit, {
+      action: 'user.sessions_ended',
+      entityType: 'user',
+      entityId: id,
+      orgId: before.homeOrgId,
+      orgPath: before.homeOrgPath,
+      note: { sessionsEnded: ended },
+    });
+  });
+  return getUser(db, actor, id);
 }

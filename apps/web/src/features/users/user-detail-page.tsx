@@ -14,8 +14,9 @@ import { GrantsPanel } from './grants-panel';
 import { UserEditDialog } from './user-edit-dialog';
 import { UserStatus } from './user-status';
 import { userKeys, usersApi, type UserWithPassword } from './users-api';
+import type { User } from '@khien/contracts';
 
-type Dialog = 'edit' | 'reset' | 'toggle' | null;
+type Dialog = 'edit' | 'reset' | 'toggle' | 'totp' | 'sessions' | null;
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,6 +48,12 @@ export function UserDetailPage() {
       setReset(result);
     },
   });
+  const updated = (u: User) => {
+    queryClient.setQueryData(userKeys.detail(id), u);
+    setDialog(null);
+  };
+  const resetTotp = useMutation({ mutationFn: () => usersApi.resetTotp(id), onSuccess: updated });
+  const endSessions = useMutation({ mutationFn: () => usersApi.endSessions(id), onSuccess: updated });
   const toggle = useMutation({
     mutationFn: (disabled: boolean) => usersApi.update(id, { disabled }),
     onSuccess: (updated) => {
@@ -68,7 +75,8 @@ export function UserDetailPage() {
     );
   }
   const u = user.data;
-  const canWrite = can('user:write');
+  // the server refuses acting on someone who outranks the caller; the buttons follow its answer
+  const canWrite = can('user:write') && u.canManage;
   const isSelf = me?.id === u.id;
 
   return (
@@ -95,6 +103,30 @@ export function UserDetailPage() {
               >
                 {t('users.reset.button')}
               </Button>
+              {u.totpEnabled && (
+                <Button
+                  size="sm"
+                  variant="default"
+                  onClick={() => {
+                    resetTotp.reset();
+                    setDialog('totp');
+                  }}
+                >
+                  {t('users.resetTotp.button')}
+                </Button>
+              )}
+              {!isSelf && (
+                <Button
+                  size="sm"
+                  variant="default"
+                  onClick={() => {
+                    endSessions.reset();
+                    setDialog('sessions');
+                  }}
+                >
+                  {t('users.endSessions.button')}
+                </Button>
+              )}
               {!isSelf && (
                 <Button
                   size="sm"
@@ -127,7 +159,7 @@ export function UserDetailPage() {
             <Field label={t('users.fields.lockedUntil')}>{u.lockedUntil ? formatDateTime(u.lockedUntil) : '—'}</Field>
           </SimpleGrid>
         </Paper>
-        <GrantsPanel user={u} canWrite={can('grant:write')} />
+        <GrantsPanel user={u} canWrite={can('grant:write') && u.canManage} />
         {can('audit:read') && (
           <Anchor component={Link} to={`/audit?entityId=${u.id}`} size="sm">
             {t('users.auditLink')}
@@ -143,6 +175,27 @@ export function UserDetailPage() {
         loading={resetPassword.isPending}
         error={resetPassword.error}
         onConfirm={() => resetPassword.mutate()}
+        onClose={() => setDialog(null)}
+      />
+      <ConfirmDialog
+        opened={dialog === 'totp'}
+        title={t('users.resetTotp.title')}
+        message={t('users.resetTotp.confirm', { name: u.fullName })}
+        confirmLabel={t('users.resetTotp.submit')}
+        danger
+        loading={resetTotp.isPending}
+        error={resetTotp.error}
+        onConfirm={() => resetTotp.mutate()}
+        onClose={() => setDialog(null)}
+      />
+      <ConfirmDialog
+        opened={dialog === 'sessions'}
+        title={t('users.endSessions.title')}
+        message={t('users.endSessions.confirm', { name: u.fullName })}
+        confirmLabel={t('users.endSessions.submit')}
+        loading={endSessions.isPending}
+        error={endSessions.error}
+        onConfirm={() => endSessions.mutate()}
         onClose={() => setDialog(null)}
       />
       <ConfirmDialog

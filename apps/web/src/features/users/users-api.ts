@@ -28,6 +28,8 @@ export const usersApi = {
   create: (body: CreateUserInput) => api.post<UserWithPassword>('/users', body),
   update: (id: string, body: UpdateUserInput) => api.patch<User>(`/users/${id}`, body),
   resetPassword: (id: string) => api.post<UserWithPassword>(`/users/${id}/reset-password`),
+  resetTotp: (id: string) => api.post<User>(`/users/${id}/reset-totp`),
+  endSessions: (id: string) => api.post<User>(`/users/${id}/end-sessions`),
   addGrant: (id: string, role: Role, orgId: string | null) => api.post<User>(`/users/${id}/grants`, { role, orgId }),
   removeGrant: (id: string, grantId: string) => api.del<User>(`/users/${id}/grants/${grantId}`),
 };
