@@ -4,6 +4,7 @@ import { scopeSql, type Scope } from '../../platform/policy.js';
 import { files } from '../../platform/files/files.tables.js';
 import { orgs } from '../orgs/index.js';
 import { directiveAttachments, directives, directiveSections, directiveTasks } from './directives.tables.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 export type DirectiveRow = typeof directives.$inferSelect;
 export type SectionRow = typeof directiveSections.$inferSelect;
@@ -113,7 +114,7 @@ export async function findDirectives(db: Db, f: DirectiveListFilter) {
   const sideCond = f.side === 'issued' ? issuedCond : f.side === 'received' ? receivedCond : sql`(${issuedCond} or ${receivedCond})`;
   const conds: SQL[] = [sideCond];
   if (f.status) conds.push(sql`d.status = ${f.status}`);
-  if (f.q) conds.push(sql`d.search_text like ${`%${f.q}%`}`);
+  if (f.q) conds.push(sql`d.search_text like ${containsPattern(f.q)}`);
   const where = sql.join(conds, sql` and `);
   const countScope = f.side === 'received' ? scopeSql(f.recipientScope, sql`ao.path`) : sql`(${issuedCond} or ${scopeSql(f.recipientScope, sql`ao.path`)})`;
   const rows = await queryRows(

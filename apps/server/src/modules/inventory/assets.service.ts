@@ -9,6 +9,7 @@ import { authorize, requireSomewhere, scopeFor, scopeSql, inScope, type Actor, t
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
 import { assets, assetSystems } from './inventory.tables.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 interface AssetRow {
   id: string;
@@ -105,7 +106,7 @@ export async function listAssets(
     authorize(actor, 'inventory:read', org?.path ?? null);
     conds.push(sql`o.path <@ ${org!.path}::ltree`);
   }
-  if (q.q) conds.push(sql`a.search_text like ${`%${foldVietnamese(q.q)}%`}`);
+  if (q.q) conds.push(sql`a.search_text like ${containsPattern(foldVietnamese(q.q))}`);
   if (q.kind) conds.push(sql`a.kind = ${q.kind}`);
   if (q.criticality) conds.push(sql`a.criticality = ${q.criticality}`);
   if (q.systemId) conds.push(sql`exists (select 1 from asset_systems x where x.asset_id = a.id and x.system_id = ${q.systemId})`);
@@ -295,7 +296,7 @@ export async function deleteAsset(db: Db, actor: Actor, id: string, version: num
 
 export async function listSoftware(db: Db, actor: Actor, id: string, q: { q?: string | undefined; limit: number; offset: number }) {
   await getVisibleAssetRow(db, actor, id);
-  const cond = q.q ? sql`asset_id = ${id} and lower(product) like ${`%${q.q.toLowerCase()}%`}` : sql`asset_id = ${id}`;
+  const cond = q.q ? sql`asset_id = ${id} and lower(product) like ${containsPattern(q.q.toLowerCase())}` : sql`asset_id = ${id}`;
   const rows = await queryRows<{
     id: number;
     source: string;

@@ -9,6 +9,7 @@ import { authorize, inScope, requireSomewhere, scopeFor, scopeSql, type Actor } 
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
 import { ipRanges } from './inventory.tables.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 interface RangeRow {
   id: string;
@@ -102,7 +103,7 @@ export async function listIpRanges(
     authorize(actor, 'inventory:read', org?.path ?? null);
     conds.push(sql`o.path <@ ${org!.path}::ltree`);
   }
-  if (q.q) conds.push(sql`(r.range ilike ${`%${q.q}%`} or r.isp ilike ${`%${q.q}%`} or r.note ilike ${`%${q.q}%`})`);
+  if (q.q) conds.push(sql`(r.range ilike ${containsPattern(q.q)} or r.isp ilike ${containsPattern(q.q)} or r.note ilike ${containsPattern(q.q)})`);
   if (q.ip) {
     const ip = parseIpAddress(q.ip);
     if (!ip.ok) throw new AppError('VALIDATION_FAILED', `Địa chỉ IP không hợp lệ: ${ip.reason} / invalid IP`, [{ path: 'ip', message: ip.reason }]);

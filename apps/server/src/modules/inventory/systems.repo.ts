@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 export interface SystemRow {
   id: string;
@@ -72,7 +73,7 @@ export interface SystemFilter {
 export async function findSystems(db: Db, f: SystemFilter): Promise<{ rows: SystemRow[]; total: number }> {
   const conds: SQL[] = [systemVisible(f.scope)];
   if (f.underPath) conds.push(sql`(o.path <@ ${f.underPath}::ltree or (op.id is not null and op.path <@ ${f.underPath}::ltree))`);
-  if (f.q) conds.push(sql`s.search_text like ${`%${f.q}%`}`);
+  if (f.q) conds.push(sql`s.search_text like ${containsPattern(f.q)}`);
   if (f.category) conds.push(sql`s.category = ${f.category}`);
   if (f.level === 'none') conds.push(sql`s.level is null`);
   else if (f.level !== undefined) conds.push(sql`s.level = ${f.level}`);
