@@ -53,6 +53,17 @@ export const TotpBodySchema = z
   .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'Give either code or recoveryCode' });
 
 export const TotpEnrolStartSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+/** Replacing a factor one already has needs the password and a code from the current factor; a first enrolment needs neither. */
+export const TotpEnrolStartBodySchema = z
+  .object({
+    currentPassword: z.string().max(200).optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+  })
+  .strict()
+  .nullish();
 export const TotpEnrolConfirmBodySchema = z.object({ code: z.string().regex(/^\d{6}$/) }).strict();
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
 

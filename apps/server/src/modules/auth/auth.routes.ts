@@ -12,6 +12,7 @@ import {
   SessionSchema,
   TotpBodySchema,
   TotpEnrolConfirmBodySchema,
+  TotpEnrolStartBodySchema,
   TotpEnrolStartSchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
@@ -73,14 +74,18 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
     return currentResult(req);
   });
 
-  r.post('/api/v1/auth/totp/enrol/start', { config: partial, schema: { tags, response: { 200: TotpEnrolStartSchema } } }, async (req) => {
-    const s = sessionOf(req);
-    // enrolling (or replacing) a factor needs a session that already passed any factor it has
-    if (!s.mfaPassed && req.pendingStep === 'MFA_REQUIRED' && (await buildMe(db, s.userId, s.csrfToken)).totpEnabled) {
-      throw new AppError('MFA_REQUIRED', 'Hãy nhập mã xác thực hiện tại trước / verify your current code first');
-    }
-    return startTotpEnrolment(db, s.userId);
-  });
+  r.post(
+    '/api/v1/auth/totp/enrol/start',
+    { config: partial, schema: { tags, body: TotpEnrolStartBodySchema, response: { 200: TotpEnrolStartSchema } } },
+    async (req) => {
+      const s = sessionOf(req);
+      // enrolling (or replacing) a factor needs a session that already passed any factor it has
+      if (!s.mfaPassed && req.pendingStep === 'MFA_REQUIRED' && (await buildMe(db, s.userId, s.csrfToken)).totpEnabled) {
+        throw new AppError('MFA_REQUIRED', 'Hãy nhập mã xác thực hiện tại trước / verify your current code first');
+      }
+      return startTotpEnrolment(db, s.userId, req.body ?? {}, req.audit);
+    },
+  );
 
   r.post(
     '/api/v1/auth/totp/enrol/confirm',

@@ -10,21 +10,24 @@ import { permissionsOf, type Actor } from '../../platform/policy.js';
 import { revokeAllSessionsOf, usersRepo } from '../users/index.js';
 
 const {
-  countRecentFailuresFromIp,
+  clearFailedLogins,
   findGrantsOf,
+  findLoginFailureStats,
   findUserByEmail,
   findUserById,
-  recordFailedLoginFromIp,
+  hasSignedInFrom,
+  recordFailedLogin,
   replaceRecoveryCodes,
   updateUserRow,
   useRecoveryCode,
 } = usersRepo;
 type UserRow = usersRepo.UserRow;
 import { insertSession, markSessionMfaPassed } from './sessions.repo.js';
+import { FAILURE_WINDOW_MINUTES, IP_WINDOW_MINUTES, secondsToWait, USUAL_PLACE_DAYS } from './sign-in-throttle.js';
 
+/** Wrong second-factor codes in a row before the account is locked (the password is known by then). */
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
-export const MAX_FAILURES_PER_IP = 30;
 
 export interface NewSession {
   token: string;
@@ -40,7 +43,7 @@ function lockedError(until: Date): AppError {
   });
 }
 
-/** Counts a failure against the account; the fifth in a row locks it for a while. */
+/** Counts a wrong code against the account; the fifth in a row locks it for a while. */
 async function registerFailure(db: Db, user: UserRow): Promise<void> {
   const failed = user.failedLogins + 1;
   const lock = failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
@@ -48,6 +51,14 @@ async function registerFailure(db: Db, user: UserRow): Promise<void> {
   if (lock) throw lockedError(lock);
 }
 
+function wrongCredentials(): AppError {
+  return new AppError('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng / wrong email or password');
+}
+
+/**
+ * Password sign-in. Unknown and existing e-mails take the same path — the same throttle, one
+ * password hash checked, the same error — so no answer tells whether an account exists.
+ */
 export async function login(
   deps: Deps,
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
@@ -55,22 +66,28 @@ export async function login(
 ): Promise<{ session: NewSession; result: LoginResult }> {
   const { db } = deps;
   const ip = input.ip ?? 'unknown';
-  if ((await countRecentFailuresFromIp(db, ip, LOCKOUT_MINUTES)) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('RATE_LIMITED', 'Quá nhiều lần đăng nhập sai từ địa chỉ này, vui lòng thử lại sau / too many failed sign-ins from this address');
+  const found = await findUserByEmail(db, input.email);
+  const user = found && !found.disabled ? found : undefined;
+  const usualPlace = user ? await hasSignedInFrom(db, user.id, ip, USUAL_PLACE_DAYS) : false;
+  const stats = await findLoginFailureStats(db, ip, input.email, FAILURE_WINDOW_MINUTES, IP_WINDOW_MINUTES);
+  const wait = secondsToWait(stats, { usualPlace }, new Date());
+  if (wait > 0) {
+    throw new AppError('RATE_LIMITED', `Đăng nhập sai nhiều lần; vui lòng thử lại sau ${wait} giây / too many failed sign-ins, try again in ${wait} s`, {
+      retryAfterSeconds: wait,
+    });
   }
-  const user = await findUserByEmail(db, input.email);
-  if (!user || user.disabled) {
+  if (!user) {
     await burnPasswordCheck(input.password);
-    await recordFailedLoginFromIp(db, ip, input.email);
-    throw new AppError('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng / wrong email or password');
+    await recordFailedLogin(db, ip, input.email);
+    throw wrongCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailedLoginFromIp(db, ip, input.email);
-    await registerFailure(db, user);
-    throw new AppError('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng / wrong email or password');
+    await recordFailedLogin(db, ip, input.email);
+    throw wrongCredentials();
   }
-  if (user.failedLogins > 0 || user.lockedUntil) await updateUserRow(db, user.id, { failedLogins: 0, lockedUntil: null });
+  // a lock comes only from wrong second-factor codes: whoever sees it already knows the password
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
+  await clearFailedLogins(db, ip, input.email);
   const grantsOf = (await findGrantsOf(db, [user.id])).get(user.id) ?? [];
   const mfaRole = grantsOf.some((g) => MFA_ROLES.includes(g.role));
   const needsSecondFactor = user.totpEnabledAt !== null || mfaRole;
@@ -142,11 +159,55 @@ export async function verifySecondFactor(
   });
 }
 
-export async function startTotpEnrolment(db: Db, userId: string): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+/**
+ * Starts (or restarts) enrolment. Replacing a factor that is already set up is what someone who
+ * found an unlocked, signed-in screen would do to keep the account: it needs the password and a
+ * code from the current factor, and each wrong one counts towards the lock.
+ */
+export async function startTotpEnrolment(
+  db: Db,
+  userId: string,
+  proof: { currentPassword?: string | undefined; code?: string | undefined },
+  audit: AuditContext,
+): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
   const user = await findUserById(db, userId);
   if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy / not found');
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
+  const replacing = user.totpSecret !== null && user.totpEnabledAt !== null;
+  if (replacing) {
+    if (!proof.currentPassword || !proof.code) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Đổi ứng dụng xác thực cần mật khẩu hiện tại và mã xác thực hiện tại / replacing the second factor needs your password and a current code',
+        [
+          ...(proof.currentPassword ? [] : [{ path: 'body.currentPassword', message: 'required' }]),
+          ...(proof.code ? [] : [{ path: 'body.code', message: 'required' }]),
+        ],
+      );
+    }
+    if (!(await verifyPassword(user.passwordHash, proof.currentPassword))) {
+      await registerFailure(db, user);
+      throw new AppError('INVALID_CREDENTIALS', 'Mật khẩu hiện tại không đúng / current password is wrong');
+    }
+    const step = checkTotpStep(user.totpSecret!, proof.code);
+    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+      await registerFailure(db, user);
+      throw new AppError('INVALID_TOTP', 'Mã xác thực không đúng hoặc đã dùng / wrong or reused code');
+    }
+    await updateUserRow(db, userId, { totpLastStep: step, failedLogins: 0 });
+  }
   const secret = newTotpSecret();
-  await updateUserRow(db, userId, { totpPendingSecret: secret });
+  await db.transaction(async (tx) => {
+    await updateUserRow(tx, userId, { totpPendingSecret: secret });
+    await recordAudit(tx, audit, {
+      action: 'user.totp_enrolment_started',
+      entityType: 'user',
+      entityId: userId,
+      orgId: user.homeOrgId,
+      orgPath: null,
+      note: { replacing },
+    });
+  });
   return { secret, ...(await totpEnrolment(secret, user.email)) };
 }
 

@@ -30,6 +30,7 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
 
   app.addHook('onRequest', async (req) => {
     req.audit = { actor: null, ip: req.ip ?? null, requestId: req.id };
+    if (req.routeOptions.config.auth === 'none') return;
     await identify(req, db, cache);
     if (req.actor) req.audit.actor = req.actor;
     if (!req.url.startsWith('/api/v1/')) return;
