@@ -1,4 +1,4 @@
-import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { Database } from './platform/db/client.js';
 import { registerErrorHandling } from './platform/http/errors-plugin.js';
 import { createSerializerCompiler } from './platform/http/serializer.js';
 import { registerSecurity } from './platform/http/security.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerApiDocs } from './platform/http/docs.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerWeb } from './platform/http/web.js';
@@ -21,6 +22,7 @@ import { registerAssignments, registerDirectives } from './modules/directives/in
 import { registerNotifications } from './modules/notifications/index.js';
 import { ImportRunner, importAuditContext, registerInventory } from './modules/inventory/index.js';
 import { FileStore } from './platform/files/files.js';
+import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 
 export interface AppDeps {
   database: Database;
@@ -51,6 +53,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: config.trustProxy,
+    // a path that is not valid percent-encoded UTF-8 never reaches a route: same error body as the rest
+    frameworkErrors: (err, req, reply) => {
+      const bad = err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_ASYNC_CONSTRAINT';
+      const message = bad ? 'Đường dẫn không hợp lệ (không phải UTF-8) / the URL is not valid UTF-8' : `Yêu cầu không hợp lệ / bad request: ${err.message}`;
+      const problem = bad ? 'invalid_utf8' : 'invalid';
+      void (reply as FastifyReply)
+        .status(400)
+        .send({ error: { code: 'BAD_REQUEST', message, details: [{ path: 'url', message: problem, code: problem }], requestId: req.id } });
+    },
     ajv: { customOptions: { removeAdditional: false } },
   });
   // every route with its config, for the generated access-control test and the route list in docs
@@ -66,11 +77,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     done(null, payload);
   });
   registerErrorHandling(app);
+  registerInputGuard(app);
   await registerSecurity(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await registerApiDocs(app);
-  registerMetrics(app);
+  registerMetrics(app, config.metrics);
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await database.executeSql('select 1');
@@ -86,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrgs(app, { db });
   registerUsers(app, { db });
   registerTokens(app, { db });
-  registerAudit(app, { db });
+  registerAudit(app, { db, keys: auditKeysFromConfig(config, (m) => app.log.warn(m)) });
   const files = new FileStore(config.filesDir);
   registerDirectives(app, { db, files });
   registerAssignments(app, { db, files });

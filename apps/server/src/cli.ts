@@ -7,7 +7,9 @@ import { ImportOptionsSchema, RoleSchema } from '@khien/contracts';
 import { loadConfig } from './platform/config.js';
 import { allJobs, openMigrated, printSeed, serve } from './server.js';
 import { startJobs } from './platform/jobs.js';
-import { verifyAuditChain } from './platform/audit/audit-verify.js';
+import { auditVerifyReport } from './platform/audit/audit-verify-report.js';
+import { checkpointFileOf, createCheckpoint } from './platform/audit/audit-checkpoint.js';
+import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 import type { Actor } from './platform/policy.js';
 import type { AuditContext } from './platform/audit/audit.js';
 import { findOrgByAdminCode, getOrgRef, importOrgs } from './modules/orgs/index.js';
@@ -15,6 +17,7 @@ import { addGrant, createUser, resetPassword, resetTotp, usersRepo } from './mod
 import { dispatchJson, extractDispatchText, notADispatch, parseDispatchText } from './modules/directives/index.js';
 import { documentKind, readDocument } from './platform/documents/index.js';
 import { getImport, runImportNow, startImportFromPath } from './modules/inventory/index.js';
+import { registerBackupCommands } from './platform/backup/index.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -197,21 +200,43 @@ program
     });
   });
 
-program
-  .command('audit')
-  .description('nhật ký kiểm toán / audit log')
+const audit = program.command('audit').description('nhật ký kiểm toán / audit log');
+audit
   .command('verify')
-  .description('kiểm tra chuỗi băm của nhật ký / verify the hash chain')
-  .action(async () => {
+  .description(
+    'kiểm tra chuỗi băm và điểm kiểm tra (mặc định: điểm mới nhất trong CSDL); mã thoát 1: điểm kiểm tra không khớp, 2: chuỗi bị sửa / ' +
+      'verify the hash chain against a checkpoint (default: the newest stored); exit 1: checkpoint fails, 2: chain tampered',
+  )
+  .option('--checkpoint <file>', 'tệp điểm kiểm tra đã xuất / an exported checkpoint file')
+  .option('--key <file>', 'chỉ chấp nhận khoá công khai này (PEM) / accept only this public key (PEM)')
+  .action(async (o: { checkpoint?: string; key?: string }) => {
+    const config = loadConfig();
+    await withDb(async (database) => {
+      const keys = auditKeysFromConfig(config, (m) => process.stderr.write(`${m}\n`));
+      const r = await auditVerifyReport(database.db, keys, { checkpointPath: o.checkpoint, keyPath: o.key });
+      for (const line of r.lines) print(line);
+      process.exitCode = r.exitCode;
+    });
+  });
+audit
+  .command('checkpoint')
+  .description('ký và lưu điểm kiểm tra đầu chuỗi nhật ký / sign and store a checkpoint of the chain head')
+  .option('--out <file>', 'ghi tệp điểm kiểm tra để cất ngoài máy chủ / write the checkpoint file, to keep off this machine')
+  .action(async (o: { out?: string }) => {
+    const config = loadConfig();
     await withDb(async ({ db }) => {
-      const r = await verifyAuditChain(db);
-      if (r.ok) print(`Nhật ký toàn vẹn: ${r.rows} dòng / audit log intact: ${r.rows} rows`);
-      else {
-        print(`NHẬT KÝ BỊ SỬA ĐỔI tại dòng ${r.badSeq}: ${r.reason} / AUDIT LOG TAMPERED at row ${r.badSeq}`);
-        process.exitCode = 2;
+      const keys = auditKeysFromConfig(config, (m) => process.stderr.write(`${m}\n`));
+      const row = (await createCheckpoint(db, { signer: keys.signer(), reason: 'on_demand', audit: cliAudit() }))!;
+      print(`Đã tạo điểm kiểm tra #${row.id}: đến số thứ tự ${row.headSeq}, ${row.rowCount} bản ghi, khoá ${row.keyId} / checkpoint created`);
+      if (o.out) {
+        const file = await checkpointFileOf(db, row, keys.publicKey());
+        fs.writeFileSync(o.out, `${JSON.stringify(file, null, 2)}\n`);
+        print(`Đã ghi / written: ${o.out}`);
       }
     });
   });
+
+registerBackupCommands(program, { print, audit: cliAudit });
 
 program
   .command('demo')

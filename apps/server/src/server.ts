@@ -7,10 +7,13 @@ import { maintenanceJobs } from './platform/maintenance.js';
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
-import { inventoryJobs } from './modules/inventory/index.js';
+import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
+import { serveBackups, type ControlChannel } from './platform/backup/index.js';
+import { auditCheckpointJobs } from './platform/audit/audit-checkpoint.js';
+import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 
 export async function openMigrated(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -52,11 +55,16 @@ export interface Running {
 export async function serve(config: Config, opts: { worker: boolean; print: (line: string) => void }): Promise<Running> {
   const database = await openMigrated(config);
   let app: FastifyInstance | undefined;
+  let control: ControlChannel | null = null;
   try {
     await seedIfFresh(database, config, opts.print);
+    // embedded: this process owns the data folder, so an import still "running" died with the last one
+    await interruptDeadImports(database.db, { everyRunning: database.kind === 'pglite' });
     app = await buildApp({ database, config });
     const address = await app.listen({ port: config.port, host: config.host });
     opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
+    // embedded: only this process may open the data folder, so `khien backup` asks it for the copy
+    if (database.kind === 'pglite') control = await openControl(app, database, config);
     // jobs start after the first page can be served: pg-boss's own start-up takes a while on PGlite.
     // Embedded mode has one process, so it always runs the jobs itself.
     const jobs = await startJobs(database, {
@@ -69,15 +77,27 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        await control?.close();
         await server.close();
         await jobs.stop().catch(() => undefined);
         await database.close();
       })());
     return { app: server, database, jobs, address, stop };
   } catch (err) {
+    await control?.close();
     await app?.close();
     await database.close();
     throw err;
+  }
+}
+
+/** Without a control channel (a socket path too long, say) the server still runs; backups then need it stopped. */
+async function openControl(app: FastifyInstance, database: Database, config: Config): Promise<ControlChannel | null> {
+  try {
+    return await serveBackups(database, config, (message, err) => app.log.error({ err }, message));
+  } catch (err) {
+    app.log.warn({ err }, 'control channel unavailable: `khien backup` needs the server stopped');
+    return null;
   }
 }
 
@@ -88,5 +108,10 @@ export function allJobs(database: Database, config: Config): JobDefinition[] {
     ...notificationJobs(database.db, createMailer(config)),
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),
+    ...auditCheckpointJobs(
+      database.db,
+      auditKeysFromConfig(config, (m) => console.warn(m)),
+      config.auditCheckpointMinutes,
+    ),
   ];
 }

@@ -27,6 +27,8 @@ import { createAsset } from '../src/modules/inventory/assets.service.js';
 import { createIpRange } from '../src/modules/inventory/ipspace.service.js';
 import { startImportFromPath } from '../src/modules/inventory/index.js';
 import { listRegulationPacks } from '../src/platform/regulations.js';
+import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
+import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
 
 type Where = 'inside' | 'outside';
 interface Call {
@@ -65,6 +67,8 @@ const commune = (w: Where) => (w === 'inside' ? communeA : communeB);
 const freshOrg = async (w: Where, kind: 'school' | 'agency' = 'school') =>
   (await buildOrg(t, { parentId: commune(w), name: `Đơn vị ma trận ${++n}`, kind })).id;
 const freshUser = async (w: Where) => (await buildUser(t, { homeOrgId: await freshOrg(w), email: `m${++n}@matrix.vn` })).id;
+const wholeChain = (w: Where, role: Role) => w === 'outside' || role === 'system_admin';
+const freshCheckpoint = async () => (await createCheckpoint(t.database.db, { signer: auditKeysFromConfig(t.config).signer(), reason: 'on_demand', audit }))!.id;
 
 const fixtures: Record<string, Fixture> = {
   'GET /api/v1/orgs/roots': async (w) => (w === 'inside' ? { url: '/api/v1/orgs/roots' } : null),
@@ -74,8 +78,8 @@ const fixtures: Record<string, Fixture> = {
   'GET /api/v1/orgs/export': async (w) => ({ url: `/api/v1/orgs/export?format=csv&under=${commune(w)}` }),
   'POST /api/v1/orgs/import': async (w) => ({ url: `/api/v1/orgs/import?dryRun=true&parentId=${commune(w)}`, csv: `ten,loai\nTổ dân phố ${++n},Tổ dân phố\n` }),
   'GET /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}` }),
-  'PATCH /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}`, body: { shortName: 'Đổi' } }),
-  'POST /api/v1/orgs/:id/move': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/move`, body: { parentId: await freshOrg(w, 'agency') } }),
+  'PATCH /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}`, body: { shortName: 'Đổi', version: 1 } }),
+  'POST /api/v1/orgs/:id/move': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/move`, body: { parentId: await freshOrg(w, 'agency'), version: 1 } }),
   'DELETE /api/v1/orgs/:id': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}` }),
   'GET /api/v1/orgs/:id/history': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/history` }),
   'POST /api/v1/orgs/:id/contacts': async (w) => ({ url: `/api/v1/orgs/${await freshOrg(w)}/contacts`, body: { name: 'Trực ban' } }),
@@ -93,6 +97,7 @@ const fixtures: Record<string, Fixture> = {
   'PATCH /api/v1/users/:id': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}`, body: { fullName: 'Tên Mới' } }),
   'POST /api/v1/users/:id/reset-password': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}/reset-password` }),
   'POST /api/v1/users/:id/reset-totp': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}/reset-totp` }),
+  'POST /api/v1/users/:id/end-sessions': async (w) => ({ url: `/api/v1/users/${await freshUser(w)}/end-sessions` }),
   'POST /api/v1/users/:id/grants': async (w) => {
     const id = await freshUser(w);
     return { url: `/api/v1/users/${id}/grants`, body: { role: 'duty_officer', orgId: commune(w) } };
@@ -110,6 +115,12 @@ const fixtures: Record<string, Fixture> = {
     return { url: `/api/v1/tokens/${token.id}` };
   },
   'GET /api/v1/audit': async (w) => ({ url: `/api/v1/audit?orgId=${commune(w)}` }),
+  // a checkpoint speaks for the whole chain, so no checkpoint is "inside" a commune: every role granted
+  // there meets 404, as for a record outside its tree (audit-checkpoint.test.ts covers a root-org auditor)
+  'GET /api/v1/audit/checkpoints': async (w, role) => (wholeChain(w, role) ? { url: '/api/v1/audit/checkpoints' } : null),
+  'POST /api/v1/audit/checkpoints': async (w, role) => (wholeChain(w, role) ? { url: '/api/v1/audit/checkpoints' } : null),
+  'GET /api/v1/audit/checkpoints/:id/export': async (w, role) =>
+    wholeChain(w, role) ? { url: `/api/v1/audit/checkpoints/${await freshCheckpoint()}/export` } : null,
   ...directiveFixtures(),
   ...documentImportFixtures({ t: () => t, userIds, freshUser }),
   ...inventoryFixtures(),

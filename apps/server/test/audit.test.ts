@@ -19,7 +19,7 @@ afterAll(async () => t.close());
 describe('audit log', () => {
   it('records who changed what, from where, with before and after of changed fields', async () => {
     const org = (await admin.send('POST', '/api/v1/orgs', { parentId: communeA, name: 'Trường Mầm non Hoa Ban', kind: 'school' })).json();
-    await admin.send('PATCH', `/api/v1/orgs/${org.id}`, { name: 'Trường Mầm non Hoa Ban Trắng' });
+    await admin.send('PATCH', `/api/v1/orgs/${org.id}`, { name: 'Trường Mầm non Hoa Ban Trắng', version: 1 });
     const page = (await admin.get(`/api/v1/audit?entityId=${org.id}`)).json();
     expect(page.items.map((e: { action: string }) => e.action)).toEqual(['org.updated', 'org.created']);
     const upd = page.items[0];

@@ -51,7 +51,9 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-files-'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', KHIEN_FILES_DIR: filesDir } as NodeJS.ProcessEnv) };
+  // its own data folder: the audit signing key is generated there on first use, never in the repo
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-data-'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', KHIEN_FILES_DIR: filesDir, KHIEN_DATA_DIR: dataDir } as NodeJS.ProcessEnv) };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   await app.ready();
   return {
@@ -62,6 +64,7 @@ export async function createTestApp(): Promise<TestApp> {
       await app.close();
       await database.close();
       fs.rmSync(filesDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

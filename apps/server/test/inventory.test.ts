@@ -316,12 +316,14 @@ describe('imports', () => {
   it('bad files get a clear message and write nothing', async () => {
     const missing = await importFile(coord, { orgId: communeA, kind: 'ipspace', onError: 'keep' }, { name: 'x.csv', data: Buffer.from('Nhà mạng\nVNPT\n') });
     expect(missing).toMatchObject({ status: 'failed', message: expect.stringContaining('Dải IP') });
-    const broken = await importFile(
+    // a broken workbook is answered at upload by the archive check, not by a failed import later
+    const broken = await upload(
       coord,
       { orgId: communeA, kind: 'assets', onError: 'keep' },
       { name: 'a.xlsx', data: Buffer.from('PK\x03\x04 not really a zip') },
     );
-    expect(broken.status).toBe('failed');
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json()).toMatchObject({ error: { code: 'ARCHIVE_REFUSED', message: expect.stringMatching(/^Tệp nén không hợp lệ/) } });
     const junk = await importFile(
       coord,
       { orgId: communeA, kind: 'assets', format: 'osquery', onError: 'refuse' },

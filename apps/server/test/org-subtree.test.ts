@@ -51,7 +51,7 @@ describe('whole-subtree list', () => {
     expect(now.total).toBe(2);
     expect(now.items[0]!.childCount).toBe(1);
 
-    await admin.send('PATCH', `/api/v1/orgs/${unit.id}`, { name: 'Trạm Y tế xã Mù Cả' });
+    await admin.send('PATCH', `/api/v1/orgs/${unit.id}`, { name: 'Trạm Y tế xã Mù Cả', version: 1 });
     now = (await list(admin, commune)).page;
     expect(now.items.find((o) => o.id === unit.id)!.name).toBe('Trạm Y tế xã Mù Cả');
 
@@ -61,7 +61,7 @@ describe('whole-subtree list', () => {
     expect(now.items.find((o) => o.id === unit.id)!.name).toBe('Đổi trực tiếp');
 
     const other = (await buildOrg(t, { parentId: provinceId, name: 'Xã Pa Vệ Sử', kind: 'commune' })).id;
-    await admin.send('POST', `/api/v1/orgs/${unit.id}/move`, { parentId: other });
+    await admin.send('POST', `/api/v1/orgs/${unit.id}/move`, { parentId: other, version: 2 });
     expect((await list(admin, commune)).page.total).toBe(1);
     expect((await list(admin, other)).page.items.map((o) => o.id)).toContain(unit.id);
 

@@ -40,8 +40,8 @@ describe('org tree', () => {
     const b = (await create({ name: 'Xã Chà Tở' })).json();
     const school = (await admin.send('POST', '/api/v1/orgs', { parentId: a.id, name: 'Trường THCS Nà Hỳ', kind: 'school' })).json();
     const group = (await admin.send('POST', '/api/v1/orgs', { parentId: school.id, name: 'Tổ Tin học', kind: 'other' })).json();
-    expect((await admin.send('PATCH', `/api/v1/orgs/${school.id}`, { name: 'Trường PTDTBT THCS Nà Hỳ' })).statusCode).toBe(200);
-    const moved = await admin.send('POST', `/api/v1/orgs/${school.id}/move`, { parentId: b.id });
+    expect((await admin.send('PATCH', `/api/v1/orgs/${school.id}`, { name: 'Trường PTDTBT THCS Nà Hỳ', version: 1 })).statusCode).toBe(200);
+    const moved = await admin.send('POST', `/api/v1/orgs/${school.id}/move`, { parentId: b.id, version: 2 });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().parentId).toBe(b.id);
     const underB = (await admin.get(`/api/v1/orgs?under=${b.id}`)).json().items.map((o: { id: string }) => o.id);
@@ -55,10 +55,24 @@ describe('org tree', () => {
   it('refuses a move under its own descendant', async () => {
     const a = (await create({ name: 'Xã Mường Toong' })).json();
     const child = (await admin.send('POST', '/api/v1/orgs', { parentId: a.id, name: 'Bản Mường Toong 1', kind: 'residential_group' })).json();
-    const res = await admin.send('POST', `/api/v1/orgs/${a.id}/move`, { parentId: child.id });
+    const res = await admin.send('POST', `/api/v1/orgs/${a.id}/move`, { parentId: child.id, version: 1 });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('ORG_CYCLE');
-    expect((await admin.send('POST', `/api/v1/orgs/${a.id}/move`, { parentId: a.id })).json().error.code).toBe('ORG_CYCLE');
+    expect((await admin.send('POST', `/api/v1/orgs/${a.id}/move`, { parentId: a.id, version: 1 })).json().error.code).toBe('ORG_CYCLE');
+  });
+
+  it('refuses an edit or a move made on a version someone else has changed since', async () => {
+    const a = (await create({ name: 'Xã Sính Phình' })).json();
+    const b = (await create({ name: 'Xã Tả Phìn' })).json();
+    const first = await admin.send('PATCH', `/api/v1/orgs/${a.id}`, { shortName: 'Sính Phình', version: 1 });
+    expect(first.json().version).toBe(2);
+    const second = await admin.send('PATCH', `/api/v1/orgs/${a.id}`, { name: 'Xã Sính Phình mới', version: 1 });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.details).toMatchObject({ reason: 'stale_version', currentVersion: 2 });
+    const staleMove = await admin.send('POST', `/api/v1/orgs/${a.id}/move`, { parentId: b.id, version: 1 });
+    expect(staleMove.statusCode).toBe(409);
+    const now = (await admin.get(`/api/v1/orgs/${a.id}`)).json();
+    expect(now).toMatchObject({ name: 'Xã Sính Phình', shortName: 'Sính Phình', version: 2, parentId: a.parentId });
   });
 
   it('refuses duplicate sibling names and admin codes, writing nothing', async () => {
@@ -144,7 +158,7 @@ describe('subtree sizes', () => {
     const b = (await admin.send('POST', '/api/v1/orgs', { parentId: root.id, name: 'Đếm B', kind: 'agency' })).json();
     const a1 = (await admin.send('POST', '/api/v1/orgs', { parentId: a.id, name: 'Đếm A1', kind: 'other' })).json();
     await admin.send('POST', '/api/v1/orgs', { parentId: a1.id, name: 'Đếm A1x', kind: 'other' });
-    await admin.send('POST', `/api/v1/orgs/${a1.id}/move`, { parentId: b.id });
+    await admin.send('POST', `/api/v1/orgs/${a1.id}/move`, { parentId: b.id, version: 1 });
     const leaf = (await admin.send('POST', '/api/v1/orgs', { parentId: b.id, name: 'Đếm B2', kind: 'other' })).json();
     await admin.send('DELETE', `/api/v1/orgs/${leaf.id}`);
     const { sql } = await import('drizzle-orm');

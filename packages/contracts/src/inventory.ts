@@ -320,7 +320,7 @@ export const IpRangeListQuerySchema = PageQuerySchema.extend({
 
 export const IMPORT_KINDS = ['assets', 'systems', 'ipspace'] as const;
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'osquery', 'wazuh'] as const;
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'refused', 'failed'] as const;
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'refused', 'failed', 'interrupted'] as const;
 export const ImportOptionsSchema = z
   .object({
     orgId: IdSchema,

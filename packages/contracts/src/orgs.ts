@@ -57,6 +57,8 @@ export const OrgSchema = z.object({
   depth: z.number().int(),
   childCount: z.number().int(),
   isDemo: z.boolean(),
+  /** Optimistic concurrency: edits and moves send the version they were made on. */
+  version: z.number().int(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -91,9 +93,10 @@ export const UpdateOrgBodySchema = z
     shortName: z.string().trim().max(64).optional(),
     kind: OrgKindSchema.optional(),
     adminCode: AdminCodeSchema.nullable().optional(),
+    version: z.number().int(),
   })
   .strict();
-export const MoveOrgBodySchema = z.object({ parentId: IdSchema }).strict();
+export const MoveOrgBodySchema = z.object({ parentId: IdSchema, version: z.number().int() }).strict();
 
 export const ListOrgsQuerySchema = PageQuerySchema.extend({
   parentId: IdSchema.optional(),

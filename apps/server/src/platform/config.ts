@@ -20,6 +20,17 @@ const EnvSchema = z.object({
   KHIEN_MAIL_FROM: z.string().default('Khiên <khien@localhost>'),
   KHIEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Prometheus /metrics: 'loopback' (default) answers only this machine, 'token' needs KHIEN_METRICS_TOKEN, 'off' removes it
+  KHIEN_METRICS: z.enum(['loopback', 'token', 'off']).optional(),
+  KHIEN_METRICS_TOKEN: z.string().min(24, 'KHIEN_METRICS_TOKEN: ít nhất 24 ký tự / at least 24 characters').optional(),
+  KHIEN_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  // 0 = no scheduled checkpoints; at most a week apart
+  KHIEN_AUDIT_CHECKPOINT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export interface Config {
@@ -37,6 +48,11 @@ export interface Config {
   mailFrom: string;
   trustProxy: boolean;
   logLevel: string;
+  /** who may read /metrics; a token alone implies 'token' */
+  metrics: { mode: 'loopback' | 'token' | 'off'; token: string | undefined };
+  /** PEM Ed25519 private key for audit checkpoints; unset: generated in dataDir on first use */
+  auditKeyFile: string | undefined;
+  auditCheckpointMinutes: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -48,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Cấu hình không hợp lệ / invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  if (e.KHIEN_METRICS === 'token' && !e.KHIEN_METRICS_TOKEN) {
+    throw new Error('Cấu hình không hợp lệ / invalid configuration: KHIEN_METRICS=token cần KHIEN_METRICS_TOKEN / needs KHIEN_METRICS_TOKEN');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -62,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.KHIEN_MAIL_FROM,
     trustProxy: e.KHIEN_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    metrics: { mode: e.KHIEN_METRICS ?? (e.KHIEN_METRICS_TOKEN ? 'token' : 'loopback'), token: e.KHIEN_METRICS_TOKEN },
+    auditKeyFile: e.KHIEN_AUDIT_KEY_FILE ? path.resolve(e.KHIEN_AUDIT_KEY_FILE) : undefined,
+    auditCheckpointMinutes: e.KHIEN_AUDIT_CHECKPOINT_MINUTES,
   };
 }
 

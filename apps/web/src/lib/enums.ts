@@ -72,8 +72,10 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'INVALID_TOTP',
   'PAYLOAD_TOO_LARGE',
+  'ARCHIVE_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'IMPORT_FAILED',
+  'ARCHIVE_REFUSED',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const satisfies readonly ErrorCode[];
@@ -147,7 +149,7 @@ export const CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const sati
 export const HYGIENE_FILTERS = ['no_antivirus', 'firewall_off', 'unpatched_30d'] as const satisfies readonly HygieneFilter[];
 export const IMPORT_KINDS = ['assets', 'systems', 'ipspace'] as const satisfies readonly ImportKind[];
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'osquery', 'wazuh'] as const satisfies readonly ImportFormat[];
-export const IMPORT_STATUSES = ['queued', 'running', 'done', 'refused', 'failed'] as const satisfies readonly ImportStatus[];
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'refused', 'failed', 'interrupted'] as const satisfies readonly ImportStatus[];
 export const REGULATION_MARKS = ['V', 'R', '?'] as const satisfies readonly Contracts.RegulationMark[];
 export const QUESTION_KINDS = ['single', 'multi', 'boolean', 'number'] as const satisfies readonly Contracts.QuestionKind[];
 export const SECURITY_LEVELS = [1, 2, 3, 4, 5] as const;

@@ -19,7 +19,7 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { attachment, uploadedFile } from '../../platform/http/upload.js';
+import { attachment, sendStoredFile, uploadedFile } from '../../platform/http/upload.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { listAssignments } from './assignments.service.js';
 import { getVisibleDirective } from './directive-access.js';
@@ -185,12 +185,7 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
     });
   }
   r.get('/api/v1/files/:id', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
-    const f = await readFileFor(db, files, req.actor!, req.params.id);
     // never rendered inline: an uploaded HTML or SVG must not run in our origin
-    return reply
-      .header('content-type', 'application/octet-stream')
-      .header('content-disposition', attachment(f.meta.filename))
-      .header('x-content-type-options', 'nosniff')
-      .send(f.data);
+    return sendStoredFile(reply, await readFileFor(db, files, req.actor!, req.params.id));
   });
 }

@@ -13,6 +13,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
 import { inventoryImports } from './inventory.tables.js';
 import { detectFormat, importOrgRef, runImport, type ImportFormat } from './imports/run-import.js';
+import { checkXlsxFile } from './imports/read-records.js';
 
 /** Largest upload through the web; scheduled imports from the CLI read local files of any size. */
 export const MAX_IMPORT_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -113,6 +114,8 @@ async function queueImport(db: Db, actor: Actor, opts: ImportOptions, file: { pa
   const size = fs.statSync(file.path).size;
   if (size === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng / empty file');
   const format: ImportFormat = opts.format ?? detectFormat(file.filename, readHead(file.path));
+  // a zip bomb or a broken workbook is answered now (413/422), not by a failed import later
+  if (format === 'xlsx') await checkXlsxFile(file.path);
   if ((format === 'osquery' || format === 'wazuh') && opts.kind !== 'assets')
     throw new AppError('VALIDATION_FAILED', 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản / osquery and Wazuh files import assets', [
       { path: 'kind', message: 'assets only' },
@@ -188,7 +191,7 @@ function isStagedUpload(file: string): boolean {
 export async function runNextImport(db: Db, audit: (userId: string | null) => AuditContext): Promise<string | null> {
   const [claimed] = await queryRows<ImportRow>(
     db,
-    sql`update inventory_imports set status = 'running', started_at = now()
+    sql`update inventory_imports set status = 'running', started_at = now(), heartbeat_at = now()
          where id = (select id from inventory_imports where status = 'queued' order by created_at limit 1 for update skip locked)
          returning *`,
   );
@@ -211,6 +214,13 @@ export async function runClaimed(
       .where(eq(inventoryImports.id, row.id));
     if (row.staged_path && isStagedUpload(row.staged_path)) fs.rmSync(row.staged_path, { force: true });
   };
+  const beat = setInterval(() => {
+    db.update(inventoryImports)
+      .set({ heartbeatAt: new Date() })
+      .where(eq(inventoryImports.id, row.id))
+      .catch(() => undefined);
+  }, HEARTBEAT_MS);
+  beat.unref();
   try {
     if (!org || !row.staged_path || !fs.existsSync(row.staged_path))
       throw new AppError('IMPORT_FAILED', 'Tệp tạm của lượt nhập đã mất / the staged file is gone');
@@ -240,6 +250,8 @@ export async function runClaimed(
     const message = err instanceof AppError ? err.message : 'Lỗi khi nhập tệp; không dòng nào của lô dở dang được ghi / import failed';
     await finish({ status: 'failed', phase: 'failed', message });
     if (!(err instanceof AppError)) throw err;
+  } finally {
+    clearInterval(beat);
   }
 }
 
@@ -247,7 +259,7 @@ export async function runClaimed(
 export async function runImportNow(db: Db, id: string, audit: AuditContext, onProgress?: Parameters<typeof runClaimed>[3]): Promise<void> {
   const [claimed] = await queryRows<ImportRow>(
     db,
-    sql`update inventory_imports set status = 'running', started_at = now() where id = ${id} and status = 'queued' returning *`,
+    sql`update inventory_imports set status = 'running', started_at = now(), heartbeat_at = now() where id = ${id} and status = 'queued' returning *`,
   );
   if (!claimed) throw new AppError('CONFLICT', 'Lượt nhập đã chạy / import already started');
   await runClaimed(db, claimed, audit, onProgress);
@@ -280,13 +292,27 @@ export class ImportRunner {
   }
 }
 
-/** Imports left "running" by a process that died are failed, so they never block the queue. */
-export async function failStaleImports(db: Db, olderThanMinutes = 60): Promise<number> {
-  const rows = await queryRows<{ id: string }>(
+const HEARTBEAT_MS = 20_000;
+/** A running import whose heartbeat is older than this belongs to a process that died. */
+export const STALE_HEARTBEAT_MINUTES = 2;
+
+/**
+ * Imports left "running" by a process that died are marked interrupted, so they never look
+ * alive for long: at start-up on the embedded engine (one process owns the data folder, so
+ * every running import was this folder's dead process) and by the minute sweep on either
+ * engine (heartbeat stopped). Batches already written stay; the staged file is removed.
+ */
+export async function interruptDeadImports(db: Db, opts: { everyRunning: boolean }): Promise<number> {
+  const rows = await queryRows<{ id: string; staged_path: string | null }>(
     db,
-    sql`update inventory_imports set status = 'failed', phase = 'failed', finished_at = now(),
-           message = 'Tiến trình nhập bị dừng giữa chừng; các lô đã ghi được giữ lại, hãy nhập lại tệp / the import stopped midway; re-import the file'
-         where status = 'running' and started_at < now() - make_interval(mins => ${olderThanMinutes}) returning id`,
+    sql`update inventory_imports i set status = 'interrupted', phase = 'interrupted', finished_at = now(), staged_path = null,
+           message = 'Tiến trình nhập bị dừng giữa chừng (máy chủ dừng hoặc khởi động lại); các lô đã ghi được giữ lại, hãy nhập lại tệp / the import stopped midway (the server stopped or restarted); batches already written are kept, re-import the file'
+         from (select id, staged_path from inventory_imports where status = 'running'
+                 and (${opts.everyRunning} or coalesce(heartbeat_at, started_at) < now() - make_interval(mins => ${STALE_HEARTBEAT_MINUTES}))
+                 for update) old
+        where i.id = old.id
+        returning i.id, old.staged_path`,
   );
+  for (const r of rows) if (r.staged_path && isStagedUpload(r.staged_path)) fs.rmSync(r.staged_path, { force: true });
   return rows.length;
 }

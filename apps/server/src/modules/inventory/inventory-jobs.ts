@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/client.js';
 import type { JobDefinition } from '../../platform/jobs.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
-import { ImportRunner, failStaleImports } from './imports.service.js';
+import { ImportRunner, interruptDeadImports } from './imports.service.js';
 
 /** Background imports write the audit log in the name of the person who uploaded the file. */
 export function importAuditContext(userId: string | null): AuditContext {
@@ -14,7 +14,7 @@ export function importAuditContext(userId: string | null): AuditContext {
 }
 
 /**
- * Every minute: fail imports whose process died midway, then run any import still queued
+ * Every minute: mark interrupted the imports whose process died midway, then run any import still queued
  * (queued by an app process that does not run jobs, or left by a restart).
  */
 export function inventoryJobs(db: Db, onError: (err: unknown) => void = () => undefined): JobDefinition[] {
@@ -24,7 +24,7 @@ export function inventoryJobs(db: Db, onError: (err: unknown) => void = () => un
       name: 'inventory-imports',
       cron: '* * * * *',
       handler: async () => {
-        await failStaleImports(db);
+        await interruptDeadImports(db, { everyRunning: false });
         await runner.kick();
       },
     },

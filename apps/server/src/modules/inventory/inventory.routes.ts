@@ -41,7 +41,8 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { attachment, uploadedFile } from '../../platform/http/upload.js';
+import { attachment, sendStoredFile, uploadedFile } from '../../platform/http/upload.js';
+import { assertCleanText } from '../../platform/http/input-guard.js';
 import { requireSomewhere } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { createAsset, deleteAsset, getAsset, listAssets, listSoftware, updateAsset } from './assets.service.js';
@@ -160,8 +161,7 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
       '/api/v1/systems/:id/evidence/:fileId',
       { config: read, schema: { tags, params: z.object({ id: IdSchema, fileId: IdSchema }).strict() } },
       async (req, reply) => {
-        const { meta, data } = await readEvidence(db, files, req.actor!, req.params.id, req.params.fileId);
-        return reply.header('content-type', meta.mime).header('content-disposition', attachment(meta.filename)).send(data);
+        return sendStoredFile(reply, await readEvidence(db, files, req.actor!, req.params.id, req.params.fileId));
       },
     );
   }
@@ -237,7 +237,7 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
         const fields: Record<string, string> = {};
         for (const [k, v] of Object.entries(part.fields)) {
           const f = Array.isArray(v) ? v[0] : v;
-          if (f && 'value' in f && typeof f.value === 'string') fields[k] = f.value;
+          if (f && 'value' in f && typeof f.value === 'string') fields[k] = assertCleanText(f.value, `fields.${k}`);
         }
         const opts = ImportOptionsSchema.safeParse({ ...fields, dryRun: fields.dryRun === 'true' });
         if (!opts.success) {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { changeMarker, isPglite, queryHot, queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -34,7 +35,7 @@ export async function findOrgs(
     ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`]
     : [scopeSql(scope, orgs.path)];
   if (f.parentId) conds.push(eq(orgs.parentId, f.parentId));
-  if (f.q) conds.push(sql`${orgs.searchText} like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (f.q) conds.push(sql`${orgs.searchText} like ${containsPattern(f.q)}`);
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
   if (f.rootsOnly) conds.push(sql`${orgs.parentId} is null`);
   if (f.exactPaths) conds.push(f.exactPaths.length ? sql`${orgs.path} = any(${`{${f.exactPaths.map((p) => `"${p}"`).join(',')}}`}::ltree[])` : sql`false`);
@@ -91,12 +92,12 @@ export async function findSubtreePageJson(db: Db, underPath: string, limit: numb
 const ISO_MS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const SUBTREE_PAGE_JSON = `
   select string_agg(row_to_json(j)::text, ',' order by o.path) as items
-    from (select id, parent_id, name, short_name, kind, admin_code, depth, child_count, is_demo, created_at, updated_at, path
+    from (select id, parent_id, name, short_name, kind, admin_code, depth, child_count, is_demo, version, created_at, updated_at, path
             from orgs
            where path >= $1::ltree and path < $2::ltree
            order by path limit $3 offset $4) o,
          lateral (select o.id as "id", o.parent_id as "parentId", o.name as "name", o.short_name as "shortName", o.kind as "kind",
-                         o.admin_code as "adminCode", o.depth as "depth", o.child_count as "childCount", o.is_demo as "isDemo",
+                         o.admin_code as "adminCode", o.depth as "depth", o.child_count as "childCount", o.is_demo as "isDemo", o.version as "version",
                          to_char(o.created_at at time zone 'UTC', ${ISO_MS}) as "createdAt",
                          to_char(o.updated_at at time zone 'UTC', ${ISO_MS}) as "updatedAt") j`;
 
@@ -135,10 +136,21 @@ export async function insertOrg(db: Db, v: typeof orgs.$inferInsert): Promise<Or
   return r!;
 }
 
+/** The edit, only if the row is still at `version`; undefined when someone changed it meanwhile. */
+export async function updateOrgAtVersion(db: Db, id: string, version: number, patch: Partial<typeof orgs.$inferInsert>): Promise<OrgRow | undefined> {
+  const [r] = await db
+    .update(orgs)
+    .set({ ...patch, version: sql`${orgs.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(orgs.id, id), eq(orgs.version, version)))
+    .returning();
+  return r;
+}
+
+/** Any other change to an org (an import's update) moves its version too, so an open edit form goes stale. */
 export async function updateOrgRow(db: Db, id: string, patch: Partial<typeof orgs.$inferInsert>): Promise<OrgRow> {
   const [r] = await db
     .update(orgs)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, version: sql`${orgs.version} + 1`, updatedAt: new Date() })
     .where(eq(orgs.id, id))
     .returning();
   return r!;

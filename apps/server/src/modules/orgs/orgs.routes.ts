@@ -24,6 +24,7 @@ import { exportOrgs } from './org-export.service.js';
 import { importOrgs } from './org-import.service.js';
 import { buildOrgTemplate, MAX_IMPORT_BYTES } from './import/index.js';
 import { createOrg, deleteOrg, getOrgDetail, listOrgs, listRootOrgs, moveOrg, updateOrg } from './orgs.service.js';
+import { assertCleanText } from '../../platform/http/input-guard.js';
 
 const ContactParamsSchema = z.object({ id: IdSchema, contactId: IdSchema }).strict();
 const FormatQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }).strict();
@@ -82,7 +83,7 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file field');
       const data = await part.toBuffer();
-      return importOrgs(db, req.actor!, { data, filename: part.filename }, req.query, req.audit);
+      return importOrgs(db, req.actor!, { data, filename: assertCleanText(part.filename, 'file.filename') }, req.query, req.audit);
     },
   );
   r.get('/api/v1/orgs/:id', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: OrgDetailSchema } } }, async (req) =>
@@ -96,7 +97,7 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
   r.post(
     '/api/v1/orgs/:id/move',
     { config: write, schema: { tags, params: IdParamsSchema, body: MoveOrgBodySchema, response: { 200: OrgDetailSchema } } },
-    async (req) => moveOrg(db, req.actor!, req.params.id, req.body.parentId, req.audit),
+    async (req) => moveOrg(db, req.actor!, req.params.id, req.body.parentId, req.body.version, req.audit),
   );
   r.delete('/api/v1/orgs/:id', { config: write, schema: { tags, params: IdParamsSchema, response: { 200: OkSchema } } }, async (req) => {
     await deleteOrg(db, req.actor!, req.params.id, req.audit);

@@ -19,7 +19,7 @@ import {
   insertOrg,
   labelOf,
   moveSubtree,
-  updateOrgRow,
+  updateOrgAtVersion,
   type OrgRow,
 } from './orgs.repo.js';
 
@@ -34,6 +34,7 @@ export function toOrg(o: OrgRow): Org {
     depth: o.depth,
     childCount: o.childCount,
     isDemo: o.isDemo,
+    version: o.version,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };
@@ -172,23 +173,25 @@ export async function updateOrg(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { name?: string | undefined; shortName?: string | undefined; kind?: OrgKind | undefined; adminCode?: string | null | undefined },
+  patch: { name?: string | undefined; shortName?: string | undefined; kind?: OrgKind | undefined; adminCode?: string | null | undefined; version: number },
   audit: AuditContext,
 ): Promise<OrgDetail> {
   const before = await getVisibleOrg(db, actor, id);
   authorize(actor, 'org:write', before.path);
+  if (before.version !== patch.version) throw staleOrg(before.version);
   const name = patch.name ?? before.name;
   const shortName = patch.shortName ?? before.shortName;
   const adminCode = patch.adminCode === undefined ? before.adminCode : patch.adminCode;
   try {
     await db.transaction(async (tx) => {
-      const after = await updateOrgRow(tx, id, {
+      const after = await updateOrgAtVersion(tx, id, patch.version, {
         name,
         shortName,
         kind: patch.kind ?? before.kind,
         adminCode,
         searchText: foldVietnamese(`${name} ${shortName} ${adminCode ?? ''}`),
       });
+      if (!after) throw staleOrg(null);
       if (name !== before.name) {
         await insertHistory(tx, { orgId: id, change: 'renamed', oldName: before.name, newName: name, actorUserId: actor.userId, actorLabel: actor.label });
       } else if (patch.kind || patch.adminCode !== undefined || patch.shortName !== undefined) {
@@ -210,9 +213,18 @@ export async function updateOrg(
   return getOrgDetail(db, actor, id);
 }
 
-export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: string, audit: AuditContext): Promise<OrgDetail> {
+/** Someone else changed the org since the caller loaded it: 409 with the version it is at now. */
+function staleOrg(current: number | null): AppError {
+  return new AppError('CONFLICT', 'Đơn vị vừa được người khác sửa; hãy tải lại / someone else changed this org, reload', {
+    reason: 'stale_version',
+    ...(current === null ? {} : { currentVersion: current }),
+  });
+}
+
+export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: string, version: number, audit: AuditContext): Promise<OrgDetail> {
   const org = await getVisibleOrg(db, actor, id);
   authorize(actor, 'org:write', org.path);
+  if (org.version !== version) throw staleOrg(org.version);
   const parent = await findOrgById(db, newParentId);
   authorize(actor, 'org:write', parent?.path ?? null);
   if (isAncestorOrSelf(org.path, parent!.path)) {
@@ -224,8 +236,9 @@ export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: str
   if (org.parentId === parent!.id) return getOrgDetail(db, actor, id);
   try {
     await db.transaction(async (tx) => {
+      // the version check first: a stale move must not rewrite a single path
+      if (!(await updateOrgAtVersion(tx, id, version, { parentId: parent!.id }))) throw staleOrg(null);
       await moveSubtree(tx, org.path, parent!.path);
-      await updateOrgRow(tx, id, { parentId: parent!.id });
       await insertHistory(tx, {
         orgId: id,
         change: 'moved',

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { files } from './files.tables.js';
+import { sniffMime } from './sniff.js';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -36,7 +37,7 @@ export class FileStore {
     const filename = path.basename(input.filename).normalize('NFC').slice(0, 255) || 'file';
     const [row] = await db
       .insert(files)
-      .values({ sha256, sizeBytes: input.data.length, mime: input.mime.slice(0, 200), filename, createdBy: input.createdBy })
+      .values({ sha256, sizeBytes: input.data.length, mime: sniffMime(input.data, filename), filename, createdBy: input.createdBy })
       .returning();
     return row!;
   }

@@ -11,6 +11,8 @@ function body(code: ErrorCode, message: string, requestId: string, details?: unk
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
+      const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof wait === 'number') reply.header('retry-after', String(wait));
       return reply.status(err.status).send(body(err.code, err.message, req.id, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -13,9 +13,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * 'public': no sign-in; 'partial': a session half-way through sign-in is enough
-     * (TOTP step, enrolment, forced password change); default: fully signed in.
+     * (TOTP step, enrolment, forced password change); 'none': outside the session and API
+     * token system altogether (a Prometheus scraper's bearer is not an API token); default:
+     * fully signed in.
      */
-    auth?: 'public' | 'partial';
+    auth?: 'public' | 'partial' | 'none';
     /** The permission the route needs somewhere in the caller's grants; the service checks the record's subtree. */
     permission?: Permission;
     /** Routes for people only, never for API tokens (sessions, TOTP, tokens themselves). */

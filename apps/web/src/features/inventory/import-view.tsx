@@ -39,7 +39,9 @@ function Summary({ imp }: { imp: InventoryImport }) {
           value={pct}
           striped={active}
           animated={active}
-          color={imp.status === 'failed' || imp.status === 'refused' ? 'red' : imp.status === 'done' ? 'teal' : 'blue'}
+          color={
+            imp.status === 'failed' || imp.status === 'refused' ? 'red' : imp.status === 'interrupted' ? 'orange' : imp.status === 'done' ? 'teal' : 'blue'
+          }
           aria-label={t('inventory.import.progressLabel')}
           data-testid="import-progress"
           data-percent={pct}
@@ -70,8 +72,14 @@ function Outcome({ imp }: { imp: InventoryImport }) {
   const { t } = useTranslation();
   if (isImportActive(imp)) return null;
   const key =
-    imp.status === 'refused' ? 'refused' : imp.status === 'failed' ? 'failed' : imp.dryRun ? 'dryRunDone' : imp.rowsFailed > 0 ? 'doneWithErrors' : 'done';
-  const color = { refused: 'orange', failed: 'red', dryRunDone: 'blue', doneWithErrors: 'yellow', done: 'teal' }[key];
+    imp.status === 'refused' || imp.status === 'failed' || imp.status === 'interrupted'
+      ? imp.status
+      : imp.dryRun
+        ? 'dryRunDone'
+        : imp.rowsFailed > 0
+          ? 'doneWithErrors'
+          : 'done';
+  const color = { refused: 'orange', failed: 'red', interrupted: 'orange', dryRunDone: 'blue', doneWithErrors: 'yellow', done: 'teal' }[key];
   return (
     <Alert color={color} variant="light" title={t(`inventory.import.outcome.${key}`)} data-testid="import-outcome" data-outcome={key}>
       {imp.message && <Text size="sm">{imp.message}</Text>}

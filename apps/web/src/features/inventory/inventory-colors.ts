@@ -23,7 +23,14 @@ export const DOSSIER_CHART_COLORS: Record<DossierStatus, string> = {
 
 export const REQUIREMENT_COLORS: Record<RequirementStatus, string> = { not_started: 'gray', in_progress: 'yellow', met: 'green', not_applicable: 'indigo' };
 export const CRITICALITY_COLORS: Record<Criticality, string> = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' };
-export const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = { queued: 'gray', running: 'blue', done: 'teal', refused: 'orange', failed: 'red' };
+export const IMPORT_STATUS_COLORS: Record<ImportStatus, string> = {
+  queued: 'gray',
+  running: 'blue',
+  done: 'teal',
+  refused: 'orange',
+  failed: 'red',
+  interrupted: 'orange',
+};
 /** V confirmed in a public source, R reported only, ? not confirmed (shared/REGULATIONS.md). */
 export const MARK_COLORS: Record<'V' | 'R' | '?', string> = { V: 'teal', R: 'yellow', '?': 'gray' };
 

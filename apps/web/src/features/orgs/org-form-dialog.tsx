@@ -48,7 +48,9 @@ function OrgForm(props: OrgFormDialogProps) {
         kind: form.kind as OrgKind,
         adminCode: form.adminCode.trim() || null,
       };
-      return props.mode === 'create' ? orgsApi.create({ ...common, parentId: form.parent?.id ?? null, contacts: [] }) : orgsApi.update(props.org.id, common);
+      return props.mode === 'create'
+        ? orgsApi.create({ ...common, parentId: form.parent?.id ?? null, contacts: [] })
+        : orgsApi.update(props.org.id, { ...common, version: props.org.version });
     },
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.all });

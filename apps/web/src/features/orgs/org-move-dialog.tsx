@@ -20,7 +20,7 @@ function MoveForm({ org, onClose }: Omit<OrgMoveDialogProps, 'opened'>) {
   const [parent, setParent] = useState<PickedOrg | null>(null);
   const currentParent = org.ancestors[org.ancestors.length - 1];
   const move = useMutation({
-    mutationFn: (parentId: string) => orgsApi.move(org.id, parentId),
+    mutationFn: (parentId: string) => orgsApi.move(org.id, parentId, org.version),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: orgKeys.all });
       onClose();
