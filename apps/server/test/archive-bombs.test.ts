@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, ParsedDispatchDraft } from '@khien/contracts';
 import { parseDispatch } from '@khien/formats';
 import { buildDispatchDocx } from '../src/modules/directives/export/index.js';
-import { deflated, deflatedRepeat, writeZip, type DeflatedBody, type TestEntry } from '../src/platform/archive/test-support.js';
-import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
+import { deflated, deflatedRepeat, minimalDocx, writeZip, type DeflatedBody, type TestEntry } from '../src/platform/archive/test-support.js';
+import { buildOrg, buildUser, createTestApp, postFile, signIn, type Client, type TestApp } from './harness.js';
 import { loadSeeds, seedDispatchDoc } from './support/scan-fixtures.js';
 
 const MiB = 1024 * 1024;
@@ -33,46 +33,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
-function post(c: Client, url: string, filename: string, data: Buffer, fields: Record<string, string> = {}) {
-  const boundary = 'khienarchive';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
+const post = (c: Client, url: string, filename: string, data: Buffer, fields: Record<string, string> = {}) =>
+  postFile(t, c, url, { name: filename, data }, fields);
 
 const parseDocx = (name: string, data: Buffer) => post(coord, '/api/v1/directives/parse', name, data);
 const importOrgs = (name: string, data: Buffer) => post(admin, '/api/v1/orgs/import?dryRun=true', name, data);
 const importInventory = (name: string, data: Buffer) =>
   post(admin, '/api/v1/inventory/imports', name, data, { orgId: province, kind: 'systems', onError: 'refuse' });
 
-function docx(document: Partial<TestEntry>, extra: TestEntry[] = []): Buffer {
-  return writeZip([
-    {
-      name: '[Content_Types].xml',
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-      ),
-    },
-    {
-      name: '_rels/.rels',
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-      ),
-    },
-    { name: 'word/document.xml', ...document },
-    ...extra,
-  ]);
-}
+const docx = minimalDocx;
 
 function xlsx(sheet: Partial<TestEntry>): Buffer {
   const rels = (target: string, type: string) =>
@@ -220,5 +189,29 @@ describe('real documents', () => {
     expect(body.draft.subject).toBe(expected.subject);
     expect(body.draft.sections.length).toBe(expected.sections.length);
     expect(body.sourceFileId).not.toBeNull();
+  });
+});
+
+describe('every route that takes an upload', () => {
+  it('gets the bomb without a 5xx and the server stays up: refused where the file is opened, kept as bytes where it is only stored', async () => {
+    const file = docx({ raw: bomb });
+    const draft = await admin.send('POST', '/api/v1/directives', {
+      issuerOrgId: province,
+      subject: 'Thử tệp nén',
+      rule: { orgIds: [province] },
+      sections: [{ heading: '1. Nhiệm vụ', tasks: [{ text: 'Rà soát' }] }],
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const opened = [
+      await post(coord, '/api/v1/directives/parse', 'bom.docx', file),
+      await post(admin, '/api/v1/directives/imports', 'bom.docx', file),
+      await post(admin, '/api/v1/orgs/import?dryRun=true', 'bom.xlsx', file),
+      await post(admin, '/api/v1/inventory/imports', 'bom.xlsx', file, { orgId: province, kind: 'assets', onError: 'keep' }),
+    ];
+    for (const res of opened) expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+    const stored = await post(admin, `/api/v1/directives/${draft.json().id}/attachments`, 'bom.docx', file);
+    const all = [...opened, stored];
+    expect(all.filter((r) => r.statusCode >= 500).map((r) => r.body)).toEqual([]);
+    await expectAlive();
   });
 });

@@ -178,3 +178,29 @@ export async function signIn(t: TestApp, u: TestUser, ip = '10.0.0.1'): Promise<
   }
   return clientFor(t.app, cookie, body.me.csrfToken);
 }
+
+/** A multipart upload as the web sends it: option fields first, then the one file part. */
+export function postFile(
+  t: TestApp,
+  c: Client,
+  url: string,
+  file: { name: string; data: Buffer | string; type?: string },
+  fields: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  const boundary = 'khienupload';
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    Buffer.from(file.data),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+}

@@ -22,7 +22,7 @@ import { interruptDeadImports } from '../src/modules/inventory/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { serve } from '../src/server.js';
 import { openDatabase } from '../src/platform/db/client.js';
-import { buildOrg, buildUser, createTestApp, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
+import { buildOrg, buildUser, createTestApp, postFile, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
 
 let t: TestApp;
 let admin: Client;
@@ -37,20 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function multipart(url: string, file: { name: string; type: string; data: Buffer }) {
-  const b = 'khienedge';
-  const payload = Buffer.concat([
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
-    file.data,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload,
-  });
-}
+const multipart = (url: string, file: { name: string; type: string; data: Buffer }) => postFile(t, admin, url, file);
 
 describe('search wildcards', () => {
   it('"%" and "_" are characters, not "everything", in every search', async () => {

@@ -150,3 +150,25 @@ export function writeZip(entries: TestEntry[], o: { zip64?: boolean; comment?: s
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end, comment]);
 }
+
+const OOXML_NS = 'http://schemas.openxmlformats.org';
+
+/** The smallest .docx mammoth reads: content types, the package relation, and word/document.xml as given. */
+export function minimalDocx(document: Partial<TestEntry>, extra: TestEntry[] = []): Buffer {
+  return writeZip([
+    {
+      name: '[Content_Types].xml',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${OOXML_NS}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${OOXML_NS}/package/2006/relationships"><Relationship Id="rId1" Type="${OOXML_NS}/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+      ),
+    },
+    { name: 'word/document.xml', ...document },
+    ...extra,
+  ]);
+}

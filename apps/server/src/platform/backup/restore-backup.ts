@@ -128,6 +128,18 @@ async function recordRestored(database: Database, ctx: AuditContext, sha256: str
   );
 }
 
+function reportOf(
+  engine: Engine,
+  target: string,
+  filesDir: string,
+  unpacked: { manifest: BackupManifest; fileProblems: FileProblem[] },
+  sha256: string,
+  checked: Checked,
+): RestoreReport {
+  const files = unpacked.manifest.files.length - unpacked.fileProblems.length;
+  return { engine, target, filesDir, manifest: unpacked.manifest, sha256, ...checked, files, fileProblems: unpacked.fileProblems };
+}
+
 async function restoreEmbedded(config: Config, input: Readable, ctx: AuditContext): Promise<RestoreReport> {
   const dataDir = path.resolve(config.dataDir);
   const filesDir = path.resolve(config.filesDir);
@@ -156,16 +168,7 @@ async function restoreEmbedded(config: Config, input: Readable, ctx: AuditContex
     }
     files?.commit(files.work);
     data.commit(data.work);
-    return {
-      engine: 'pglite',
-      target: dataDir,
-      filesDir,
-      manifest: unpacked.manifest,
-      sha256,
-      ...checked,
-      files: unpacked.manifest.files.length - unpacked.fileProblems.length,
-      fileProblems: unpacked.fileProblems,
-    };
+    return reportOf('pglite', dataDir, filesDir, unpacked, sha256, checked);
   } catch (err) {
     files?.abort();
     data.abort();
@@ -227,16 +230,7 @@ async function restorePostgres(config: Config & { databaseUrl: string }, input: 
       );
     }
     if (checked.audit.ok) await recordRestored(database, ctx, sha256, unpacked.manifest);
-    return {
-      engine: 'postgres',
-      target: describeDatabase(url),
-      filesDir,
-      manifest: unpacked.manifest,
-      sha256,
-      ...checked,
-      files: unpacked.manifest.files.length - unpacked.fileProblems.length,
-      fileProblems: unpacked.fileProblems,
-    };
+    return reportOf('postgres', describeDatabase(url), filesDir, unpacked, sha256, checked);
   } finally {
     await database.close();
   }

@@ -1,29 +1,13 @@
 import { Document, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { ArchiveRefusedError } from '../archive/index.js';
-import { writeZip } from '../archive/test-support.js';
+import { minimalDocx, writeZip } from '../archive/test-support.js';
 import { AppError } from '../errors.js';
 import { readDocxText } from './docx.js';
 
 const ns = 'http://schemas.openxmlformats.org';
 /** The three parts mammoth needs, around a document.xml given as is. */
-function docxWith(documentXml: string): Buffer {
-  return writeZip([
-    {
-      name: '[Content_Types].xml',
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-      ),
-    },
-    {
-      name: '_rels/.rels',
-      data: Buffer.from(
-        `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
-      ),
-    },
-    { name: 'word/document.xml', data: Buffer.from(documentXml, 'utf8') },
-  ]);
-}
+const docxWith = (documentXml: string): Buffer => minimalDocx({ data: Buffer.from(documentXml, 'utf8') });
 const body = (inner: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${ns}/wordprocessingml/2006/main"><w:body>${inner}</w:body></w:document>`;
 const para = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
