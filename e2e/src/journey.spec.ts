@@ -129,6 +129,38 @@ describe('foundation journey', () => {
     await shot('08-phone-orgs');
   });
 
+  it('signs a checkpoint of the audit chain from the auditor view, on a phone', async () => {
+    await page.goto(`${server.url}/audit`);
+    await page.getByTestId('audit-checkpoints').waitFor();
+    await page.getByTestId('audit-checkpoint-create').click();
+    await page.getByTestId('audit-checkpoints-table').waitFor();
+    await expect.poll(() => page.getByTestId('audit-checkpoints-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+    await shot('09-phone-audit-checkpoint');
+  });
+
+  it('replaces the authenticator from the account page with the password and a current code, on a phone', async () => {
+    await page.goto(`${server.url}/account/password`);
+    await page.getByRole('button', { name: 'Đổi ứng dụng xác thực' }).click();
+    const panel = page.getByTestId('totp-replace');
+    await panel.getByLabel('Mật khẩu hiện tại').fill(ADMIN.password);
+    // the code used to sign in is spent: wait for the next 30-second step
+    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+    await panel.getByLabel('Mã từ ứng dụng hiện tại').fill(code(totpSecret));
+    await panel.getByRole('button', { name: 'Tiếp tục' }).click();
+    const secretBox = panel.getByTestId('totp-secret');
+    await secretBox.waitFor();
+    const newSecret = (await secretBox.getAttribute('data-secret'))!;
+    expect(newSecret).not.toBe(totpSecret);
+    await panel.getByLabel('Mã xác thực').fill(code(newSecret));
+    await panel.getByRole('button', { name: 'Xác nhận' }).click();
+    await panel.getByTestId('recovery-codes').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+    await shot('10-phone-totp-replaced');
+    await panel.getByRole('button', { name: 'Tôi đã lưu các mã, tiếp tục' }).click();
+    await panel.getByRole('button', { name: 'Đổi ứng dụng xác thực' }).waitFor();
+  });
+
   it('logged no errors in the browser', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -11,7 +11,8 @@ export interface TotpEnrolment {
 export const authApi = {
   login: (email: string, password: string) => api.post<LoginResult>('/auth/login', { email, password }),
   verifyTotp: (body: { code: string } | { recoveryCode: string }) => api.post<LoginResult>('/auth/totp', body),
-  startEnrolment: () => api.post<TotpEnrolment>('/auth/totp/enrol/start'),
+  /** Replacing a factor one has needs the password and a current code; a first enrolment neither. */
+  startEnrolment: (proof?: { currentPassword: string; code: string }) => api.post<TotpEnrolment>('/auth/totp/enrol/start', proof),
   confirmEnrolment: (code: string) => api.post<{ recoveryCodes: string[] }>('/auth/totp/enrol/confirm', { code }),
   changePassword: (currentPassword: string, newPassword: string) => api.post<LoginResult>('/auth/password', { currentPassword, newPassword }),
 };

@@ -1,26 +1,20 @@
-import { Anchor, Button, Center, Code, Image, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Center, Loader } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { authApi } from './auth-api';
 import { AuthCard } from './auth-card';
 import { RecoveryCodes } from './recovery-codes';
-
-/** Splits the base32 secret into groups of four so it can be typed into an app by hand. */
-function groupSecret(secret: string): string {
-  return secret.replace(/(.{4})/g, '$1 ').trim();
-}
+import { TotpQrStep } from './totp-qr-step';
 
 export function TotpEnrolPage() {
   const { t } = useTranslation();
   const { refresh, signOut } = useAuth();
-  const [code, setCode] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
   const started = useRef(false);
 
-  const start = useMutation({ mutationFn: authApi.startEnrolment });
+  const start = useMutation({ mutationFn: () => authApi.startEnrolment() });
   const confirm = useMutation({ mutationFn: (c: string) => authApi.confirmEnrolment(c) });
   const finish = useMutation({ mutationFn: refresh });
 
@@ -30,17 +24,6 @@ export function TotpEnrolPage() {
     started.current = true;
     start.mutate();
   }, [start]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const clean = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(clean)) {
-      setLocalError(t('auth.totp.codeFormat'));
-      return;
-    }
-    setLocalError(null);
-    confirm.mutate(clean);
-  };
 
   if (confirm.data) {
     return (
@@ -65,34 +48,7 @@ export function TotpEnrolPage() {
           {t('common.retry')}
         </Button>
       )}
-      {enrolment && (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">{t('auth.enrol.step1')}</Text>
-            <Center>
-              <Image src={enrolment.qrDataUrl} alt={t('auth.enrol.qrAlt')} w={200} h={200} fit="contain" data-testid="totp-qr" />
-            </Center>
-            <Text size="sm">{t('auth.enrol.manual')}</Text>
-            <Code block data-testid="totp-secret" data-secret={enrolment.secret} style={{ wordBreak: 'break-all' }}>
-              {groupSecret(enrolment.secret)}
-            </Code>
-            <Text size="sm">{t('auth.enrol.step2')}</Text>
-            <TextInput
-              label={t('auth.totp.code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              error={localError}
-            />
-            <ErrorAlert error={confirm.error} />
-            <Button type="submit" loading={confirm.isPending} fullWidth>
-              {t('auth.totp.submit')}
-            </Button>
-          </Stack>
-        </form>
-      )}
+      {enrolment && <TotpQrStep enrolment={enrolment} onConfirm={(c) => confirm.mutate(c)} pending={confirm.isPending} error={confirm.error} />}
       <Anchor component="button" type="button" size="sm" c="dimmed" onClick={() => void signOut()}>
         {t('auth.backToSignIn')}
       </Anchor>
