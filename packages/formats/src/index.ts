@@ -4,3 +4,4 @@ export * from './regulations/index.js';
 export * from './ip/index.js';
 export * from './cpe/index.js';
 export * from './inventory/index.js';
+export * from './work/index.js';
