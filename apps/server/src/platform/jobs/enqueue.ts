@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.js';
 import type { JobName } from './define.js';
@@ -31,7 +33,22 @@ interface QueryClient {
 function sqlThrough(db: Db): PgBoss.Db {
   const client = (db as unknown as { session?: { client?: QueryClient } }).session?.client;
   if (!client || typeof client.query !== 'function') throw new Error('enqueue needs a drizzle handle or transaction from openDatabase');
+  if (client instanceof pg.Client || client instanceof pg.Pool) {
+    // node-postgres: pg-boss's insert is long and the same every time; prepared once per
+    // connection it is not parsed and planned again for every job (its plan is the same
+    // whatever the values: a queue looked up by name, one row inserted)
+    return {
+      executeSql: (text, values) => (values?.length ? (client as pg.Pool).query({ name: statementName(text), text, values }) : (client as pg.Pool).query(text)),
+    };
+  }
   return { executeSql: (text, values) => (values?.length ? client.query(text, values) : client.query(text)) };
+}
+
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let n = names.get(text);
+  if (!n) names.set(text, (n = `khien_jobs_${createHash('sha256').update(text).digest('hex').slice(0, 16)}`));
+  return n;
 }
 
 /**
