@@ -50,3 +50,16 @@ export function run(cmd: string, args: string[]): Promise<string> {
     p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited ${code}`))));
   });
 }
+
+/** A second database on the same server (the national-scale run, the timers). */
+export async function freshDatabase(url: string, name = 'khien_bench_national'): Promise<string> {
+  const pg = (await import('pg')).default;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`drop database if exists ${name}`);
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -7,10 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { seedScale } from './seed-scale.js';
-import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
+import { freePort, freshDatabase, ROOT, run, startServer, stop, waitFor } from './process.js';
 import { benchIssue, benchParse, type Row } from './directives-bench.js';
 import { benchOcr } from './ocr-bench.js';
 import { benchInventory } from './inventory-bench.js';
+import { benchTimers } from './jobs-bench.js';
 
 const rows: Row[] = [];
 
@@ -100,6 +101,13 @@ async function main(): Promise<void> {
     fs.rmSync(inventoryDir, { recursive: true, force: true });
   }
 
+  const timersDir = path.join(ROOT, '.tmp', `bench-timers-${Date.now()}`);
+  try {
+    rows.push(...(await benchTimers(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_timers') : undefined, timersDir)));
+  } finally {
+    fs.rmSync(timersDir, { recursive: true, force: true });
+  }
+
   process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
 }
@@ -117,17 +125,4 @@ function cpuSeconds(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/** A second database on the same server for the national-scale run. */
-async function freshDatabase(url: string, name = 'khien_bench_national'): Promise<string> {
-  const pg = (await import('pg')).default;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`drop database if exists ${name}`);
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
 }

@@ -20,7 +20,7 @@ import { registerTokens } from './modules/tokens/index.js';
 import { registerAudit } from './modules/audit/index.js';
 import { registerAssignments, registerDirectives } from './modules/directives/index.js';
 import { registerNotifications } from './modules/notifications/index.js';
-import { ImportRunner, importAuditContext, registerInventory } from './modules/inventory/index.js';
+import { registerInventory } from './modules/inventory/index.js';
 import { FileStore } from './platform/files/files.js';
 import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 
@@ -103,8 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDirectives(app, { db, files });
   registerAssignments(app, { db, files });
   registerNotifications(app, { db });
-  const imports = new ImportRunner(db, importAuditContext, (err) => app.log.error({ err }, 'inventory import failed'));
-  registerInventory(app, { db, files, filesDir: config.filesDir, runner: imports });
+  registerInventory(app, { db, files, filesDir: config.filesDir });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -6,7 +6,7 @@ import type { Role } from '@khien/contracts';
 import { ImportOptionsSchema, RoleSchema } from '@khien/contracts';
 import { loadConfig } from './platform/config.js';
 import { allJobs, openMigrated, printSeed, serve } from './server.js';
-import { startJobs } from './platform/jobs.js';
+import { startJobs } from './platform/jobs/index.js';
 import { auditVerifyReport } from './platform/audit/audit-verify-report.js';
 import { checkpointFileOf, createCheckpoint } from './platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
@@ -81,7 +81,7 @@ program
       databaseUrl: config.databaseUrl,
       work: true,
       definitions: allJobs(database, config),
-      onError: (err) => console.error(err),
+      onError: (err, job) => console.error(job ? `job ${job}:` : 'jobs:', err),
     });
     print(`Bộ xử lý công việc đang chạy / worker running (${database.kind})`);
     const shutdown = () =>

@@ -2,23 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
-import { startJobs, type Jobs } from './platform/jobs.js';
+import { installJobs, startJobs, type AnyJobDefinition, type Jobs } from './platform/jobs/index.js';
 import { maintenanceJobs } from './platform/maintenance.js';
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
-import type { JobDefinition } from './platform/jobs.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
 import { serveBackups, type ControlChannel } from './platform/backup/index.js';
 import { auditCheckpointJobs } from './platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 
+/**
+ * Opens the database, applies the migrations and creates the job queues: every process does,
+ * web processes included, so a job enqueued before any worker started finds its queue (and
+ * waits there for a worker).
+ */
 export async function openMigrated(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
+    await installJobs(database, allJobs(database, config));
   } catch (err) {
     await database.close();
     throw err;
@@ -65,13 +70,13 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
     opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
     // embedded: only this process may open the data folder, so `khien backup` asks it for the copy
     if (database.kind === 'pglite') control = await openControl(app, database, config);
-    // jobs start after the first page can be served: pg-boss's own start-up takes a while on PGlite.
+    // workers start after the first page can be served (the queues exist since openMigrated).
     // Embedded mode has one process, so it always runs the jobs itself.
     const jobs = await startJobs(database, {
       databaseUrl: config.databaseUrl,
       work: opts.worker || database.kind === 'pglite',
       definitions: allJobs(database, config),
-      onError: (err) => app?.log.error({ err }, 'job runner error'),
+      onError: (err, job) => app?.log.error({ err, job }, 'job failed'),
     });
     const server = app;
     let stopping: Promise<void> | undefined;
@@ -101,8 +106,8 @@ async function openControl(app: FastifyInstance, database: Database, config: Con
   }
 }
 
-/** Every recurring job of the product, for `serve` (embedded, or unless --no-worker) and `worker`. */
-export function allJobs(database: Database, config: Config): JobDefinition[] {
+/** Every job of the product: its queues are created by every process, its handlers run by `serve` (embedded, or unless --no-worker) and `worker`. */
+export function allJobs(database: Database, config: Config): AnyJobDefinition[] {
   return [
     ...maintenanceJobs(database.db),
     ...notificationJobs(database.db, createMailer(config)),

@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentImport, ParsedDispatchDraft } from '@khien/contracts';
 import { parseDispatch } from '@khien/formats';
-import { startJobs, type Jobs } from '../src/platform/jobs.js';
+import { startJobs, type Jobs } from '../src/platform/jobs/index.js';
 import { queryRows } from '../src/platform/db/client.js';
 import { FileStore } from '../src/platform/files/files.js';
 import { AppError } from '../src/platform/errors.js';

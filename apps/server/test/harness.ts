@@ -22,6 +22,18 @@ export async function createTestDatabase(): Promise<Database> {
     const blob = new Blob([fs.readFileSync(TEMPLATE_FILE)]);
     return openDatabase({ memory: true, loadDataDir: blob });
   }
+  const clone = await clonePostgresTemplate(url);
+  const d = await openDatabase({ databaseUrl: clone.url, poolSize: 4 });
+  const close = d.close.bind(d);
+  d.close = async () => {
+    await close();
+    await clone.drop();
+  };
+  return d;
+}
+
+/** PostgreSQL only: a database cloned from the template, by URL, for tests that open it more than once (restarts). */
+export async function clonePostgresTemplate(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `khien_t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -29,16 +41,15 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const d = await openDatabase({ databaseUrl: u.toString(), poolSize: 4 });
-  const close = d.close.bind(d);
-  d.close = async () => {
-    await close();
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`drop database if exists ${name}`);
-    await a.end();
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name}`);
+      await a.end();
+    },
   };
-  return d;
 }
 
 export interface TestApp {

@@ -12,6 +12,8 @@ import type { Checklist, Classification, InventoryImport, InventoryOverview, Inv
 import { queryRows } from '../src/platform/db/client.js';
 import { verifyAuditChain } from '../src/platform/audit/audit-verify.js';
 import { encodeWindows1258 } from '../src/modules/orgs/import/test-support.js';
+import { startJobs, type Jobs } from '../src/platform/jobs/index.js';
+import { INVENTORY_IMPORT_JOB, inventoryJobs } from '../src/modules/inventory/index.js';
 import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../packages/formats/test-fixtures/inventory');
@@ -23,9 +25,12 @@ let communeB: string;
 let school: string;
 let officer: Client;
 let coord: Client;
+let jobs: Jobs;
 
 beforeAll(async () => {
   t = await createTestApp();
+  // the server's own worker, as embedded mode runs it: uploads are run by the import job
+  jobs = await startJobs(t.database, { work: true, definitions: inventoryJobs(t.database.db) });
   province = (await buildOrg(t, { name: 'Tỉnh Kiểm Kê', kind: 'province' })).id;
   communeA = (await buildOrg(t, { parentId: province, name: 'Xã Hòa Bình', kind: 'commune', adminCode: '90001' })).id;
   communeB = (await buildOrg(t, { parentId: province, name: 'Phường Tân Lập', kind: 'ward', adminCode: '90002' })).id;
@@ -33,7 +38,10 @@ beforeAll(async () => {
   officer = await signIn(t, await buildUser(t, { homeOrgId: school, grants: [{ role: 'unit_officer', orgId: communeA }] }));
   coord = await signIn(t, await buildUser(t, { homeOrgId: province, grants: [{ role: 'province_coordinator', orgId: province }] }));
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await jobs?.stop();
+  await t.close();
+});
 
 async function upload(c: Client, fields: Record<string, string>, file: { name: string; data: Buffer }) {
   const boundary = 'khieninventory';
@@ -334,6 +342,41 @@ describe('imports', () => {
     expect(wrongKind.statusCode).toBe(400);
     const outside = await upload(officer, { orgId: communeB, kind: 'assets' }, { name: 'a.csv', data: Buffer.from(assetsCsv) });
     expect(outside.statusCode).toBe(404);
+  });
+
+  it('an upload commits its import row and its job together; the job runs it', async () => {
+    const csv = ['Tên thiết bị,Loại,Tên máy (hostname),Địa chỉ IP', 'Máy tiếp dân,máy trạm,TD-01,10.1.2.10'].join('\r\n');
+    const r = await importFile(coord, { orgId: communeA, kind: 'assets', onError: 'refuse' }, { name: 'tiep-dan.csv', data: Buffer.from(csv) });
+    expect(r).toMatchObject({ status: 'done', created: 1 });
+    const queued = await queryRows<{ singleton_key: string }>(
+      t.database.db,
+      sql`select singleton_key from pgboss.job where name = ${INVENTORY_IMPORT_JOB} and data->>'importId' = ${r.id}`,
+    );
+    expect(queued).toEqual([{ singleton_key: r.id }]);
+  });
+
+  it('an import left queued without a job (a CLI that died before running it) is queued again by the minute sweep and run', async () => {
+    const file = path.join(t.config.filesDir, 'may-bo-lai.csv');
+    fs.writeFileSync(file, ['Tên thiết bị,Loại,Tên máy (hostname)', 'Máy bỏ lại,máy trạm,BL-01'].join('\r\n'));
+    const [row] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`insert into inventory_imports (org_id, kind, format, filename, staged_path, on_error, bytes_total, created_at)
+          values (${communeA}, 'assets', 'csv', 'may-bo-lai.csv', ${file}, 'refuse', ${fs.statSync(file).size}, now() - interval '5 minutes') returning id`,
+    );
+    const sweep = inventoryJobs(t.database.db).find((j) => j.cron)!;
+    await sweep.handler({});
+    const status = async () => (await queryRows<{ status: string }>(t.database.db, sql`select status from inventory_imports where id = ${row!.id}`))[0]!.status;
+    for (let i = 0; i < 300 && (await status()) === 'queued'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 300 && (await status()) === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await status()).toBe('done');
+    // the next minute's sweep leaves a run import alone
+    await sweep.handler({});
+    const jobs = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from pgboss.job where name = ${INVENTORY_IMPORT_JOB} and data->>'importId' = ${row!.id}`,
+    );
+    expect(jobs[0]!.n).toBe(1);
+    expect(fs.existsSync(file)).toBe(true);
   });
 
   it('templates download as XLSX with a guide sheet and as CSV', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.js';
-import type { JobDefinition } from '../../platform/jobs.js';
+import { defineJob, type AnyJobDefinition } from '../../platform/jobs/index.js';
 import { recordAuditBatch } from '../../platform/audit/audit.js';
 import { notifyUsers } from '../notifications/index.js';
 import { FileStore } from '../../platform/files/files.js';
@@ -113,22 +113,27 @@ async function parentCoordinators(db: Db, orgPath: string): Promise<string[]> {
 }
 
 /** `filesDir`: where uploads live (the document import job reads them); without it, no import jobs. */
-export function directiveJobs(db: Db, filesDir?: string): JobDefinition[] {
-  const jobs: JobDefinition[] = [{ name: 'directives.deadlines', cron: '*/10 * * * *', handler: async () => void (await runDeadlineSweep(db)) }];
+export function directiveJobs(db: Db, filesDir?: string): AnyJobDefinition[] {
+  const jobs: AnyJobDefinition[] = [defineJob({ name: 'directives.deadlines', cron: '*/10 * * * *', handler: async () => void (await runDeadlineSweep(db)) })];
   if (filesDir) jobs.push(...documentImportJobs(db, new FileStore(filesDir)));
   return jobs;
 }
 
 /** Reading uploaded PDFs and photos: one job per import, and a sweep for imports whose job was lost. */
-export function documentImportJobs(db: Db, files: FileStore): JobDefinition[] {
+export function documentImportJobs(db: Db, files: FileStore): AnyJobDefinition[] {
   return [
-    {
+    defineJob({
       name: DOCUMENT_IMPORT_JOB,
+      // the import row counts attempts and the sweep retries a dead worker's import once
+      retryLimit: 0,
+      expireInSeconds: 30 * 60,
+      // OCR takes seconds a page: one import at a time, none waiting behind another in a batch
+      batchSize: 1,
       handler: async (data) => {
-        const id = (data as { importId?: unknown } | null)?.importId;
-        if (typeof id === 'string') await runDocumentImport(db, files, id);
+        // a job queued by an older version may carry anything; an import already read (or failed) is left alone
+        if (typeof data?.importId === 'string') await runDocumentImport(db, files, data.importId);
       },
-    },
-    { name: 'directives.document-import-sweep', cron: '* * * * *', handler: async () => void (await sweepDocumentImports(db, files)) },
+    }),
+    defineJob({ name: 'directives.document-import-sweep', cron: '* * * * *', handler: async () => void (await sweepDocumentImports(db, files)) }),
   ];
 }

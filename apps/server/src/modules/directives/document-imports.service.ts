@@ -19,7 +19,8 @@ import {
 } from '../../platform/documents/index.js';
 import { notADispatch, parseDispatchText } from './dispatch-text.js';
 import { draftFrom } from './directive-parse.service.js';
-import { enqueueDocumentImport } from './document-import-queue.js';
+import { wakeJobs } from '../../platform/jobs/index.js';
+import { DOCUMENT_IMPORT_JOB, enqueueDocumentImport } from './document-import-queue.js';
 import {
   claimImportRow,
   failImportRow,
@@ -76,6 +77,8 @@ export async function startDocumentImport(
   const check = await checkDocument(file.data);
   if (check.needOcr.length === check.pages && !(await ocrAvailable())) throw ocrUnavailable();
   const stored = await store.put(db, { ...file, createdBy: actor.userId });
+  // every page has its own text: ~0.1 s of work, done now rather than after a worker's poll
+  const inline = check.needOcr.length === 0 && check.pages <= INLINE_MAX_PAGES;
   const row = await db.transaction(async (tx) => {
     const r = await insertImportRow(tx, {
       createdBy: actor.userId,
@@ -92,15 +95,14 @@ export async function startDocumentImport(
       orgPath: null,
       after: { filename: r.filename, kind: r.kind, pages: r.pagesTotal, fileId: stored.id, sizeBytes: stored.sizeBytes },
     });
+    if (!inline) await enqueueDocumentImport(tx, r.id);
     return r;
   });
-  if (check.needOcr.length === 0 && check.pages <= INLINE_MAX_PAGES) {
-    // every page has its own text: ~0.1 s of work, done now rather than after a worker's poll
+  if (inline) {
     await runDocumentImport(db, store, row.id);
     return toDocumentImport((await findImportOfUser(db, row.id, actor.userId)) ?? row);
   }
-  // after commit: a worker must find the row when it gets the job
-  await enqueueDocumentImport(db, row.id);
+  wakeJobs(DOCUMENT_IMPORT_JOB);
   return toDocumentImport(row);
 }
 

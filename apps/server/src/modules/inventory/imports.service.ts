@@ -10,10 +10,14 @@ import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { enqueue, enqueueMany, jobName, wakeJobs } from '../../platform/jobs/index.js';
 import { getOrgRef } from '../orgs/index.js';
 import { inventoryImports } from './inventory.tables.js';
 import { detectFormat, importOrgRef, runImport, type ImportFormat } from './imports/run-import.js';
 import { checkXlsxFile } from './imports/read-records.js';
+
+/** One job per queued import, keyed by the import (the sweep re-queues a stranded one without doubling it). */
+export const INVENTORY_IMPORT_JOB = jobName<{ importId: string }>('inventory.import');
 
 /** Largest upload through the web; scheduled imports from the CLI read local files of any size. */
 export const MAX_IMPORT_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -109,8 +113,19 @@ function readHead(file: string): Buffer {
   }
 }
 
-/** Records a queued import of a staged file; the runner picks it up. */
-async function queueImport(db: Db, actor: Actor, opts: ImportOptions, file: { path: string; filename: string }, audit: AuditContext): Promise<string> {
+/**
+ * Records a queued import of a staged file and, in the same transaction, its job: the row and
+ * the job exist together or not at all. `runHere`: the caller runs it itself (the CLI) and
+ * queues no job; if it dies first, the sweep queues one.
+ */
+async function queueImport(
+  db: Db,
+  actor: Actor,
+  opts: ImportOptions,
+  file: { path: string; filename: string },
+  audit: AuditContext,
+  runHere = false,
+): Promise<string> {
   const size = fs.statSync(file.path).size;
   if (size === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng / empty file');
   const format: ImportFormat = opts.format ?? detectFormat(file.filename, readHead(file.path));
@@ -121,7 +136,7 @@ async function queueImport(db: Db, actor: Actor, opts: ImportOptions, file: { pa
       { path: 'kind', message: 'assets only' },
     ]);
   const org = await getOrgRef(db, opts.orgId);
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(inventoryImports)
       .values({
@@ -144,8 +159,11 @@ async function queueImport(db: Db, actor: Actor, opts: ImportOptions, file: { pa
       orgPath: org!.path,
       after: { kind: opts.kind, format, filename: file.filename, bytes: size, onError: opts.onError, dryRun: opts.dryRun },
     });
+    if (!runHere) await enqueue(tx, INVENTORY_IMPORT_JOB, { importId: row!.id }, { singletonKey: row!.id });
     return row!.id;
   });
+  if (!runHere) wakeJobs(INVENTORY_IMPORT_JOB);
+  return id;
 }
 
 /** An upload streamed to the staging folder (bounded), then queued. */
@@ -172,14 +190,15 @@ export async function startImportUpload(
 }
 
 /**
- * A local file (the CLI's scheduled imports), read where it is: it is only ever read, and only
- * staged uploads (under the staging folder) are removed when an import ends.
+ * A local file (the CLI's scheduled imports, run at once with `runImportNow`), read where it
+ * is: it is only ever read, and only staged uploads (under the staging folder) are removed
+ * when an import ends.
  */
 export async function startImportFromPath(db: Db, actor: Actor, opts: ImportOptions, file: string, audit: AuditContext): Promise<string> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `Không có tệp ${file} / no such file`);
   const org = await getOrgRef(db, opts.orgId);
   authorize(actor, 'inventory:write', org?.path ?? null);
-  return queueImport(db, actor, opts, { path: path.resolve(file), filename: path.basename(file) }, audit);
+  return queueImport(db, actor, opts, { path: path.resolve(file), filename: path.basename(file) }, audit, true);
 }
 
 /** Uploads are staged as <files>/imports/<uuid>.upload; nothing else is ever deleted by an import. */
@@ -187,17 +206,39 @@ function isStagedUpload(file: string): boolean {
   return path.basename(path.dirname(file)) === 'imports' && /^[0-9a-f-]{36}\.upload$/.test(path.basename(file));
 }
 
-/** Claims one queued import (safe with several processes) and runs it to the end. */
-export async function runNextImport(db: Db, audit: (userId: string | null) => AuditContext): Promise<string | null> {
+/**
+ * The job: claims this import if it is still queued (safe with several workers) and runs it
+ * to the end. One already run, running, interrupted or run by the CLI is left alone.
+ */
+export async function runQueuedImport(db: Db, importId: string, audit: (userId: string | null) => AuditContext): Promise<boolean> {
   const [claimed] = await queryRows<ImportRow>(
     db,
     sql`update inventory_imports set status = 'running', started_at = now(), heartbeat_at = now()
-         where id = (select id from inventory_imports where status = 'queued' order by created_at limit 1 for update skip locked)
-         returning *`,
+         where id = ${importId} and status = 'queued' returning *`,
   );
-  if (!claimed) return null;
+  if (!claimed) return false;
   await runClaimed(db, claimed, audit(claimed.created_by));
-  return claimed.id;
+  return true;
+}
+
+/**
+ * The sweep's half of the backstop: an import still queued a minute after it was written has
+ * lost its job (the CLI that meant to run it died; it was queued before this version) or waits
+ * behind a long import; it is queued again. A job still waiting for it keeps its place — the
+ * key drops the second — and a job that finds the import already claimed does nothing.
+ */
+export async function requeueStrandedImports(db: Db): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from inventory_imports where status = 'queued' and created_at < now() - interval '1 minute' order by created_at limit 500`,
+  );
+  await enqueueMany(
+    db,
+    INVENTORY_IMPORT_JOB,
+    rows.map((r) => ({ data: { importId: r.id }, singletonKey: r.id })),
+  );
+  if (rows.length) wakeJobs(INVENTORY_IMPORT_JOB);
+  return rows.length;
 }
 
 export async function runClaimed(
@@ -263,33 +304,6 @@ export async function runImportNow(db: Db, id: string, audit: AuditContext, onPr
   );
   if (!claimed) throw new AppError('CONFLICT', 'Lượt nhập đã chạy / import already started');
   await runClaimed(db, claimed, audit, onProgress);
-}
-
-/**
- * Runs queued imports in this process, one at a time, until none is left. Called after an
- * upload and by the periodic job (which picks up imports queued by other processes or left
- * behind by a restart).
- */
-export class ImportRunner {
-  private running: Promise<void> | null = null;
-  constructor(
-    private readonly db: Db,
-    private readonly audit: (userId: string | null) => AuditContext,
-    private readonly onError: (err: unknown) => void,
-  ) {}
-
-  kick(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        while (await runNextImport(this.db, this.audit));
-      } catch (err) {
-        this.onError(err);
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
-  }
 }
 
 const HEARTBEAT_MS = 20_000;

@@ -1,6 +1,6 @@
 export * from './inventory.tables.js';
 export { registerInventory } from './inventory.routes.js';
-export { ImportRunner, interruptDeadImports, getImport, runImportNow, runNextImport, startImportFromPath } from './imports.service.js';
+export { INVENTORY_IMPORT_JOB, interruptDeadImports, getImport, runImportNow, runQueuedImport, startImportFromPath } from './imports.service.js';
 export { inventoryJobs, importAuditContext } from './inventory-jobs.js';
 // the demo seed builds its sample inventory through the same services as the API
 import { createSystem } from './systems.service.js';

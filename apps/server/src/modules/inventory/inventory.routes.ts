@@ -52,14 +52,13 @@ import { createSystem, deleteSystem, getSystem, listSystems, updateSystem } from
 import { advanceDossier, classifySystem, listClassifications } from './system-level.service.js';
 import { addRequirementEvidence, getChecklist, readEvidence, setRequirement } from './system-checklist.service.js';
 import { inventoryOverview, inventorySummary } from './summary.service.js';
-import { getImport, listImports, MAX_IMPORT_UPLOAD_BYTES, startImportUpload, type ImportRunner } from './imports.service.js';
+import { getImport, listImports, MAX_IMPORT_UPLOAD_BYTES, startImportUpload } from './imports.service.js';
 import { buildTemplate } from './imports/templates.js';
 
 export interface InventoryDeps {
   db: Db;
   files: FileStore;
   filesDir: string;
-  runner: ImportRunner;
 }
 
 const VersionQuery = z.object({ version: z.coerce.number().int() }).strict();
@@ -249,7 +248,6 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
           );
         }
         const started = await startImportUpload(db, deps.filesDir, req.actor!, opts.data, { stream: part.file, filename: part.filename || 'file' }, req.audit);
-        void deps.runner.kick();
         return reply.status(202).send(started);
       },
     );

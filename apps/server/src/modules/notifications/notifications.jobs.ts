@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/client.js';
-import type { JobDefinition } from '../../platform/jobs.js';
+import { defineJob, type AnyJobDefinition } from '../../platform/jobs/index.js';
 import type { Mailer } from '../../platform/mail.js';
 import { deliverPendingMail } from './mail-delivery.service.js';
 
@@ -8,9 +8,9 @@ const BATCH = 100;
 const RUN_BUDGET_MS = 45_000;
 
 /** mailer null (no KHIEN_SMTP_URL): the job still exists, so its schedule does not pile up unworked, and mail stays queued. */
-export function notificationJobs(db: Db, mailer: Mailer | null): JobDefinition[] {
+export function notificationJobs(db: Db, mailer: Mailer | null): AnyJobDefinition[] {
   return [
-    {
+    defineJob({
       name: 'mail.deliver',
       cron: '* * * * *',
       handler: async () => {
@@ -22,6 +22,6 @@ export function notificationJobs(db: Db, mailer: Mailer | null): JobDefinition[]
           if (r.sent + r.failed < BATCH || r.sent === 0) break;
         }
       },
-    },
+    }),
   ];
 }

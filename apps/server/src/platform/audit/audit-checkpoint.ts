@@ -1,6 +1,6 @@
 import { AUDIT_CHECKPOINT_FORMAT, type AuditCheckpointFile } from '@khien/contracts';
 import type { Db } from '../db/client.js';
-import type { JobDefinition } from '../jobs.js';
+import { defineJob, type AnyJobDefinition } from '../jobs/index.js';
 import { lockAuditChain, recordAudit, type AuditContext } from './audit.js';
 import { GENESIS_HASH } from './audit-hash.js';
 import { canonicalCheckpointBytes, type SignedFields } from './audit-checkpoint-format.js';
@@ -125,7 +125,9 @@ export function checkpointCron(minutes: number): string {
 }
 
 /** KHIEN_AUDIT_CHECKPOINT_MINUTES = 0 turns the schedule off (checkpoints on demand only). */
-export function auditCheckpointJobs(db: Db, keys: AuditKeys, minutes: number): JobDefinition[] {
+export function auditCheckpointJobs(db: Db, keys: AuditKeys, minutes: number): AnyJobDefinition[] {
   if (minutes <= 0) return [];
-  return [{ name: CHECKPOINT_JOB, cron: checkpointCron(minutes), handler: async () => void (await runIntervalCheckpoint(db, keys.signer(), { minutes })) }];
+  return [
+    defineJob({ name: CHECKPOINT_JOB, cron: checkpointCron(minutes), handler: async () => void (await runIntervalCheckpoint(db, keys.signer(), { minutes })) }),
+  ];
 }
