@@ -2,7 +2,7 @@ import { Anchor, Button, Center, Code, Image, Loader, Stack, Text, TextInput } f
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { authApi } from './auth-api';
 import { AuthCard } from './auth-card';
