@@ -3,11 +3,11 @@ import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { startJobs, type Jobs } from './platform/jobs.js';
-import { maintenanceJobs } from './platform/maintenance.js';
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
+import { usersJobs } from './modules/users/index.js';
 import type { JobDefinition } from './platform/jobs.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
@@ -104,7 +104,7 @@ async function openControl(app: FastifyInstance, database: Database, config: Con
 /** Every recurring job of the product, for `serve` (embedded, or unless --no-worker) and `worker`. */
 export function allJobs(database: Database, config: Config): JobDefinition[] {
   return [
-    ...maintenanceJobs(database.db),
+    ...usersJobs(database.db),
     ...notificationJobs(database.db, createMailer(config)),
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),

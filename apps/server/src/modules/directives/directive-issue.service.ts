@@ -9,7 +9,7 @@ import { notifyUsers } from '../notifications/index.js';
 import { getEditableDirective, getVisibleDirective, staleVersion, type VisibleDirective } from './directive-access.js';
 import { toDirective } from './directive-drafts.service.js';
 import { findSectionsAndTasks, updateDirectiveRow } from './directives.repo.js';
-import { ruleCondition, type ResolvedRule } from './recipient-rule.js';
+import { RECIPIENT_OFFICER_ROLES, ruleCondition, type ResolvedRule } from './recipient-rule.js';
 
 async function resolveRule(db: Db, actor: Actor, rule: RecipientRule): Promise<ResolvedRule> {
   if (!rule.underOrgId) return { rule, underPath: null, underDepth: null };
@@ -87,10 +87,13 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
       throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [
         { path: 'rule', message: 'no recipients' },
       ]);
+    // hot path: the officers of every recipient in one join against the new assignments, rather than
+    // users' findRoleHoldersOn once per org (66,420 calls) — measured in bench "issue one directive to
+    // every unit of the national tree"
     const officers = await queryRows<{ user_id: string }>(
       tx,
       sql`select distinct g.user_id from grants g join assignments a on a.org_id = g.org_id join users u on u.id = g.user_id
-           where a.directive_id = ${id} and not u.disabled and g.role in ('commune_coordinator', 'unit_officer', 'duty_officer', 'telecom_contact')`,
+           where a.directive_id = ${id} and not u.disabled and g.role = any(${`{${RECIPIENT_OFFICER_ROLES.join(',')}}`}::text[])`,
     );
     await notifyUsers(tx, {
       userIds: officers.map((o) => o.user_id),
