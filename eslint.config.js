@@ -4,8 +4,14 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { boundaryZones } from './eslint.boundaries.js';
 
-const serverModules = ['auth', 'orgs', 'users', 'tokens', 'audit', 'directives', 'notifications'];
+// read from the folders at every lint run, so a module or feature is covered the day it is created
+const boundaries = boundaryZones(import.meta.dirname);
+// tests and bench may reach into a module's inner files (they test those); they are outside the
+// boundary rules on purpose, not by accident: apps/server/test, bench/ and e2e/ are no zone's
+// target, and test files inside src are ignored here
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/test-support.ts'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '.tmp/**', 'apps/server/db/migrations/**', 'e2e/artifacts/**', 'bench/results/**'] },
@@ -20,19 +26,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'import-x/no-cycle': 'error',
-      // a module's index.ts is its public face: other modules import nothing else of it
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: serverModules.map((m) => ({
-            target: `./apps/server/src/modules/!(${m})/**/*`,
-            from: `./apps/server/src/modules/${m}`,
-            // tables reference each other's keys; drizzle-kit must load them without the modules' code
-            except: ['./index.ts', `./${m}.tables.ts`],
-            message: `Import the ${m} module only through its index.ts`,
-          })),
-        },
-      ],
     },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json'] })] },
   },
@@ -49,6 +42,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // the boundaries (docs/ARCHITECTURE.md "Boundaries"): one block per set of files, each with its own zones
+  {
+    files: ['apps/server/src/**/*.ts'],
+    ignores: [...TESTS, 'apps/server/src/modules/*/*.tables.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaries.server }] },
+  },
+  { files: ['apps/server/src/modules/*/*.tables.ts'], rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaries.tables }] } },
+  { files: ['apps/web/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'import-x/no-restricted-paths': ['error', { zones: boundaries.web }] } },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

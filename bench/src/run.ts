@@ -15,8 +15,60 @@ import { benchTimers } from './jobs-bench.js';
 
 const rows: Row[] = [];
 
+/**
+ * One section only: `BENCH_ONLY=issue npm run bench -w bench` (both engines) or
+ * `tsx src/run.ts --only issue` (one engine). An environment variable, because npm appends
+ * arguments to the last of the script's two commands only.
+ */
+const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = onlySection();
+const runs = (s: Section) => only === null || only === s;
+
+function onlySection(): Section | null {
+  const i = process.argv.indexOf('--only');
+  const v = i >= 0 ? process.argv[i + 1] : process.env.BENCH_ONLY || undefined;
+  if (v === undefined) return null;
+  if (!(SECTIONS as readonly string[]).includes(v)) throw new Error(`--only: one of ${SECTIONS.join(', ')}, not "${v}"`);
+  return v as Section;
+}
+
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
+  if (runs('serve')) await benchServe(databaseUrl);
+  if (!databaseUrl && runs('parse')) rows.push(...benchParse());
+  if (!databaseUrl && runs('ocr')) rows.push(...(await benchOcr()));
+  if (runs('issue')) {
+    const issueDir = path.join(ROOT, '.tmp', `bench-issue-${Date.now()}`);
+    try {
+      rows.push(...(await benchIssue(databaseUrl ? await freshDatabase(databaseUrl) : undefined, issueDir)));
+    } finally {
+      fs.rmSync(issueDir, { recursive: true, force: true });
+    }
+  }
+  if (runs('inventory')) {
+    const inventoryDir = path.join(ROOT, '.tmp', `bench-inventory-${Date.now()}`);
+    try {
+      rows.push(...(await benchInventory(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_inventory') : undefined, inventoryDir)));
+    } finally {
+      fs.rmSync(inventoryDir, { recursive: true, force: true });
+    }
+  }
+  if (runs('timers')) {
+    const timersDir = path.join(ROOT, '.tmp', `bench-timers-${Date.now()}`);
+    try {
+      rows.push(...(await benchTimers(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_timers') : undefined, timersDir)));
+    } finally {
+      fs.rmSync(timersDir, { recursive: true, force: true });
+    }
+  }
+
+  process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
+  for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
+}
+
+/** Start-up time and the org-subtree list under load, on the scale seed. */
+async function benchServe(databaseUrl: string | undefined): Promise<void> {
   const dataDir = path.join(ROOT, '.tmp', `bench-${Date.now()}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const d = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
@@ -85,31 +137,6 @@ async function main(): Promise<void> {
     await stop(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-
-  if (!databaseUrl) rows.push(...benchParse());
-  if (!databaseUrl) rows.push(...(await benchOcr()));
-  const issueDir = path.join(ROOT, '.tmp', `bench-issue-${Date.now()}`);
-  try {
-    rows.push(...(await benchIssue(databaseUrl ? await freshDatabase(databaseUrl) : undefined, issueDir)));
-  } finally {
-    fs.rmSync(issueDir, { recursive: true, force: true });
-  }
-  const inventoryDir = path.join(ROOT, '.tmp', `bench-inventory-${Date.now()}`);
-  try {
-    rows.push(...(await benchInventory(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_inventory') : undefined, inventoryDir)));
-  } finally {
-    fs.rmSync(inventoryDir, { recursive: true, force: true });
-  }
-
-  const timersDir = path.join(ROOT, '.tmp', `bench-timers-${Date.now()}`);
-  try {
-    rows.push(...(await benchTimers(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_timers') : undefined, timersDir)));
-  } finally {
-    fs.rmSync(timersDir, { recursive: true, force: true });
-  }
-
-  process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
-  for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,4 @@
-// Every table of every module, for drizzle-kit and the typed database handle.
+// Every table of every module, for drizzle-kit (drizzle.config.ts) to diff against the migrations.
 export { orgs, orgContacts, orgHistory } from './modules/orgs/orgs.tables.js';
 export { users, grants, recoveryCodes, sessions, loginAttempts } from './modules/users/users.tables.js';
 export { apiTokens } from './modules/tokens/tokens.tables.js';

@@ -3,11 +3,11 @@ import { buildApp } from './app.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
 import { installJobs, startJobs, type AnyJobDefinition, type Jobs } from './platform/jobs/index.js';
-import { maintenanceJobs } from './platform/maintenance.js';
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
+import { usersJobs } from './modules/users/index.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
 import { serveBackups, type ControlChannel } from './platform/backup/index.js';
@@ -109,7 +109,7 @@ async function openControl(app: FastifyInstance, database: Database, config: Con
 /** Every job of the product: its queues are created by every process, its handlers run by `serve` (embedded, or unless --no-worker) and `worker`. */
 export function allJobs(database: Database, config: Config): AnyJobDefinition[] {
   return [
-    ...maintenanceJobs(database.db),
+    ...usersJobs(database.db),
     ...notificationJobs(database.db, createMailer(config)),
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),

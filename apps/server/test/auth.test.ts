@@ -192,6 +192,18 @@ describe('API tokens', () => {
       .where(eq(apiTokens.id, token.id));
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/orgs/roots', headers: { authorization: `Bearer ${secret}` } })).statusCode).toBe(401);
   });
+
+  it('stops working when its creator is disabled, and again when enabled', async () => {
+    const coord = await buildUser(t, { homeOrgId: orgId, grants: [{ role: 'commune_coordinator', orgId }] });
+    const c = await signIn(t, coord);
+    const { secret } = (await c.send('POST', '/api/v1/tokens', { name: 'siem', orgId, permissions: ['org:read'], expiresInDays: 1 })).json();
+    const get = () => t.app.inject({ method: 'GET', url: `/api/v1/orgs/${orgId}`, headers: { authorization: `Bearer ${secret}` } });
+    expect((await get()).statusCode).toBe(200);
+    await usersRepo.updateUserRow(t.database.db, coord.id, { disabled: true });
+    expect((await get()).statusCode).toBe(401);
+    await usersRepo.updateUserRow(t.database.db, coord.id, { disabled: false });
+    expect((await get()).statusCode).toBe(200);
+  });
 });
 
 describe('stored secrets', () => {

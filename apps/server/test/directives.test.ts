@@ -125,6 +125,19 @@ describe('directive flow', () => {
     expect(late.statusCode).toBe(409);
   });
 
+  it('names the officer an assignment is given to, on the record and in the list', async () => {
+    const d = await draftFromSeed();
+    await coord.send('POST', `/api/v1/directives/${d.id}/issue`, { version: d.version });
+    const mine = async () => (await officer.get(`/api/v1/assignments?limit=50`)).json().items.find((x: { directiveId: string }) => x.directiveId === d.id);
+    const a0 = await mine();
+    expect(a0.assigneeName).toBeNull();
+    const duty = await buildUser(t, { homeOrgId: o.school1!, grants: [{ role: 'duty_officer', orgId: o.school1! }] });
+    const assigned = await officer.send('POST', `/api/v1/assignments/${a0.id}/assign`, { userId: duty.id, version: a0.version });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toMatchObject({ assigneeUserId: duty.id, assigneeName: expect.stringMatching(/^Người dùng \d+$/) });
+    expect((await mine()).assigneeName).toBe(assigned.json().assigneeName);
+  });
+
   it('refuses rules that resolve to no recipient and leaves the draft as it was', async () => {
     const d = await draftFromSeed();
     for (const s of d.sections) s.rule = { underOrgId: o.ward, kinds: ['telecom'] };

@@ -142,6 +142,10 @@ describe('information systems', () => {
     expect((await officer.send('PUT', `/api/v1/systems/${sys.id}/checklist/not-a-requirement`, { status: 'met' })).statusCode).toBe(404);
     const after = (await officer.get(`/api/v1/systems/${sys.id}`)).json() as System;
     expect(after.checklist.met).toBe(1);
+    // who updated it is a name from the users module; an untouched requirement has none
+    const again = ((await officer.get(`/api/v1/systems/${sys.id}/checklist`)).json() as Checklist).groups.flatMap((g) => g.items);
+    expect(again.find((i) => i.id === first.id)!.updatedBy).toMatch(/^Người dùng \d+$/);
+    expect(again.find((i) => i.id === items[1]!.id)!.updatedBy).toBeNull();
   });
 
   it('the dossier moves drafting → submitted → appraised → approved with the pack’s deadlines', async () => {
@@ -185,6 +189,7 @@ describe('information systems', () => {
     expect(c).toMatchObject({ packId: 'vn-nd85-2016', level: 1 });
     const history = (await officer.get(`/api/v1/systems/${s.id}/classifications`)).json() as Classification[];
     expect(history.map((h) => h.packId)).toEqual(['vn-nd85-2016']);
+    expect(history[0]!.classifiedBy).toMatch(/^Người dùng \d+$/);
     await coord.send('PUT', '/api/v1/inventory/packs', { orgId: province, packId: 'vn-nd331-2026' });
   });
 

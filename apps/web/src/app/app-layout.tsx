@@ -4,8 +4,8 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { NotificationBell } from '../features/notifications';
-import { useAuth, useMe } from './auth-context';
-import { LanguageSwitch } from './language-switch';
+import { useAuth, useMe } from '../lib/auth-context';
+import { LanguageSwitch } from '../components/language-switch';
 import { visibleNavItems } from './nav-items';
 
 /** Marks the nav entry for the deepest matching route: "/orgs/import" must not also light up "/orgs". */

@@ -3,7 +3,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth-context';
+import { AuthProvider } from '../lib/auth-context';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
 import { theme } from './theme';

@@ -1,19 +1,11 @@
 import type { Permission } from '@khien/contracts';
-import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { Empty } from '../components/empty-state';
-import { STEP_PATHS, useAuth, type PendingStep } from './auth-context';
-
-export function FullPageLoader() {
-  const { t } = useTranslation();
-  return (
-    <Center mih="60vh">
-      <Loader aria-label={t('common.loading')} />
-    </Center>
-  );
-}
+import { FullPageLoader } from '../components/full-page-loader';
+import { safeNext } from '../lib/safe-next';
+import { STEP_PATHS, useAuth, type PendingStep } from '../lib/auth-context';
 
 /** Everything behind it needs a completed sign-in; half-way sessions are sent to their next step. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -47,10 +39,4 @@ export function RequirePermission({ permission, children }: { permission: Permis
   const { can } = useAuth();
   if (!can(permission)) return <Empty title={t('errors.noAccessTitle')} description={t('errors.noAccess')} />;
   return <>{children}</>;
-}
-
-/** Only a same-site path may follow ?next=, never another origin. */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
 }

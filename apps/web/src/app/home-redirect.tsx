@@ -1,5 +1,5 @@
 import { Navigate } from 'react-router';
-import { useAuth } from './auth-context';
+import { useAuth } from '../lib/auth-context';
 import { visibleNavItems } from './nav-items';
 
 export function HomeRedirect() {

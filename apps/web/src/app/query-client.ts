@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from './api-client';
+import { isApiError } from '../lib/api-client';
 
 const NO_RETRY_STATUSES = new Set([400, 401, 403, 404, 409, 422, 423, 429]);
 

@@ -1,7 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../app/api-client';
+import { isApiError } from '../lib/api-client';
 import { ERROR_CODES } from '../lib/enums';
 import { formatDateTime } from '../lib/format-date';
 

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { setApiLanguage } from '../app/api-client';
+import { setApiLanguage } from '../lib/api-client';
 import en from './en.json';
 import inventoryEn from './inventory.en.json';
 import inventoryVi from './inventory.vi.json';

@@ -18,6 +18,9 @@ export interface SessionLookup {
 }
 
 /**
+ * hot path: every signed-in request. The users module owns the sessions and users tables, but
+ * the lookup reads them here in one statement, measured in bench "GET /api/v1/orgs?under=province
+ * (session cookie)" (≥ 2,000 req/s).
  * Two small queries per request: the live session with its user, then the grants with
  * their org paths. Simple statements plan much faster than one four-way join on PGlite.
  */

@@ -20,7 +20,8 @@ export const MAX_DELAY_SECONDS = 15 * 60;
 export const FAILURE_WINDOW_MINUTES = 60;
 export const MAX_FAILURES_PER_IP = 30;
 export const IP_WINDOW_MINUTES = 15;
-export const USUAL_PLACE_DAYS = 90;
+// as long as ended sessions are kept (users.purgeStaleSignIns)
+export const USUAL_PLACE_DAYS = 30;
 
 export interface FailureStats {
   /** Failures for this e-mail from this address, and the newest one's time. */

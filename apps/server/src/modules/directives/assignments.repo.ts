@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { files } from '../../platform/files/files.tables.js';
+import { findUserNames } from '../users/index.js';
 import { assignmentEvents, assignmentEvidence, assignments, assignmentTasks } from './directives.tables.js';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -10,12 +11,22 @@ export async function findAssignmentRow(db: Db, id: string) {
   const [r] = await queryRows(
     db,
     sql`select a.*, o.name as org_name, o.kind as org_kind, o.path::text as org_path, d.status as directive_status, d.org_id as issuer_org_id,
-               io.path::text as issuer_path, u.full_name as assignee_name
+               io.path::text as issuer_path
           from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id join orgs io on io.id = d.org_id
-          left join users u on u.id = a.assignee_user_id
          where a.id = ${id}`,
   );
-  return r;
+  if (!r) return undefined;
+  const [row] = await withAssigneeNames(db, [r]);
+  return row;
+}
+
+/** `assignee_name` on each row, from the users module (null when nobody is assigned). */
+async function withAssigneeNames<T extends Record<string, unknown>>(db: Db, rows: T[]): Promise<(T & { assignee_name: string | null })[]> {
+  const names = await findUserNames(
+    db,
+    rows.map((r) => r.assignee_user_id as string | null),
+  );
+  return rows.map((r) => ({ ...r, assignee_name: names.get(r.assignee_user_id as string) ?? null }));
 }
 
 /** Optimistic update guarded by version and by the states the transition starts from. */
@@ -131,9 +142,8 @@ export async function findAssignments(db: Db, f: AssignmentListFilter) {
   const where = sql.join(conds, sql` and `);
   const rows = await queryRows(
     db,
-    sql`select a.*, o.name as org_name, o.kind as org_kind, u.full_name as assignee_name, a.tasks_total as total_tasks, a.tasks_done as done_tasks
+    sql`select a.*, o.name as org_name, o.kind as org_kind, a.tasks_total as total_tasks, a.tasks_done as done_tasks
           from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id
-          left join users u on u.id = a.assignee_user_id
          where ${where}
          order by a.due_at nulls last, o.path
          limit ${f.limit} offset ${f.offset}`,
@@ -142,5 +152,5 @@ export async function findAssignments(db: Db, f: AssignmentListFilter) {
     db,
     sql`select count(*)::int as n from assignments a join orgs o on o.id = a.org_id join directives d on d.id = a.directive_id where ${where}`,
   );
-  return { rows, total: Number(total?.n ?? 0) };
+  return { rows: await withAssigneeNames(db, rows), total: Number(total?.n ?? 0) };
 }

@@ -3,9 +3,11 @@ import { queryRows, type Db } from '../../platform/db/client.js';
 import { defineJob, type AnyJobDefinition } from '../../platform/jobs/index.js';
 import { recordAuditBatch } from '../../platform/audit/audit.js';
 import { notifyUsers } from '../notifications/index.js';
+import { findNearestRoleHoldersAbove, findRoleHoldersOn } from '../users/index.js';
 import { FileStore } from '../../platform/files/files.js';
 import { DOCUMENT_IMPORT_JOB } from './document-import-queue.js';
 import { runDocumentImport, sweepDocumentImports } from './document-imports.service.js';
+import { RECIPIENT_OFFICER_ROLES } from './recipient-rule.js';
 
 export const REMIND_BEFORE_HOURS = 48;
 const BATCH = 500;
@@ -30,7 +32,7 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<{ remi
              order by a.due_at limit ${BATCH} for update of a skip locked`,
       );
       for (const a of due) {
-        const people = await orgPeople(tx, a.org_id);
+        const people = await findRoleHoldersOn(tx, a.org_id, RECIPIENT_OFFICER_ROLES);
         await notifyUsers(tx, {
           userIds: people,
           kind: 'assignment.reminder',
@@ -57,7 +59,7 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<{ remi
       );
       for (const a of late) {
         await notifyUsers(tx, {
-          userIds: await parentCoordinators(tx, a.org_path),
+          userIds: await findNearestRoleHoldersAbove(tx, a.org_path, ESCALATE_TO),
           kind: 'assignment.overdue',
           title: `Quá hạn báo cáo: ${a.org_name}`.slice(0, 300),
           body: `${a.org_name} chưa báo cáo kết quả thực hiện công văn V/v ${a.subject} (hạn ${new Date(a.due_at).toISOString().slice(0, 10)}).`,
@@ -89,28 +91,8 @@ export async function runDeadlineSweep(db: Db, now = new Date()): Promise<{ remi
   return { reminded, escalated };
 }
 
-/** The recipient org's own officers (grants on the org itself). */
-async function orgPeople(db: Db, orgId: string): Promise<string[]> {
-  const rows = await queryRows<{ user_id: string }>(
-    db,
-    sql`select distinct g.user_id from grants g join users u on u.id = g.user_id
-         where g.org_id = ${orgId} and not u.disabled and g.role in ('commune_coordinator', 'unit_officer', 'duty_officer', 'telecom_contact')`,
-  );
-  return rows.map((r) => r.user_id);
-}
-
-/** Coordinators of the nearest ancestor (parent first) that has any. */
-async function parentCoordinators(db: Db, orgPath: string): Promise<string[]> {
-  const rows = await queryRows<{ user_id: string; depth: number }>(
-    db,
-    sql`select g.user_id, go.depth from grants g join orgs go on go.id = g.org_id join users u on u.id = g.user_id
-         where not u.disabled and g.role in ('commune_coordinator', 'province_coordinator')
-           and go.path @> ${orgPath}::ltree and go.path <> ${orgPath}::ltree
-         order by go.depth desc`,
-  );
-  const nearest = rows[0]?.depth;
-  return [...new Set(rows.filter((r) => r.depth === nearest).map((r) => r.user_id))];
-}
+// an overdue unit escalates to the coordinators of its nearest ancestor that has any
+const ESCALATE_TO = ['commune_coordinator', 'province_coordinator'] as const;
 
 /** `filesDir`: where uploads live (the document import job reads them); without it, no import jobs. */
 export function directiveJobs(db: Db, filesDir?: string): AnyJobDefinition[] {

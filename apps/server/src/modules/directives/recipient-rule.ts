@@ -1,5 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { RecipientRule } from '@khien/contracts';
+import type { RecipientRule, Role } from '@khien/contracts';
+
+/** Who, at a recipient org, is told of a directive and reminded of it: grants on the org itself. */
+export const RECIPIENT_OFFICER_ROLES: readonly Role[] = ['commune_coordinator', 'unit_officer', 'duty_officer', 'telecom_contact'];
 
 /** The scope org of a rule with its path, resolved by the caller (404 when not visible). */
 export interface ResolvedRule {

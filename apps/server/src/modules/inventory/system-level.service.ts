@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { todayInVietnam } from '../../platform/time.js';
+import { findUserNames } from '../users/index.js';
 import { infoSystems, systemClassifications } from './inventory.tables.js';
 import { packById, packInForce } from './packs.service.js';
 import { getSystem, getVisibleSystemRow, getWritableSystemRow, packOfRow, staleVersion } from './systems.service.js';
@@ -111,11 +112,12 @@ export async function listClassifications(db: Db, actor: Actor, id: string): Pro
     level: number;
     reasons: Classification['reasons'];
     level_note: string | null;
-    full_name: string | null;
+    classified_by: string | null;
     classified_at: string | Date;
-  }>(
+  }>(db, sql`select c.* from system_classifications c where c.system_id = ${id} order by c.classified_at desc limit 100`);
+  const names = await findUserNames(
     db,
-    sql`select c.*, u.full_name from system_classifications c left join users u on u.id = c.classified_by where c.system_id = ${id} order by c.classified_at desc limit 100`,
+    rows.map((r) => r.classified_by),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -127,7 +129,7 @@ export async function listClassifications(db: Db, actor: Actor, id: string): Pro
     reasons: r.reasons,
     unanswered: [],
     levelNote: r.level_note,
-    classifiedBy: r.full_name,
+    classifiedBy: r.classified_by ? (names.get(r.classified_by) ?? null) : null,
     classifiedAt: new Date(r.classified_at).toISOString(),
   }));
 }

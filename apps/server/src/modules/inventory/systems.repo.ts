@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { containsPattern } from '../../platform/db/like.js';
+import { findUserNames } from '../users/index.js';
 
 export interface SystemRow {
   id: string;
@@ -98,21 +99,26 @@ export async function findSystemById(db: Db, id: string): Promise<(SystemRow & {
 
 export async function requirementRows(db: Db, systemIds: string[]) {
   if (systemIds.length === 0) return [];
-  return queryRows<{
+  const rows = await queryRows<{
     system_id: string;
     requirement_id: string;
     status: string;
     note: string;
     evidence_file_ids: string[];
     updated_at: string | Date;
-    updated_by_name: string | null;
+    updated_by: string | null;
   }>(
     db,
-    sql`select r.system_id, r.requirement_id, r.status, r.note, r.evidence_file_ids, r.updated_at, u.full_name as updated_by_name
-          from system_requirements r left join users u on u.id = r.updated_by
+    sql`select r.system_id, r.requirement_id, r.status, r.note, r.evidence_file_ids, r.updated_at, r.updated_by
+          from system_requirements r
          where r.system_id in (${sql.join(
            systemIds.map((i) => sql`${i}`),
            sql`, `,
          )})`,
   );
+  const names = await findUserNames(
+    db,
+    rows.map((r) => r.updated_by),
+  );
+  return rows.map(({ updated_by, ...r }) => ({ ...r, updated_by_name: updated_by ? (names.get(updated_by) ?? null) : null }));
 }

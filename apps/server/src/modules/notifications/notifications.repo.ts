@@ -12,6 +12,10 @@ export interface NotificationContent {
   link: string | null;
 }
 
+// hot path: both statements read the users table in the same INSERT … SELECT rather than asking
+// the users module for the rows first (issuing notifies 3,321 officers and queues their mail in
+// its transaction), measured in bench "issue one directive to every unit of the national tree"
+
 /** One in-app row per listed user that exists, in one statement. */
 export async function insertNotificationsFor(db: Db, userIds: string[], n: NotificationContent): Promise<void> {
   if (userIds.length === 0) return;

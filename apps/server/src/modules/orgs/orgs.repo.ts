@@ -185,7 +185,11 @@ export async function deleteOrgRow(db: Db, id: string): Promise<void> {
   }
 }
 
-/** What still points at an org, so deleting it would lose or orphan data. */
+/**
+ * What still points at an org, so deleting it would lose or orphan data. It counts rows of the
+ * users and tokens modules' tables in SQL: not a hot path, but those modules import orgs, so
+ * asking their functions would be an import cycle; the tree is the spine they hang from.
+ */
 export async function countOrgDependents(db: Db, id: string): Promise<{ children: number; data: Record<string, number> }> {
   const [row] = await queryRows<Record<string, number>>(
     db,

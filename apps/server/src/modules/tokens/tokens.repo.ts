@@ -3,7 +3,7 @@ import type { Permission, Role } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgs } from '../orgs/index.js';
-import { usersRepo } from '../users/index.js';
+import { findActiveGrantPaths } from '../users/index.js';
 import { apiTokens } from './tokens.tables.js';
 
 export interface LiveToken {
@@ -22,11 +22,14 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
     db,
     sql`
     select t.id, t.name, t.created_by, t.permissions, o.path::text as org_path, t.last_used_at
-      from api_tokens t join orgs o on o.id = t.org_id join users u on u.id = t.created_by
-     where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now() and not u.disabled`,
+      from api_tokens t join orgs o on o.id = t.org_id
+     where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now()`,
   );
   const row = rows[0];
   if (!row) return null;
+  // null when the creator is disabled (or gone): their token stops with them
+  const creatorGrants = await findActiveGrantPaths(db, row.created_by as string);
+  if (!creatorGrants) return null;
   const perms = row.permissions;
   return {
     id: row.id as string,
@@ -41,7 +44,7 @@ export async function findLiveToken(db: Db, tokenHash: string): Promise<LiveToke
           .filter(Boolean)) as Permission[],
     orgPath: row.org_path as string,
     lastUsedAt: row.last_used_at ? new Date(row.last_used_at as string) : null,
-    creatorGrants: await usersRepo.findGrantPaths(db, row.created_by as string),
+    creatorGrants,
   };
 }
 

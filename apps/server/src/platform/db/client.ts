@@ -8,12 +8,15 @@ import type { SQL } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from '../../db-schema.js';
 import { acquireDataDirLock } from './lock.js';
 
-export type Schema = typeof schema;
-/** One handle type for both engines; a transaction is a Db too, so repos take either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * One handle type for both engines; a transaction is a Db too, so repos take either.
+ * No schema: the platform knows no module's tables (the linter holds it to that). Queries
+ * name their tables (drizzle's builders, or SQL); drizzle's relational `db.query.*` API,
+ * the one thing a schema would add, is used nowhere.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -47,7 +50,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   // an idle client that errors (server restart) must not crash the process
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -56,7 +59,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       return { rows: r.rows as Record<string, unknown>[] };
     },
     async migrate() {
-      await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_DIR });
     },
     async close() {
       await pool.end();
@@ -79,7 +82,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       throw err;
     }
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -94,7 +97,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       return { rows: r.rows as Record<string, unknown>[] };
     },
     async migrate() {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
     },
     async close() {
       try {

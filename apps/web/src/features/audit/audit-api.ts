@@ -1,5 +1,5 @@
 import type { AuditCheckpoint, AuditEntry } from '@khien/contracts';
-import { api, buildUrl } from '../../app/api-client';
+import { api, buildUrl } from '../../lib/api-client';
 import type { Page } from '../../lib/contract-types';
 
 export interface AuditQuery {

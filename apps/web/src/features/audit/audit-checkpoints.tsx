@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Code, Group, Loader, Paper, Stack, Table, Text, 
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../lib/api-client';
 import { Empty } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../lib/format-date';

@@ -1,5 +1,5 @@
 import type { LoginResult } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../lib/api-client';
 
 export interface TotpEnrolment {
   secret: string;

@@ -1,7 +1,7 @@
 import { Paper, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { PasswordForm } from './password-form';
 import { TotpReplacePanel } from './totp-replace-panel';

@@ -2,7 +2,7 @@ import { Anchor, Button, Center, Loader } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { authApi } from './auth-api';
 import { AuthCard } from './auth-card';

@@ -18,7 +18,7 @@ import type {
   TaskStatus,
   User,
 } from '@khien/contracts';
-import { api, buildUrl, type UploadOptions } from '../../app/api-client';
+import { api, buildUrl, type UploadOptions } from '../../lib/api-client';
 import type { Infer, Ok, Page } from '../../lib/contract-types';
 import type { RollupBy } from '../../lib/enums';
 

@@ -1,6 +1,6 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../lib/api-client';
 import { useErrorText } from '../../components/error-alert';
 
 /** Codes whose server message says more than the generic translation (parser, rules, state changes). */

@@ -3,7 +3,7 @@ import { Button, Group, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth-context';
+import { useMe } from '../../lib/auth-context';
 import { DateField } from '../../components/date-field';
 import { ResponsiveModal } from '../../components/responsive-modal';
 import { ASSET_KINDS, CRITICALITIES, type Criticality } from '../../lib/enums';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth-context';
+import { useMe } from '../../lib/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { IMPORT_KINDS, type ImportFormat, type ImportKind } from '../../lib/enums';
 import { OrgPicker } from '../orgs';

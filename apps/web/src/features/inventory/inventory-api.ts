@@ -28,7 +28,7 @@ import type {
 } from '@khien/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api, buildUrl, type UploadOptions } from '../../app/api-client';
+import { api, buildUrl, type UploadOptions } from '../../lib/api-client';
 import type { Infer, Ok, Page } from '../../lib/contract-types';
 import type { Criticality, HygieneFilter, ImportFormat, ImportKind } from '../../lib/enums';
 

@@ -3,7 +3,7 @@ import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth-context';
+import { useMe } from '../../lib/auth-context';
 import { DateField } from '../../components/date-field';
 import { ResponsiveModal } from '../../components/responsive-modal';
 import { OrgPicker } from '../orgs';

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Empty } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';

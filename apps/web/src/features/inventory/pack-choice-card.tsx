@@ -2,7 +2,7 @@ import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../lib/format-date';
 import { inventoryApi, usePackChoice, useRefreshInventory } from './inventory-api';

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth-context';
+import { useMe } from '../../lib/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { emptySystemForm, systemFormErrors, systemFormToInput, type SystemForm } from './form-models';
 import { inventoryApi, useOrgName, useRefreshInventory } from './inventory-api';

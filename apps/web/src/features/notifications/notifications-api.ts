@@ -1,5 +1,5 @@
 import type { Notification } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../lib/api-client';
 import type { Ok, Page } from '../../lib/contract-types';
 
 export interface NotificationPage extends Page<Notification> {

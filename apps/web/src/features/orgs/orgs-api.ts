@@ -9,7 +9,7 @@ import type {
   Org,
   UpdateOrgBodySchema,
 } from '@khien/contracts';
-import { api, buildUrl, type UploadOptions } from '../../app/api-client';
+import { api, buildUrl, type UploadOptions } from '../../lib/api-client';
 import type { Infer, Ok, Page } from '../../lib/contract-types';
 
 export type OrgHistoryEntry = Infer<typeof OrgHistoryEntrySchema>;

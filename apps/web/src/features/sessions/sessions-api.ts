@@ -1,5 +1,5 @@
 import type { Session } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../lib/api-client';
 import type { Ok } from '../../lib/contract-types';
 
 export const sessionKeys = { all: ['sessions'] as const };

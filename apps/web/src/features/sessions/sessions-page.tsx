@@ -3,7 +3,7 @@ import { Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text } from '@ma
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Empty } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';

@@ -3,7 +3,7 @@ import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, TextInput } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { ErrorAlert, fieldErrorsOf } from '../../components/error-alert';
 import { useLabels } from '../../components/labels';
 import { ResponsiveModal } from '../../components/responsive-modal';

@@ -1,5 +1,5 @@
 import type { ApiToken, CreateApiTokenBodySchema } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../lib/api-client';
 import type { Infer, Ok } from '../../lib/contract-types';
 
 export type CreateTokenInput = Infer<typeof CreateApiTokenBodySchema>;

@@ -1,5 +1,5 @@
 import type { CreateUserBodySchema, Role, UpdateUserBodySchema, User } from '@khien/contracts';
-import { api } from '../../app/api-client';
+import { api } from '../../lib/api-client';
 import type { Infer, Page } from '../../lib/contract-types';
 
 export type CreateUserInput = Infer<typeof CreateUserBodySchema>;
