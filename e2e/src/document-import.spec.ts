@@ -43,6 +43,17 @@ describe('importing a scanned dispatch', () => {
     await enrolTotp(page);
     await page.goto(`${server.url}/directives/import`);
     await page.getByTestId('dispatch-drop-zone').locator('input[type=file]').setInputFiles(scan);
+    // what the server said OCR was unsure of, to hold the page's orange marks against
+    let lowConfidence: { field: string; words: string[] }[] | null = null;
+    page.on('response', (res) => {
+      if (!/\/api\/v1\/directives\/imports\/[^/]+$/.test(new URL(res.url()).pathname) || res.status() !== 200) return;
+      void res
+        .json()
+        .then((body: { status?: string; result?: { document?: { lowConfidence?: { field: string; words: string[] }[] } } }) => {
+          if (body.result?.document?.lowConfidence) lowConfidence = body.result.document.lowConfidence;
+        })
+        .catch(() => undefined);
+    });
     await page.getByRole('button', { name: 'Phân tích' }).click();
     await page.getByTestId('import-side-by-side').waitFor({ timeout: 120_000 });
 
@@ -52,6 +63,21 @@ describe('importing a scanned dispatch', () => {
     expect(await images.count()).toBe(2);
     await expect.poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await page.getByTestId('document-pages').textContent()).toContain('Con dấu');
+    // the generated scan is noisy and stamped: OCR doubts some words, and each doubtful field is marked with them
+    await expect.poll(() => lowConfidence).not.toBeNull();
+    const flagged = lowConfidence! as { field: string; words: string[] }[];
+    expect(flagged.length).toBeGreaterThan(0);
+    const notes = page.getByTestId('low-confidence-note');
+    await expect.poll(() => notes.count()).toBeGreaterThan(0);
+    expect(await notes.count()).toBeLessThanOrEqual(new Set(flagged.map((f) => f.field)).size);
+    expect(await page.locator('[data-low-confidence="true"]').count()).toBeGreaterThan(0);
+    const doubted = flagged.flatMap((f) => f.words);
+    // each orange note names words the server doubted, nothing else
+    for (const text of await notes.allTextContents())
+      expect(
+        doubted.some((w) => text.includes(`“${w}”`)),
+        text,
+      ).toBe(true);
     // side by side on a wide screen: the pages to the right of the form
     const form = (await page.getByTestId('directive-editor').boundingBox())!;
     const pages = (await page.getByTestId('document-pages').boundingBox())!;

@@ -183,13 +183,26 @@ describe('directive flow', () => {
   it('reminds before the due date and escalates overdue work to the parent’s coordinator once', async () => {
     const d = await draftFromSeed();
     await coord.send('POST', `/api/v1/directives/${d.id}/issue`, { version: d.version });
+    const kinds = async (c: Client, kind: string) =>
+      (await c.get('/api/v1/notifications?limit=100'))
+        .json()
+        .items.filter((n: { kind: string; link: string }) => n.kind === kind && n.link.includes('/assignments/'));
+    // a day before the due date: the school's own officer is reminded, once, and nobody is escalated to yet
+    await t.database.db.execute(sql`update assignments set due_at = now() + interval '24 hours' where directive_id = ${d.id}`);
+    const remindersBefore = (await kinds(officer, 'assignment.reminder')).length;
+    const soon = await runDeadlineSweep(t.database.db);
+    expect(soon).toEqual({ reminded: 5, escalated: 0 });
+    expect((await kinds(officer, 'assignment.reminder')).length).toBe(remindersBefore + 1);
+    expect((await runDeadlineSweep(t.database.db)).reminded).toBe(0);
+    expect(await kinds(coord, 'assignment.overdue')).toHaveLength(0);
+    // an hour past it: the parent's coordinator is told, once
     await t.database.db.execute(sql`update assignments set due_at = now() - interval '1 hour' where directive_id = ${d.id}`);
     const first = await runDeadlineSweep(t.database.db);
     expect(first.escalated).toBe(5);
     const again = await runDeadlineSweep(t.database.db);
     expect(again.escalated).toBe(0);
-    const notes = (await coord.get('/api/v1/notifications?limit=100')).json();
-    expect(notes.items.filter((n: { kind: string }) => n.kind === 'assignment.overdue').length).toBeGreaterThanOrEqual(5);
+    expect((await kinds(coord, 'assignment.overdue')).length).toBeGreaterThanOrEqual(5);
+    expect(await kinds(officer, 'assignment.overdue')).toHaveLength(0);
     const [mail] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from mail_outbox where subject like 'Quá hạn báo cáo%'`);
     expect(Number(mail!.n)).toBeGreaterThanOrEqual(5);
   });
