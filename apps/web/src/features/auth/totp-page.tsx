@@ -6,6 +6,7 @@ import { useAuth } from '../../lib/auth-context';
 import { ErrorAlert } from '../../components/error-alert';
 import { authApi } from './auth-api';
 import { AuthCard } from './auth-card';
+import { TotpCodeInput } from './totp-code-input';
 
 export function TotpPage() {
   const { t } = useTranslation();
@@ -50,17 +51,7 @@ export function TotpPage() {
               autoFocus
             />
           ) : (
-            <TextInput
-              key="code"
-              label={t('auth.totp.code')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              value={code}
-              onChange={(e) => setCode(e.currentTarget.value)}
-              error={localError}
-              autoFocus
-            />
+            <TotpCodeInput key="code" label={t('auth.totp.code')} value={code} onChange={setCode} error={localError} autoFocus />
           )}
           <ErrorAlert error={verify.error} />
           <Button type="submit" loading={verify.isPending} fullWidth>

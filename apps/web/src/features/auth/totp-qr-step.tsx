@@ -1,8 +1,9 @@
-import { Button, Center, Code, Image, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Center, Code, Image, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import type { TotpEnrolment } from './auth-api';
+import { TotpCodeInput } from './totp-code-input';
 
 /** Splits the base32 secret into groups of four so it can be typed into an app by hand. */
 function groupSecret(secret: string): string {
@@ -46,15 +47,7 @@ export function TotpQrStep({
           {groupSecret(enrolment.secret)}
         </Code>
         <Text size="sm">{t('auth.enrol.step2')}</Text>
-        <TextInput
-          label={t('auth.totp.code')}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={7}
-          value={code}
-          onChange={(e) => setCode(e.currentTarget.value)}
-          error={localError}
-        />
+        <TotpCodeInput label={t('auth.totp.code')} value={code} onChange={setCode} error={localError} />
         <ErrorAlert error={error} />
         <Button type="submit" loading={pending} fullWidth>
           {t('auth.totp.submit')}

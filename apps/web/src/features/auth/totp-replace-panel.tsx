@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { authApi } from './auth-api';
 import { RecoveryCodes } from './recovery-codes';
 import { TotpQrStep } from './totp-qr-step';
+import { TotpCodeInput } from './totp-code-input';
 
 /**
  * A new phone: the second factor replaced from a signed-in session. The server asks for the
@@ -53,14 +54,7 @@ export function TotpReplacePanel() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
               />
-              <TextInput
-                label={t('auth.replaceTotp.currentCode')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={7}
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value)}
-              />
+              <TotpCodeInput label={t('auth.replaceTotp.currentCode')} value={code} onChange={setCode} />
               <ErrorAlert error={start.error} />
               <Button type="submit" loading={start.isPending} disabled={!password || !/^\d{6}$/.test(code.replace(/\s/g, ''))}>
                 {t('auth.replaceTotp.continue')}
