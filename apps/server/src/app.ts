@@ -22,6 +22,8 @@ import { registerAssignments, registerDirectives } from './modules/directives/in
 import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
 import { FileStore } from './platform/files/files.js';
+import { FileAccess } from './platform/files/file-access.js';
+import { registerFileDownloads } from './platform/http/file-downloads.js';
 import { auditKeysFromConfig } from './platform/audit/audit-signing.js';
 
 export interface AppDeps {
@@ -100,10 +102,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTokens(app, { db });
   registerAudit(app, { db, keys: auditKeysFromConfig(config, (m) => app.log.warn(m)) });
   const files = new FileStore(config.filesDir);
-  registerDirectives(app, { db, files });
-  registerAssignments(app, { db, files });
+  // modules register who may read the files they link; one route serves them all
+  const fileAccess = new FileAccess();
+  registerFileDownloads(app, { db, files, access: fileAccess });
+  registerDirectives(app, { db, files, fileAccess });
+  registerAssignments(app, { db, files, fileAccess });
   registerNotifications(app, { db });
-  registerInventory(app, { db, files, filesDir: config.filesDir });
+  registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

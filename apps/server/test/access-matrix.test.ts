@@ -22,7 +22,7 @@ import { documentImportFixtures } from './support/document-import-matrix.js';
 import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
 import { createSystem } from '../src/modules/inventory/systems.service.js';
 import { classifySystem } from '../src/modules/inventory/system-level.service.js';
-import { addRequirementEvidence, getChecklist } from '../src/modules/inventory/system-checklist.service.js';
+import { getChecklist } from '../src/modules/inventory/system-checklist.service.js';
 import { createAsset } from '../src/modules/inventory/assets.service.js';
 import { createIpRange } from '../src/modules/inventory/ipspace.service.js';
 import { startImportFromPath } from '../src/modules/inventory/index.js';
@@ -260,19 +260,6 @@ function inventoryFixtures(): Record<string, Fixture> {
     'POST /api/v1/systems/:id/checklist/:requirementId/evidence': async (w) => {
       const s = await system(w, true);
       return { url: `/api/v1/systems/${s.id}/checklist/${s.requirementId}/evidence`, csv: 'biên bản' };
-    },
-    'GET /api/v1/systems/:id/evidence/:fileId': async (w) => {
-      const s = await system(w, true);
-      const item = await addRequirementEvidence(
-        db(),
-        files(),
-        SYSTEM,
-        s.id,
-        s.requirementId,
-        { data: Buffer.from(`bằng chứng ${++n}`), filename: 'bb.txt', mime: 'text/plain' },
-        audit,
-      );
-      return { url: `/api/v1/systems/${s.id}/evidence/${item.evidence[0]!.id}` };
     },
     'GET /api/v1/assets': async (w) => ({ url: `/api/v1/assets?under=${commune(w)}` }),
     'POST /api/v1/assets': async (w) => ({ url: '/api/v1/assets', body: { orgId: await freshOrg(w), kind: 'server', name: `Máy chủ ${++n}` } }),

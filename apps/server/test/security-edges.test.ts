@@ -12,6 +12,7 @@ import { AssetInputSchema, DirectiveInputSchema, SystemInputSchema } from '@khie
 import { buildApp } from '../src/app.js';
 import { queryRows } from '../src/platform/db/client.js';
 import { FileStore } from '../src/platform/files/files.js';
+import { FileAccess } from '../src/platform/files/file-access.js';
 import { createDraft } from '../src/modules/directives/directive-drafts.service.js';
 import { createSystem } from '../src/modules/inventory/systems.service.js';
 import { classifySystem } from '../src/modules/inventory/system-level.service.js';
@@ -148,12 +149,41 @@ describe('downloads', () => {
     const a = await addRequirementEvidence(db, store, SYSTEM, s.id, reqId, { data: png, filename: 'bien-ban.html', mime: 'text/html' }, audit);
     const b = await addRequirementEvidence(db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit);
     const files = [...a.evidence, ...b.evidence];
-    const asPng = await admin.get(`/api/v1/systems/${s.id}/evidence/${files.find((e) => e.filename === 'bien-ban.html')!.id}`);
+    const asPng = await admin.get(`/api/v1/files/${files.find((e) => e.filename === 'bien-ban.html')!.id}`);
     expect(asPng.headers['content-type']).toBe('image/png');
     expect(asPng.headers['content-disposition']).toMatch(/^attachment;/);
-    const asHtml = await admin.get(`/api/v1/systems/${s.id}/evidence/${files.find((e) => e.filename === 'anh.png')!.id}`);
+    const asHtml = await admin.get(`/api/v1/files/${files.find((e) => e.filename === 'anh.png')!.id}`);
     expect(asHtml.headers['content-type']).toBe('application/octet-stream');
     expect(asHtml.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('one download route: the inventory answers for its evidence, inside the subtree only', async () => {
+    const db = t.database.db;
+    const s = await createSystem(db, SYSTEM, SystemInputSchema.parse({ orgId: communeId, name: 'Hệ thống tải về', category: 'email' }), audit);
+    await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit);
+    const reqId = (await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.id;
+    const item = await addRequirementEvidence(
+      db,
+      new FileStore(t.config.filesDir),
+      SYSTEM,
+      s.id,
+      reqId,
+      { data: png, filename: 'anh-chup.png', mime: 'image/png' },
+      audit,
+    );
+    const fileId = item.evidence[0]!.id;
+    const province = (await queryRows<{ parent_id: string }>(db, sql`select parent_id from orgs where id = ${communeId}`))[0]!.parent_id;
+    const other = (await buildOrg(t, { parentId: province, name: 'Xã Bên Cạnh Tải Về', kind: 'commune' })).id;
+    const inside = await signIn(t, await buildUser(t, { homeOrgId: communeId, grants: [{ role: 'unit_officer', orgId: communeId }] }));
+    const outside = await signIn(t, await buildUser(t, { homeOrgId: other, grants: [{ role: 'unit_officer', orgId: other }] }));
+    expect((await inside.get(`/api/v1/files/${fileId}`)).statusCode).toBe(200);
+    const refused = await outside.get(`/api/v1/files/${fileId}`);
+    expect(refused.statusCode).toBe(404);
+    // the same answer as for an id that does not exist
+    expect(refused.json().error.message).toBe((await outside.get('/api/v1/files/4b7d0c6e-8a51-4c1e-9d3a-2f1e7c6b5a40')).json().error.message);
+    const access = new FileAccess();
+    access.register('inventory', async () => false);
+    expect(() => access.register('inventory', async () => true)).toThrow(/twice/);
   });
 });
 

@@ -19,8 +19,9 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { attachment, sendStoredFile, uploadedFile } from '../../platform/http/upload.js';
+import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import type { FileStore } from '../../platform/files/files.js';
+import type { FileAccess } from '../../platform/files/file-access.js';
 import { listAssignments } from './assignments.service.js';
 import { getVisibleDirective } from './directive-access.js';
 import { addAttachment, createDraft, deleteDraft, listDirectives, toDirective, updateDraft } from './directive-drafts.service.js';
@@ -28,7 +29,7 @@ import { closeDirective, issueDirective, previewRecipients } from './directive-i
 import { parseToDraft } from './directive-parse.service.js';
 import { rollup } from './rollup.service.js';
 import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
-import { readFileFor } from './files-access.js';
+import { directiveFileReader } from './files-access.js';
 import { MAX_DISPATCH_BYTES } from './dispatch-text.js';
 import { documentCapabilities, getDocumentImport, readImportPage, startDocumentImport, toDocumentImport } from './document-imports.service.js';
 import { DOCUMENT_LIMITS } from '../../platform/documents/index.js';
@@ -36,6 +37,7 @@ import { DOCUMENT_LIMITS } from '../../platform/documents/index.js';
 export interface DirectivesDeps {
   db: Db;
   files: FileStore;
+  fileAccess: FileAccess;
 }
 
 const VersionBody = z.object({ version: z.number().int() }).strict();
@@ -46,6 +48,7 @@ const MIME = {
 } as const;
 
 export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): void {
+  deps.fileAccess.register('directives', directiveFileReader);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, files } = deps;
   const tags = ['directives'];
@@ -103,7 +106,7 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
       schema: { tags, querystring: z.object({ sourceFileId: IdSchema.optional() }).strict(), body: DirectiveInputSchema, response: { 201: DirectiveSchema } },
     },
     async (req, reply) => {
-      if (req.query.sourceFileId) await readFileFor(db, files, req.actor!, req.query.sourceFileId);
+      if (req.query.sourceFileId) await deps.fileAccess.read(db, files, req.actor!, req.query.sourceFileId);
       const d = await createDraft(db, req.actor!, req.body, req.audit, req.query.sourceFileId ? { fileId: req.query.sourceFileId } : undefined);
       return reply.status(201).send(d);
     },
@@ -184,8 +187,4 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
       return reply.header('content-type', MIME[format]).header('content-disposition', attachment(filename)).send(buffer);
     });
   }
-  r.get('/api/v1/files/:id', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
-    // never rendered inline: an uploaded HTML or SVG must not run in our origin
-    return sendStoredFile(reply, await readFileFor(db, files, req.actor!, req.params.id));
-  });
 }

@@ -41,16 +41,17 @@ import {
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { attachment, sendStoredFile, uploadedFile } from '../../platform/http/upload.js';
+import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import { assertCleanText } from '../../platform/http/input-guard.js';
 import { requireSomewhere } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
+import type { FileAccess } from '../../platform/files/file-access.js';
 import { createAsset, deleteAsset, getAsset, listAssets, listSoftware, updateAsset } from './assets.service.js';
 import { createIpRange, deleteIpRange, listIpRanges, updateIpRange } from './ipspace.service.js';
 import { choosePack, getPack, getPackChoice } from './packs.service.js';
 import { createSystem, deleteSystem, getSystem, listSystems, updateSystem } from './systems.service.js';
 import { advanceDossier, classifySystem, listClassifications } from './system-level.service.js';
-import { addRequirementEvidence, getChecklist, readEvidence, setRequirement } from './system-checklist.service.js';
+import { addRequirementEvidence, getChecklist, inventoryFileReader, setRequirement } from './system-checklist.service.js';
 import { inventoryOverview, inventorySummary } from './summary.service.js';
 import { getImport, listImports, MAX_IMPORT_UPLOAD_BYTES, startImportUpload } from './imports.service.js';
 import { buildTemplate } from './imports/templates.js';
@@ -58,6 +59,7 @@ import { buildTemplate } from './imports/templates.js';
 export interface InventoryDeps {
   db: Db;
   files: FileStore;
+  fileAccess: FileAccess;
   filesDir: string;
 }
 
@@ -68,6 +70,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function registerInventory(app: FastifyInstance, deps: InventoryDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, files } = deps;
+  deps.fileAccess.register('inventory', inventoryFileReader);
   const read = { permission: 'inventory:read' } as const;
   const write = { permission: 'inventory:write' } as const;
 
@@ -154,13 +157,6 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
       async (req) => {
         const file = await uploadedFile(req, EVIDENCE_BYTES);
         return addRequirementEvidence(db, files, req.actor!, req.params.id, req.params.requirementId, file, req.audit);
-      },
-    );
-    r.get(
-      '/api/v1/systems/:id/evidence/:fileId',
-      { config: read, schema: { tags, params: z.object({ id: IdSchema, fileId: IdSchema }).strict() } },
-      async (req, reply) => {
-        return sendStoredFile(reply, await readEvidence(db, files, req.actor!, req.params.id, req.params.fileId));
       },
     );
   }

@@ -148,13 +148,19 @@ export async function addRequirementEvidence(
   );
 }
 
-/** Evidence of one of the system's requirements, for download. */
-export async function readEvidence(db: Db, store: FileStore, actor: Actor, id: string, fileId: string) {
-  await getVisibleSystemRow(db, actor, id);
-  const [hit] = await queryRows<{ n: number }>(
+/** The inventory's reader for the one download route: evidence of a requirement of a system the actor can see. */
+export async function inventoryFileReader(db: Db, actor: Actor, fileId: string): Promise<boolean> {
+  const systems = await queryRows<{ system_id: string }>(
     db,
-    sql`select 1 as n from system_requirements where system_id = ${id} and evidence_file_ids ? ${fileId} limit 1`,
+    sql`select distinct system_id from system_requirements where evidence_file_ids ? ${fileId} limit 50`,
   );
-  if (!hit) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp / file not found');
-  return store.get(db, fileId);
+  for (const s of systems) {
+    try {
+      await getVisibleSystemRow(db, actor, s.system_id);
+      return true;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+    }
+  }
+  return false;
 }

@@ -119,7 +119,7 @@ export function ChecklistRow({ systemId, item, canWrite, onSaved }: Props) {
           {item.evidence.length > 0 && (
             <Stack gap={2}>
               {item.evidence.map((f) => (
-                <Anchor key={f.id} href={inventoryApi.evidenceUrl(systemId, f.id)} download={f.filename} size="sm" style={{ wordBreak: 'break-all' }}>
+                <Anchor key={f.id} href={inventoryApi.evidenceUrl(f.id)} download={f.filename} size="sm" style={{ wordBreak: 'break-all' }}>
                   {f.filename}
                 </Anchor>
               ))}

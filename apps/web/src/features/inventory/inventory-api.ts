@@ -145,7 +145,8 @@ export const inventoryApi = {
   addEvidence: (id: string, requirementId: string, file: File, options: UploadOptions = {}) =>
     api.upload<ChecklistItem>(`/systems/${id}/checklist/${encodeURIComponent(requirementId)}/evidence`, fileForm(file), options),
   /** Plain link: the browser downloads with the session cookie. */
-  evidenceUrl: (id: string, fileId: string) => buildUrl(`/systems/${id}/evidence/${fileId}`),
+  // every stored file is served by the one download route, which asks the inventory whether the caller may read it
+  evidenceUrl: (fileId: string) => buildUrl(`/files/${fileId}`),
 
   // assets
   assets: (q: AssetListQuery, signal?: AbortSignal) => api.get<Page<Asset>>('/assets', { ...q }, signal),
