@@ -34,6 +34,9 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
+    /** a domain reason the web translates (errors.reason.<reason> with params), e.g. work.transition_not_allowed */
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
     details: z.unknown().optional(),
     requestId: z.string(),
   }),

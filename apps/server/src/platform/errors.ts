@@ -30,14 +30,21 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 /** The one error type the product throws on purpose; anything else becomes a logged 500. */
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  /** A domain reason (`work.transition_not_allowed`, `dossier_out_of_order`…) the web translates with `params`. */
+  readonly reason: string | undefined;
+  readonly params: ReasonParams | undefined;
+  constructor(code: ErrorCode, message: string, details?: unknown, reason?: { reason: string; params?: ReasonParams }) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.reason = reason?.reason;
+    this.params = reason?.params;
   }
   get status(): number {
     return STATUS[this.code];
@@ -45,3 +52,11 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'Không tìm thấy / not found'): AppError => new AppError('NOT_FOUND', what);
+
+/**
+ * An error a person reads: the web shows `errors.reason.<reason>` in the reader's language with
+ * `params`; the message (English) is for API clients and logs.
+ */
+export function domainError(code: ErrorCode, reason: string, message: string, params: ReasonParams = {}, details?: unknown): AppError {
+  return new AppError(code, message, details, { reason, params });
+}

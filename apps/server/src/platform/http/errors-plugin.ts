@@ -3,8 +3,16 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { ErrorBody, ErrorCode } from '@khien/contracts';
 import { AppError } from '../errors.js';
 
-function body(code: ErrorCode, message: string, requestId: string, details?: unknown): ErrorBody {
-  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+function body(code: ErrorCode, message: string, requestId: string, details?: unknown, reason?: Pick<AppError, 'reason' | 'params'>): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(reason?.reason ? { reason: reason.reason, params: reason.params ?? {} } : {}),
+      ...(details === undefined ? {} : { details }),
+      requestId,
+    },
+  };
 }
 
 /** One error body for everything, with the request id so a report can be traced in the logs. */
@@ -13,7 +21,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) {
       const wait = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof wait === 'number') reply.header('retry-after', String(wait));
-      return reply.status(err.status).send(body(err.code, err.message, req.id, err.details));
+      return reply.status(err.status).send(body(err.code, err.message, req.id, err.details, err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
