@@ -9,3 +9,4 @@ export * from './directives.js';
 export * from './inventory.js';
 export * from './inventory-summary.js';
 export * from './regulations.js';
+export * from './work.js';
