@@ -21,6 +21,8 @@ import { registerAudit } from './modules/audit/index.js';
 import { registerAssignments, registerDirectives } from './modules/directives/index.js';
 import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
+import { registerWork, workFileReader } from './modules/work/index.js';
+import { buildWorkContext } from './work-context.js';
 import { FileStore } from './platform/files/files.js';
 import { FileAccess } from './platform/files/file-access.js';
 import { registerFileDownloads } from './platform/http/file-downloads.js';
@@ -105,10 +107,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // modules register who may read the files they link; one route serves them all
   const fileAccess = new FileAccess();
   registerFileDownloads(app, { db, files, access: fileAccess });
-  registerDirectives(app, { db, files, fileAccess });
-  registerAssignments(app, { db, files, fileAccess });
+  // work owed by an org: directives and the inventory register as its sources (work-context.ts)
+  const work = buildWorkContext();
+  fileAccess.register('work', workFileReader(work));
+  registerWork(app, { db, files, work });
+  registerDirectives(app, { db, files, fileAccess, work });
+  registerAssignments(app, { db, files, fileAccess, work });
   registerNotifications(app, { db });
-  registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir });
+  registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir, work });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -9,17 +9,12 @@ export {
   directiveSections,
   directiveTasks,
   directiveAttachments,
-  assignments,
-  assignmentTasks,
-  assignmentEvidence,
-  assignmentEvents,
 } from './modules/directives/directives.tables.js';
 export { notifications, mailOutbox } from './modules/notifications/notifications.tables.js';
 export {
   regulationChoices,
   infoSystems,
   systemClassifications,
-  systemRequirements,
   assets,
   assetIdentities,
   assetSystems,
@@ -28,3 +23,4 @@ export {
   inventoryImports,
 } from './modules/inventory/inventory.tables.js';
 export { documentImports } from './modules/directives/document-imports.tables.js';
+export { workItems, workChecks, workEvidence, workEvents } from './modules/work/work.tables.js';

@@ -8,6 +8,8 @@ import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
 import { usersJobs } from './modules/users/index.js';
+import { workJobs } from './modules/work/index.js';
+import { buildWorkContext } from './work-context.js';
 import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
 import { serveBackups, type ControlChannel } from './platform/backup/index.js';
@@ -113,6 +115,7 @@ export function allJobs(database: Database, config: Config): AnyJobDefinition[] 
     ...notificationJobs(database.db, createMailer(config)),
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),
+    ...workJobs(buildWorkContext(), database.db),
     ...auditCheckpointJobs(
       database.db,
       auditKeysFromConfig(config, (m) => console.warn(m)),

@@ -29,6 +29,8 @@ import { startImportFromPath } from '../src/modules/inventory/index.js';
 import { listRegulationPacks } from '../src/platform/regulations.js';
 import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
+import { buildWorkContext } from '../src/work-context.js';
+const work = buildWorkContext();
 
 type Where = 'inside' | 'outside';
 interface Call {
@@ -140,10 +142,10 @@ async function freshDirective(w: Where, issue = true) {
   });
   const d = await createDraft(t.database.db, SYSTEM, input, audit);
   if (!issue) return { id: d.id, version: d.version, input };
-  const issued = await issueDirective(t.database.db, SYSTEM, d.id, d.version, audit);
+  const issued = await issueDirective(t.database.db, work, SYSTEM, d.id, d.version, audit);
   const [a] = await queryRows<{ id: string; version: number; task_id: string }>(
     t.database.db,
-    sql`select a.id, a.version, t.id as task_id from assignments a join directive_tasks t on t.directive_id = a.directive_id where a.directive_id = ${d.id}`,
+    sql`select a.id, a.version, t.id as task_id from work_items a join directive_tasks t on t.directive_id = a.source_id where a.kind = 'directive' and a.source_id = ${d.id}`,
   );
   return { id: d.id, version: issued.version, input, assignmentId: a!.id, assignmentVersion: Number(a!.version), assignmentTaskId: a!.task_id };
 }
@@ -203,13 +205,13 @@ function directiveFixtures(): Record<string, Fixture> {
     'POST /api/v1/assignments/:id/submit': async (w) => {
       const d = await freshDirective(w);
       await t.database.db.execute(
-        sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`,
+        sql`insert into work_checks (item_id, source_id, check_key, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`,
       );
       return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
     },
     'POST /api/v1/assignments/:id/review': async (w) => {
       const d = await freshDirective(w);
-      await t.database.db.execute(sql`update assignments set status = 'submitted' where id = ${d.assignmentId}`);
+      await t.database.db.execute(sql`update work_items set status = 'submitted' where id = ${d.assignmentId}`);
       return { url: `/api/v1/assignments/${d.assignmentId}/review`, body: { decision: 'accept', version: d.assignmentVersion } };
     },
   };
@@ -221,7 +223,7 @@ function inventoryFixtures(): Record<string, Fixture> {
   const system = async (w: Where, classify = false) => {
     const s = await createSystem(db(), SYSTEM, SystemInputSchema.parse({ orgId: await freshOrg(w), name: `Hệ thống ${++n}`, category: 'portal' }), audit);
     if (!classify) return { id: s.id, version: s.version, requirementId: '' };
-    await classifySystem(db(), SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit);
+    await classifySystem(db(), SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit, work);
     const list = await getChecklist(db(), SYSTEM, s.id);
     return { id: s.id, version: s.version + 1, requirementId: list.groups[0]!.items[0]!.id };
   };

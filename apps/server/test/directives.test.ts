@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db/client.js';
-import { runDeadlineSweep } from '../src/modules/directives/index.js';
+import { runTimers } from '../src/modules/work/index.js';
+import { buildWorkContext } from '../src/work-context.js';
 import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
 
 const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/seeds/dispatch-muong-lay-2026.txt'), 'utf8');
@@ -147,7 +148,7 @@ describe('directive flow', () => {
     expect(res.json().error.message).toMatch(/không khớp/);
     const after = (await coord.get(`/api/v1/directives/${d.id}`)).json();
     expect(after.status).toBe('draft');
-    const [n] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from assignments where directive_id = ${d.id}`);
+    const [n] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from work_items where kind = 'directive' and source_id = ${d.id}`);
     expect(Number(n!.n)).toBe(0);
   });
 
@@ -187,23 +188,24 @@ describe('directive flow', () => {
       (await c.get('/api/v1/notifications?limit=100'))
         .json()
         .items.filter((n: { kind: string; link: string }) => n.kind === kind && n.link.includes('/assignments/'));
+    const work = buildWorkContext();
     // a day before the due date: the school's own officer is reminded, once, and nobody is escalated to yet
-    await t.database.db.execute(sql`update assignments set due_at = now() + interval '24 hours' where directive_id = ${d.id}`);
-    const remindersBefore = (await kinds(officer, 'assignment.reminder')).length;
-    const soon = await runDeadlineSweep(t.database.db);
-    expect(soon).toEqual({ reminded: 5, escalated: 0 });
-    expect((await kinds(officer, 'assignment.reminder')).length).toBe(remindersBefore + 1);
-    expect((await runDeadlineSweep(t.database.db)).reminded).toBe(0);
-    expect(await kinds(coord, 'assignment.overdue')).toHaveLength(0);
+    await t.database.db.execute(sql`update work_items set due_at = now() + interval '24 hours' where kind = 'directive' and source_id = ${d.id}`);
+    const remindersBefore = (await kinds(officer, 'work.reminder')).length;
+    const soon = await runTimers(work, t.database.db);
+    expect(soon).toMatchObject({ remind_due: 5, escalate: 0 });
+    expect((await kinds(officer, 'work.reminder')).length).toBe(remindersBefore + 1);
+    expect((await runTimers(work, t.database.db)).remind_due).toBe(0);
+    expect(await kinds(coord, 'work.overdue')).toHaveLength(0);
     // an hour past it: the parent's coordinator is told, once
-    await t.database.db.execute(sql`update assignments set due_at = now() - interval '1 hour' where directive_id = ${d.id}`);
-    const first = await runDeadlineSweep(t.database.db);
-    expect(first.escalated).toBe(5);
-    const again = await runDeadlineSweep(t.database.db);
-    expect(again.escalated).toBe(0);
-    expect((await kinds(coord, 'assignment.overdue')).length).toBeGreaterThanOrEqual(5);
-    expect(await kinds(officer, 'assignment.overdue')).toHaveLength(0);
-    const [mail] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from mail_outbox where subject like 'Quá hạn báo cáo%'`);
+    await t.database.db.execute(sql`update work_items set due_at = now() - interval '1 hour' where kind = 'directive' and source_id = ${d.id}`);
+    const first = await runTimers(work, t.database.db);
+    expect(first.escalate).toBe(5);
+    const again = await runTimers(work, t.database.db);
+    expect(again.escalate).toBe(0);
+    expect((await kinds(coord, 'work.overdue')).length).toBeGreaterThanOrEqual(5);
+    expect(await kinds(officer, 'work.overdue')).toHaveLength(0);
+    const [mail] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from mail_outbox where subject like 'Quá hạn%'`);
     expect(Number(mail!.n)).toBeGreaterThanOrEqual(5);
   });
 });

@@ -24,6 +24,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { serve } from '../src/server.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { buildOrg, buildUser, createTestApp, postFile, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
+import { buildWorkContext } from '../src/work-context.js';
+const work = buildWorkContext();
 
 let t: TestApp;
 let admin: Client;
@@ -143,11 +145,11 @@ describe('downloads', () => {
   it('checklist evidence declared as HTML but really a PNG is served as a PNG attachment, and the reverse as opaque bytes', async () => {
     const db = t.database.db;
     const s = await createSystem(db, SYSTEM, SystemInputSchema.parse({ orgId: communeId, name: 'Hệ thống bằng chứng', category: 'portal' }), audit);
-    await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit);
+    await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit, work);
     const reqId = (await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.id;
     const store = new FileStore(t.config.filesDir);
-    const a = await addRequirementEvidence(db, store, SYSTEM, s.id, reqId, { data: png, filename: 'bien-ban.html', mime: 'text/html' }, audit);
-    const b = await addRequirementEvidence(db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit);
+    const a = await addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: png, filename: 'bien-ban.html', mime: 'text/html' }, audit);
+    const b = await addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit);
     const files = [...a.evidence, ...b.evidence];
     const asPng = await admin.get(`/api/v1/files/${files.find((e) => e.filename === 'bien-ban.html')!.id}`);
     expect(asPng.headers['content-type']).toBe('image/png');
@@ -160,9 +162,10 @@ describe('downloads', () => {
   it('one download route: the inventory answers for its evidence, inside the subtree only', async () => {
     const db = t.database.db;
     const s = await createSystem(db, SYSTEM, SystemInputSchema.parse({ orgId: communeId, name: 'Hệ thống tải về', category: 'email' }), audit);
-    await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit);
+    await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit, work);
     const reqId = (await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.id;
     const item = await addRequirementEvidence(
+      work,
       db,
       new FileStore(t.config.filesDir),
       SYSTEM,

@@ -9,11 +9,12 @@ export const DIRECTIVE_STATUSES = ['draft', 'issued', 'closed'] as const;
 export const DirectiveStatusSchema = z.enum(DIRECTIVE_STATUSES);
 export type DirectiveStatus = z.infer<typeof DirectiveStatusSchema>;
 
-export const ASSIGNMENT_STATUSES = ['pending', 'acknowledged', 'submitted', 'returned', 'accepted'] as const;
+// a directive's assignment is a work item (work.ts): the same statuses
+export const ASSIGNMENT_STATUSES = ['pending', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'not_applicable', 'risk_accepted'] as const;
 export const AssignmentStatusSchema = z.enum(ASSIGNMENT_STATUSES);
 export type AssignmentStatus = z.infer<typeof AssignmentStatusSchema>;
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const;
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_done', 'not_applicable', 'risk_accepted'] as const;
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 

@@ -3,6 +3,7 @@ import type { AuditContext } from '../platform/audit/audit.js';
 import type { Actor } from '../platform/policy.js';
 import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
 import { demoInventory } from '../modules/inventory/index.js';
+import { buildWorkContext } from '../work-context.js';
 
 const DEMO_ACTOR: Actor = {
   kind: 'user',
@@ -17,11 +18,12 @@ const DEMO_ACTOR: Actor = {
 export async function seedDemoInventory(db: Db, org: (key: string) => string, audit: AuditContext): Promise<void> {
   const { createSystem, classifySystem, advanceDossier, createAsset, createIpRange } = demoInventory;
   const a = { ...audit, actor: DEMO_ACTOR };
+  const work = buildWorkContext();
   const system = async (orgKey: string, input: Record<string, unknown>, answers: Record<string, string | boolean | number>, submittedOn?: string) => {
     const s = await createSystem(db, DEMO_ACTOR, SystemInputSchema.parse({ orgId: org(orgKey), ...input }), a);
-    await classifySystem(db, DEMO_ACTOR, s.id, { answers, preview: false, version: s.version }, a);
+    await classifySystem(db, DEMO_ACTOR, s.id, { answers, preview: false, version: s.version }, a, work);
     if (submittedOn)
-      await advanceDossier(db, DEMO_ACTOR, s.id, { status: 'submitted', on: submittedOn, decisionNumber: null, note: '', version: s.version + 1 }, a);
+      await advanceDossier(db, DEMO_ACTOR, s.id, { status: 'submitted', on: submittedOn, decisionNumber: null, note: '', version: s.version + 1 }, a, work);
     return s.id;
   };
   const portal = await system(

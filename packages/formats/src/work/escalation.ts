@@ -15,11 +15,13 @@ export interface EscalationPolicy {
    * the nearest ancestor that has any; each next step goes one such ancestor higher.
    */
   escalateAfterOverdueHours: number[];
+  /** Once submitted, remind the reviewer this many hours before their own deadline (a dossier's appraisal). */
+  remindBeforeReviewHours?: number[];
 }
 
 export const DEFAULT_POLICY: EscalationPolicy = { remindBeforeHours: [48], remindBeforeAckHours: [4], escalateAfterOverdueHours: [0, 48] };
 
-export type TimerKind = 'remind_due' | 'remind_ack' | 'escalate';
+export type TimerKind = 'remind_due' | 'remind_ack' | 'remind_review' | 'escalate';
 export interface Timer {
   kind: TimerKind;
   /** Index within its list in the policy: reminder n, or escalation step n. */
@@ -34,6 +36,7 @@ export interface TimedItem {
   status: WorkStatus;
   dueAt: Date | null;
   ackDueAt: Date | null;
+  reviewDueAt?: Date | null;
 }
 
 const HOUR = 3_600_000;
@@ -61,7 +64,27 @@ export function planTimers(item: TimedItem, policy: EscalationPolicy): Timer[] {
       .reverse()
       .forEach((h, step) => out.push({ kind: 'remind_ack', step, at: new Date(due - h * HOUR), key: key('remind_ack', step) }));
   }
+  if (item.reviewDueAt && item.status === 'submitted') {
+    const due = item.reviewDueAt.getTime();
+    sane(policy.remindBeforeReviewHours ?? [])
+      .reverse()
+      .forEach((h, step) => out.push({ kind: 'remind_review', step, at: new Date(due - h * HOUR), key: key('remind_review', step) }));
+  }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime() || a.key.localeCompare(b.key));
+}
+
+/**
+ * The policy as the server's timer handler reads it: for each kind of timer, the hours of each
+ * step in step order (reminders: the largest lead first; escalations: the shortest delay first),
+ * the same order `planTimers` numbers them in.
+ */
+export function policySteps(policy: EscalationPolicy): Record<TimerKind, number[]> {
+  return {
+    remind_due: sane(policy.remindBeforeHours).reverse(),
+    remind_ack: sane(policy.remindBeforeAckHours).reverse(),
+    remind_review: sane(policy.remindBeforeReviewHours ?? []).reverse(),
+    escalate: sane(policy.escalateAfterOverdueHours),
+  };
 }
 
 /**
@@ -70,7 +93,7 @@ export function planTimers(item: TimedItem, policy: EscalationPolicy): Timer[] {
  */
 export function timerStillApplies(timer: Pick<Timer, 'kind' | 'step' | 'at' | 'key'>, item: TimedItem, policy: EscalationPolicy): boolean {
   // submitted: the next move is the reviewer's, so the owing org is neither reminded nor chased
-  if (item.status === 'submitted') return false;
+  if (item.status === 'submitted' && timer.kind !== 'remind_review') return false;
   const now = planTimers(item, policy).find((t) => t.key === timer.key);
   return now !== undefined && now.at.getTime() === timer.at.getTime();
 }

@@ -21,7 +21,7 @@ const TaskParams = z.object({ id: IdSchema, taskId: IdSchema }).strict();
 /** The recipient's side of a directive: acknowledge, assign, report per task with evidence, submit; and the issuer's review. */
 export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const { db, files } = deps;
+  const { db, files, work } = deps;
   const tags = ['assignments'];
   const report = { permission: 'directive:report' } as const;
   const one = { tags, params: IdParamsSchema, response: { 200: AssignmentSchema } };
@@ -31,27 +31,27 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
     { config: { permission: 'directive:read' }, schema: { tags, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } },
     async (req) => listAssignments(db, req.actor!, req.query),
   );
-  r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) => getAssignment(db, req.actor!, req.params.id));
+  r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) => getAssignment(work, db, req.actor!, req.params.id));
   r.post('/api/v1/assignments/:id/acknowledge', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
-    acknowledge(db, req.actor!, req.params.id, req.body.version, req.audit),
+    acknowledge(work, db, req.actor!, req.params.id, req.body.version, req.audit),
   );
   r.post('/api/v1/assignments/:id/assign', { config: report, schema: { ...one, body: AssignBodySchema } }, async (req) =>
-    assignOfficer(db, req.actor!, req.params.id, req.body.userId, req.body.version, req.audit),
+    assignOfficer(work, db, req.actor!, req.params.id, req.body.userId, req.body.version, req.audit),
   );
   r.put(
     '/api/v1/assignments/:id/tasks/:taskId',
     { config: report, schema: { tags, params: TaskParams, body: UpdateAssignmentTaskBodySchema, response: { 200: AssignmentSchema } } },
-    async (req) => updateTask(db, req.actor!, req.params.id, req.params.taskId, req.body, req.audit),
+    async (req) => updateTask(work, db, req.actor!, req.params.id, req.params.taskId, req.body, req.audit),
   );
   r.post(
     '/api/v1/assignments/:id/tasks/:taskId/evidence',
     { config: report, bodyLimit: 26 * 1024 * 1024, schema: { tags, params: TaskParams, response: { 200: AssignmentSchema } } },
-    async (req) => addEvidence(db, files, req.actor!, req.params.id, req.params.taskId, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
+    async (req) => addEvidence(work, db, files, req.actor!, req.params.id, req.params.taskId, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
   );
   r.post('/api/v1/assignments/:id/submit', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
-    submit(db, req.actor!, req.params.id, req.body.version, req.audit),
+    submit(work, db, req.actor!, req.params.id, req.body.version, req.audit),
   );
   r.post('/api/v1/assignments/:id/review', { config: { permission: 'directive:write' }, schema: { ...one, body: ReviewBodySchema } }, async (req) =>
-    review(db, req.actor!, req.params.id, req.body, req.audit),
+    review(work, db, req.actor!, req.params.id, req.body, req.audit),
   );
 }

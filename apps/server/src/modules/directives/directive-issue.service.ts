@@ -6,6 +6,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { scopeFor, scopeSql, type Actor, type Scope } from '../../platform/policy.js';
 import { getVisibleOrg } from '../orgs/index.js';
 import { notifyUsers } from '../notifications/index.js';
+import { openWork, type WorkContext } from '../work/index.js';
 import { getEditableDirective, getVisibleDirective, staleVersion, type VisibleDirective } from './directive-access.js';
 import { toDirective } from './directive-drafts.service.js';
 import { findSectionsAndTasks, updateDirectiveRow } from './directives.repo.js';
@@ -62,7 +63,7 @@ export async function previewRecipients(db: Db, actor: Actor, id: string, overri
  * section whose rule matches the org), all in set-based SQL inside one transaction, with
  * the recipients' officers notified (in-app, and e-mail through the outbox).
  */
-export async function issueDirective(db: Db, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
+export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
   if (d.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã được ban hành / already issued');
   const { conds, tasks } = await sectionConditions(db, actor, d);
@@ -76,15 +77,20 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
       await tx.execute(sql`insert into issue_recipients select ${c.sectionId}::uuid, o.id from orgs o where ${c.cond} and o.id <> ${d.orgId}`);
     }
     // hot path: the recipients, their orgs and their commune and province are read from orgs in
-    // these statements, measured in bench "issue one directive to every unit of the national tree"
-    await tx.execute(sql`
-      insert into assignments (directive_id, org_id, org_kind, section_ids, tasks_total, due_at, commune_org_id, province_org_id)
-      with r as (select org_id, array_agg(distinct section_id) as sections from issue_recipients group by org_id)
-      select ${id}, o.id, o.kind, r.sections, ${tasksTotalExpr(plan)}, ${dueExpr(plan, d.dueAt)}, a.commune_id, a.province_id
-        from r join orgs o on o.id = r.org_id
-        left join (${nearestAnchors(sql`select org_id from r`)}) a on a.org_id = r.org_id`);
-    const [n] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from assignments where directive_id = ${id}`);
-    if (!n || Number(n.n) === 0)
+    // this statement, measured in bench "issue one directive to every unit of the national tree";
+    // the work module writes the items from it in one insert … select
+    const opened = await openWork(
+      work,
+      tx,
+      'directive',
+      id,
+      sql`with r as (select org_id, array_agg(distinct section_id) as sections from issue_recipients group by org_id)
+          select o.id as org_id, o.kind as org_kind, r.sections as part_ids, ${tasksTotalExpr(plan)} as checks_total, ${dueExpr(plan, d.dueAt)} as due_at,
+                 ${d.orgId}::uuid as reviewer_org_id, a.commune_id as commune_org_id, a.province_id as province_org_id
+            from r join orgs o on o.id = r.org_id
+            left join (${nearestAnchors(sql`select org_id from r`)}) a on a.org_id = r.org_id`,
+    );
+    if (opened === 0)
       throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [
         { path: 'rule', message: 'no recipients' },
       ]);
@@ -93,8 +99,8 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
     // every unit of the national tree"
     const officers = await queryRows<{ user_id: string }>(
       tx,
-      sql`select distinct g.user_id from grants g join assignments a on a.org_id = g.org_id join users u on u.id = g.user_id
-           where a.directive_id = ${id} and not u.disabled and g.role = any(${`{${RECIPIENT_OFFICER_ROLES.join(',')}}`}::text[])`,
+      sql`select distinct g.user_id from grants g join work_items a on a.org_id = g.org_id join users u on u.id = g.user_id
+           where a.kind = 'directive' and a.source_id = ${id} and not u.disabled and g.role = any(${`{${RECIPIENT_OFFICER_ROLES.join(',')}}`}::text[])`,
     );
     await notifyUsers(tx, {
       userIds: officers.map((o) => o.user_id),
@@ -111,7 +117,7 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
       orgId: d.orgId,
       orgPath: d.orgPath,
       before: { status: 'draft' },
-      after: { status: 'issued', recipients: Number(n.n) },
+      after: { status: 'issued', recipients: opened },
     });
   });
   return toDirective(db, actor, await getVisibleDirective(db, actor, id));

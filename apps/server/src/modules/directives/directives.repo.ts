@@ -20,11 +20,14 @@ export async function findDirectiveRow(db: Db, id: string): Promise<(DirectiveRo
   return r ? { ...r.d, orgPath: r.orgPath, orgName: r.orgName } : undefined;
 }
 
+// The directive's lists count its work items in the same statement (one row per directive, with
+// the directive's own filters): the work module's counts per item would be one query per row.
+
 /** Is any assignment of this directive inside the scope (the recipient side's view)? */
 export async function hasAssignmentInScope(db: Db, directiveId: string, scope: Scope): Promise<boolean> {
   const rows = await queryRows(
     db,
-    sql`select 1 from assignments a join orgs o on o.id = a.org_id where a.directive_id = ${directiveId} and ${scopeSql(scope, sql`o.path`)} limit 1`,
+    sql`select 1 from work_items a join orgs o on o.id = a.org_id where a.kind = 'directive' and a.source_id = ${directiveId} and ${scopeSql(scope, sql`o.path`)} limit 1`,
   );
   return rows.length > 0;
 }
@@ -110,7 +113,7 @@ export interface DirectiveListFilter {
  */
 export async function findDirectives(db: Db, f: DirectiveListFilter) {
   const issuedCond = scopeSql(f.issuerScope, sql`io.path`);
-  const receivedCond = sql`d.status <> 'draft' and exists (select 1 from assignments a2 join orgs ro on ro.id = a2.org_id where a2.directive_id = d.id and ${scopeSql(f.recipientScope, sql`ro.path`)})`;
+  const receivedCond = sql`d.status <> 'draft' and exists (select 1 from work_items a2 join orgs ro on ro.id = a2.org_id where a2.kind = 'directive' and a2.source_id = d.id and ${scopeSql(f.recipientScope, sql`ro.path`)})`;
   const sideCond = f.side === 'issued' ? issuedCond : f.side === 'received' ? receivedCond : sql`(${issuedCond} or ${receivedCond})`;
   const conds: SQL[] = [sideCond];
   if (f.status) conds.push(sql`d.status = ${f.status}`);
@@ -129,9 +132,9 @@ export async function findDirectives(db: Db, f: DirectiveListFilter) {
                count(*) filter (where a.status <> 'pending')::int as acknowledged,
                count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
                count(*) filter (where a.status = 'accepted')::int as accepted,
-               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue
-          from assignments a join orgs ao on ao.id = a.org_id
-         where a.directive_id = d.id and ${countScope}
+               count(*) filter (where a.status in ('pending', 'acknowledged', 'in_progress', 'returned') and a.due_at < now())::int as overdue
+          from work_items a join orgs ao on ao.id = a.org_id
+         where a.kind = 'directive' and a.source_id = d.id and ${countScope}
       ) c on true
      where ${where}
      order by d.created_at desc, d.id
@@ -149,9 +152,9 @@ export async function directiveCounts(db: Db, directiveId: string, scope: Scope 
                count(*) filter (where a.status <> 'pending')::int as acknowledged,
                count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
                count(*) filter (where a.status = 'accepted')::int as accepted,
-               count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue
-          from assignments a join orgs ao on ao.id = a.org_id
-         where a.directive_id = ${directiveId} and ${scope ? scopeSql(scope, sql`ao.path`) : sql`true`}`,
+               count(*) filter (where a.status in ('pending', 'acknowledged', 'in_progress', 'returned') and a.due_at < now())::int as overdue
+          from work_items a join orgs ao on ao.id = a.org_id
+         where a.kind = 'directive' and a.source_id = ${directiveId} and ${scope ? scopeSql(scope, sql`ao.path`) : sql`true`}`,
   );
   return {
     recipients: Number(r?.recipients ?? 0),

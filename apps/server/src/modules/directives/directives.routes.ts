@@ -28,6 +28,7 @@ import { addAttachment, createDraft, deleteDraft, listDirectives, toDirective, u
 import { closeDirective, issueDirective, previewRecipients } from './directive-issue.service.js';
 import { parseToDraft } from './directive-parse.service.js';
 import { rollup } from './rollup.service.js';
+import type { WorkContext } from '../work/index.js';
 import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
 import { directiveFileReader } from './files-access.js';
 import { MAX_DISPATCH_BYTES } from './dispatch-text.js';
@@ -38,6 +39,7 @@ export interface DirectivesDeps {
   db: Db;
   files: FileStore;
   fileAccess: FileAccess;
+  work: WorkContext;
 }
 
 const VersionBody = z.object({ version: z.number().int() }).strict();
@@ -149,7 +151,7 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
   r.post(
     '/api/v1/directives/:id/issue',
     { config: write, schema: { tags, params: IdParamsSchema, body: VersionBody, response: { 200: DirectiveSchema } } },
-    async (req) => issueDirective(db, req.actor!, req.params.id, req.body.version, req.audit),
+    async (req) => issueDirective(db, deps.work, req.actor!, req.params.id, req.body.version, req.audit),
   );
   r.post(
     '/api/v1/directives/:id/close',

@@ -1,6 +1,7 @@
 export * from './directives.tables.js';
 export { registerDirectives } from './directives.routes.js';
 export { registerAssignments } from './assignments.routes.js';
-export { directiveJobs, documentImportJobs, runDeadlineSweep } from './directive-jobs.js';
+export { directiveJobs, documentImportJobs } from './directive-jobs.js';
+export { directiveWorkSource } from './directive-work.js';
 export * from './document-imports.tables.js';
 export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';

@@ -27,7 +27,8 @@ export function rollupRows(db: Db, id: string, by: Rollup['by']) {
 
 /**
  * One pass over the directive's assignments (counters kept on each), names joined after grouping.
- * hot path: org names joined from orgs in SQL, measured in bench "roll-up query by commune/province".
+ * hot path: the work module's items and org names read here in SQL, measured in bench "roll-up
+ * query by commune/province" (and below: by task, the matrix, not acknowledged).
  */
 async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
   const g = GROUPS[by];
@@ -39,9 +40,9 @@ async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
                        count(*) filter (where status <> 'pending')::int as acknowledged,
                        count(*) filter (where status in ('submitted', 'accepted'))::int as submitted,
                        count(*) filter (where status = 'accepted')::int as accepted,
-                       count(*) filter (where status not in ('submitted', 'accepted') and due_at < now())::int as overdue,
-                       sum(tasks_done)::int as tasks_done, sum(tasks_total)::int as tasks_total
-                  from assignments where directive_id = ${id} group by 1) x
+                       count(*) filter (where status in ('pending', 'acknowledged', 'in_progress', 'returned') and due_at < now())::int as overdue,
+                       sum(checks_done)::int as tasks_done, sum(checks_total)::int as tasks_total
+                  from work_items where kind = 'directive' and source_id = ${id} group by 1) x
           ${g.labelled ? sql`left join orgs o on o.id = x.key` : sql``}
          order by 2`,
   );
@@ -57,11 +58,12 @@ async function byTask(db: Db, id: string) {
                  count(*) filter (where a.status <> 'pending')::int as acknowledged,
                  count(*) filter (where a.status in ('submitted', 'accepted'))::int as submitted,
                  count(*) filter (where a.status = 'accepted')::int as accepted,
-                 count(*) filter (where a.status not in ('submitted', 'accepted') and a.due_at < now())::int as overdue
-            from assignments a, unnest(a.section_ids) as s(section_id)
-           where a.directive_id = ${id} group by s.section_id),
+                 count(*) filter (where a.status in ('pending', 'acknowledged', 'in_progress', 'returned') and a.due_at < now())::int as overdue
+            from work_items a, unnest(a.part_ids) as s(section_id)
+           where a.kind = 'directive' and a.source_id = ${id} group by s.section_id),
         done as (
-          select task_id, count(*)::int as n from assignment_tasks where directive_id = ${id} and status in ('done', 'not_applicable') group by task_id)
+          select check_key::uuid as task_id, count(*)::int as n from work_checks
+           where source_id = ${id} and status in ('done', 'not_applicable', 'risk_accepted') group by check_key)
         select t.id::text as key, t.position::text || '. ' || left(t.text, 200) as label, p.recipients, p.acknowledged, p.submitted, p.accepted, p.overdue,
                coalesce(dn.n, 0) as tasks_done, p.recipients as tasks_total
           from directive_tasks t join per_section p on p.section_id = t.section_id left join done dn on dn.task_id = t.id
@@ -93,11 +95,12 @@ async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
   const cells = await queryRows<{ assignment_id: string; org_name: string; task_id: string | null; status: TaskStatus | null }>(
     db,
     // in org-id order, straight off the (directive_id, org_id) index: sorting 70,000 paths costs seconds on PGlite
-    sql`with first as (select a.id, a.org_id, a.section_ids, a.directive_id from assignments a where a.directive_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
+    sql`with first as (select a.id, a.org_id, a.part_ids, a.source_id from work_items a
+                        where a.kind = 'directive' and a.source_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
         select f.id as assignment_id, o.name as org_name, t.id as task_id, coalesce(at.status, 'not_started') as status
           from first f join orgs o on o.id = f.org_id
-          join directive_tasks t on t.directive_id = f.directive_id and t.section_id = any(f.section_ids)
-          left join assignment_tasks at on at.assignment_id = f.id and at.task_id = t.id
+          join directive_tasks t on t.directive_id = f.source_id and t.section_id = any(f.part_ids)
+          left join work_checks at on at.item_id = f.id and at.check_key = t.id::text
          order by f.org_id`,
   );
   const index = new Map(tasks.map((t, i) => [t.id, i]));
@@ -117,7 +120,7 @@ async function findNotAcknowledged(db: Db, id: string): Promise<Rollup['notAckno
     db,
     sql`select a.id as assignment_id, o.id as org_id, o.name as org_name,
                coalesce((select json_agg(json_build_object('name', c.name, 'phone', c.phone)) from org_contacts c where c.org_id = o.id), '[]'::json) as contacts
-          from (select id, org_id from assignments where directive_id = ${id} and status = 'pending' order by org_id limit ${MATRIX_ROWS}) a
+          from (select id, org_id from work_items where kind = 'directive' and source_id = ${id} and status = 'pending' order by org_id limit ${MATRIX_ROWS}) a
           join orgs o on o.id = a.org_id
          order by a.org_id`,
   );

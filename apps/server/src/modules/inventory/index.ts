@@ -8,3 +8,4 @@ import { advanceDossier, classifySystem } from './system-level.service.js';
 import { createAsset } from './assets.service.js';
 import { createIpRange } from './ipspace.service.js';
 export const demoInventory = { createSystem, classifySystem, advanceDossier, createAsset, createIpRange };
+export { systemWorkSource } from './system-work.js';

@@ -51,13 +51,15 @@ import { createIpRange, deleteIpRange, listIpRanges, updateIpRange } from './ips
 import { choosePack, getPack, getPackChoice } from './packs.service.js';
 import { createSystem, deleteSystem, getSystem, listSystems, updateSystem } from './systems.service.js';
 import { advanceDossier, classifySystem, listClassifications } from './system-level.service.js';
-import { addRequirementEvidence, getChecklist, inventoryFileReader, setRequirement } from './system-checklist.service.js';
+import { addRequirementEvidence, getChecklist, setRequirement } from './system-checklist.service.js';
+import type { WorkContext } from '../work/index.js';
 import { inventoryOverview, inventorySummary } from './summary.service.js';
 import { getImport, listImports, MAX_IMPORT_UPLOAD_BYTES, startImportUpload } from './imports.service.js';
 import { buildTemplate } from './imports/templates.js';
 
 export interface InventoryDeps {
   db: Db;
+  work: WorkContext;
   files: FileStore;
   fileAccess: FileAccess;
   filesDir: string;
@@ -70,7 +72,6 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function registerInventory(app: FastifyInstance, deps: InventoryDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, files } = deps;
-  deps.fileAccess.register('inventory', inventoryFileReader);
   const read = { permission: 'inventory:read' } as const;
   const write = { permission: 'inventory:write' } as const;
 
@@ -130,7 +131,7 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
     r.post(
       '/api/v1/systems/:id/classify',
       { config: write, schema: { tags, params: IdParamsSchema, body: ClassifyBodySchema, response: { 200: ClassificationSchema } } },
-      async (req) => classifySystem(db, req.actor!, req.params.id, req.body, req.audit),
+      async (req) => classifySystem(db, req.actor!, req.params.id, req.body, req.audit, deps.work),
     );
     r.get(
       '/api/v1/systems/:id/classifications',
@@ -140,7 +141,7 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
     r.post(
       '/api/v1/systems/:id/dossier',
       { config: write, schema: { tags, params: IdParamsSchema, body: DossierBodySchema, response: { 200: SystemSchema } } },
-      async (req) => advanceDossier(db, req.actor!, req.params.id, req.body, req.audit),
+      async (req) => advanceDossier(db, req.actor!, req.params.id, req.body, req.audit, deps.work),
     );
     r.get('/api/v1/systems/:id/checklist', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: ChecklistSchema } } }, async (req) =>
       getChecklist(db, req.actor!, req.params.id),
@@ -149,14 +150,14 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
     r.put(
       '/api/v1/systems/:id/checklist/:requirementId',
       { config: write, schema: { tags, params: ReqParams, body: RequirementBodySchema, response: { 200: ChecklistItemSchema } } },
-      async (req) => setRequirement(db, req.actor!, req.params.id, req.params.requirementId, req.body, req.audit),
+      async (req) => setRequirement(deps.work, db, req.actor!, req.params.id, req.params.requirementId, req.body, req.audit),
     );
     r.post(
       '/api/v1/systems/:id/checklist/:requirementId/evidence',
       { config: write, bodyLimit: EVIDENCE_BYTES + 1_000_000, schema: { tags, params: ReqParams, response: { 200: ChecklistItemSchema } } },
       async (req) => {
         const file = await uploadedFile(req, EVIDENCE_BYTES);
-        return addRequirementEvidence(db, files, req.actor!, req.params.id, req.params.requirementId, file, req.audit);
+        return addRequirementEvidence(deps.work, db, files, req.actor!, req.params.id, req.params.requirementId, file, req.audit);
       },
     );
   }

@@ -81,24 +81,6 @@ export const systemClassifications = pgTable(
   (t) => [index('system_classifications_system_idx').on(t.systemId, t.classifiedAt)],
 );
 
-/** Status and evidence of one requirement of the level's checklist; a row exists once someone touched it. */
-export const systemRequirements = pgTable(
-  'system_requirements',
-  {
-    systemId: uuid('system_id')
-      .notNull()
-      .references(() => infoSystems.id, { onDelete: 'cascade' }),
-    requirementId: text('requirement_id').notNull(),
-    status: text('status').notNull(),
-    note: text('note').notNull().default(''),
-    evidenceFileIds: jsonb('evidence_file_ids').$type<string[]>().notNull().default([]),
-    updatedBy: uuid('updated_by'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.systemId, t.requirementId] })],
-);
-
-/** Hosts and devices. */
 export const assets = pgTable(
   'assets',
   {

@@ -41,8 +41,10 @@ export async function inventorySummary(db: Db, actor: Actor, orgId: string): Pro
   const reqs = await queryRows<{ pack_id: string; level: number; systems: number; met: string[] | null }>(
     db,
     sql`select s.pack_id, s.level, count(distinct s.id)::int as systems,
-               array_agg(r.requirement_id) filter (where r.status in ('met', 'not_applicable')) as met
-          from info_systems s join orgs o on o.id = s.org_id left join system_requirements r on r.system_id = s.id
+               array_agg(r.check_key) filter (where r.status in ('done', 'not_applicable', 'risk_accepted')) as met
+          from info_systems s join orgs o on o.id = s.org_id
+          -- the checklist is the system's work item's checks (modules/work), counted with the systems here
+          left join work_items w on w.kind = 'system' and w.source_id = s.id left join work_checks r on r.item_id = w.id
          where ${within} and s.level is not null and s.pack_id is not null group by 1, 2`,
   );
   let requirementsTotal = 0;

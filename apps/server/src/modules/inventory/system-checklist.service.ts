@@ -1,15 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Checklist, RegulationPack, RequirementBodySchema } from '@khien/contracts';
 import type { z } from 'zod';
 import { requirementsForLevel } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { queryRows } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import type { AuditContext } from '../../platform/audit/audit.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { files as filesTable } from '../../platform/files/files.tables.js';
-import { systemRequirements } from './inventory.tables.js';
+import { addEvidence, findItemIdBySource, getVisibleItem, keepEvidence, updateCheck, upsertItem, type WorkContext } from '../work/index.js';
 import { requirementRows } from './systems.repo.js';
 import { checklistIds } from './packs.service.js';
 import { getVisibleSystemRow, getWritableSystemRow, packOfRow, type Row } from './systems.service.js';
@@ -74,12 +73,22 @@ function itemOf(list: Checklist, requirementId: string) {
   return undefined;
 }
 
+/** The system's work item, opened now if it was classified before the work module existed. */
+async function systemItem(work: WorkContext, db: Db, row: Row, pack: RegulationPack, level: number): Promise<string> {
+  return (
+    (await findItemIdBySource(db, 'system', row.id)) ??
+    (await db.transaction((tx) => upsertItem(work, tx, { kind: 'system', sourceId: row.id, orgId: row.org_id, checksTotal: checklistIds(pack, level).size })))
+  );
+}
+
+/** One requirement's status, note and evidence list; the checklist is the system's work item's checks (a requirement met is a check done). */
 export async function setRequirement(
+  work: WorkContext,
   db: Db,
   actor: Actor,
   id: string,
   requirementId: string,
-  body: z.infer<typeof RequirementBodySchema> & { addEvidence?: string },
+  body: z.infer<typeof RequirementBodySchema>,
   audit: AuditContext,
 ) {
   const row = await getWritableSystemRow(db, actor, id);
@@ -88,39 +97,24 @@ export async function setRequirement(
     throw new AppError('NOT_FOUND', 'Yêu cầu không thuộc danh mục của cấp độ này / not in this level’s checklist');
   if (body.status === 'not_applicable' && !body.note.trim())
     throw new AppError('VALIDATION_FAILED', 'Cần ghi lý do không áp dụng / a reason is required', [{ path: 'note', message: 'required' }]);
-  const [current] = await db
-    .select()
-    .from(systemRequirements)
-    .where(and(eq(systemRequirements.systemId, id), eq(systemRequirements.requirementId, requirementId)));
-  let evidence = body.evidenceFileIds ?? current?.evidenceFileIds ?? [];
-  if (body.evidenceFileIds) {
-    // only files already attached here may stay; new ones arrive through the upload route
-    const known = new Set(current?.evidenceFileIds ?? []);
-    evidence = body.evidenceFileIds.filter((f) => known.has(f));
-  }
-  if (body.addEvidence) evidence = [...evidence, body.addEvidence].slice(-20);
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(systemRequirements)
-      .values({ systemId: id, requirementId, status: body.status, note: body.note, evidenceFileIds: evidence, updatedBy: actor.userId })
-      .onConflictDoUpdate({
-        target: [systemRequirements.systemId, systemRequirements.requirementId],
-        set: { status: body.status, note: body.note, evidenceFileIds: evidence, updatedBy: actor.userId, updatedAt: new Date() },
-      });
-    await recordAudit(tx, audit, {
-      action: 'system.requirement',
-      entityType: 'info_system',
-      entityId: id,
-      orgId: row.org_id,
-      orgPath: row.org_path,
-      before: current ? { requirementId, status: current.status, evidence: current.evidenceFileIds.length } : { requirementId, status: 'not_started' },
-      after: { requirementId, status: body.status, evidence: evidence.length },
-    });
-  });
+  const itemId = await systemItem(work, db, row, pack, level);
+  const v = await getVisibleItem(work, db, actor, itemId);
+  await updateCheck(
+    work,
+    db,
+    actor,
+    v,
+    requirementId,
+    { status: body.status === 'met' ? 'done' : body.status, report: body.note, reason: body.status === 'not_applicable' ? body.note : null },
+    audit,
+  );
+  // only files already attached here may stay; new ones arrive through the upload route
+  if (body.evidenceFileIds) await keepEvidence(db, itemId, requirementId, body.evidenceFileIds);
   return itemOf(await getChecklist(db, actor, id), requirementId)!;
 }
 
 export async function addRequirementEvidence(
+  work: WorkContext,
   db: Db,
   store: FileStore,
   actor: Actor,
@@ -133,34 +127,7 @@ export async function addRequirementEvidence(
   const { pack, level } = checklistPack(row);
   if (!checklistIds(pack, level).has(requirementId))
     throw new AppError('NOT_FOUND', 'Yêu cầu không thuộc danh mục của cấp độ này / not in this level’s checklist');
-  const [current] = await db
-    .select()
-    .from(systemRequirements)
-    .where(and(eq(systemRequirements.systemId, id), eq(systemRequirements.requirementId, requirementId)));
-  const stored = await store.put(db, { ...file, createdBy: actor.userId });
-  return setRequirement(
-    db,
-    actor,
-    id,
-    requirementId,
-    { status: (current?.status ?? 'in_progress') as 'in_progress', note: current?.note ?? '', addEvidence: stored.id },
-    audit,
-  );
-}
-
-/** The inventory's reader for the one download route: evidence of a requirement of a system the actor can see. */
-export async function inventoryFileReader(db: Db, actor: Actor, fileId: string): Promise<boolean> {
-  const systems = await queryRows<{ system_id: string }>(
-    db,
-    sql`select distinct system_id from system_requirements where evidence_file_ids ? ${fileId} limit 50`,
-  );
-  for (const s of systems) {
-    try {
-      await getVisibleSystemRow(db, actor, s.system_id);
-      return true;
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
-    }
-  }
-  return false;
+  const itemId = await systemItem(work, db, row, pack, level);
+  await addEvidence(db, store, actor, await getVisibleItem(work, db, actor, itemId), requirementId, file, audit);
+  return itemOf(await getChecklist(db, actor, id), requirementId)!;
 }

@@ -9,8 +9,9 @@ import type { Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { todayInVietnam } from '../../platform/time.js';
 import { findUserNames } from '../users/index.js';
+import { act, findItemIdBySource, getVisibleItem, upsertItem, type WorkContext } from '../work/index.js';
 import { infoSystems, systemClassifications } from './inventory.tables.js';
-import { packById, packInForce } from './packs.service.js';
+import { checklistIds, packById, packInForce } from './packs.service.js';
 import { getSystem, getVisibleSystemRow, getWritableSystemRow, packOfRow, staleVersion } from './systems.service.js';
 
 /** A system's security level (the wizard under the pack in force) and its level dossier. */
@@ -18,7 +19,7 @@ import { getSystem, getVisibleSystemRow, getWritableSystemRow, packOfRow, staleV
 
 type ClassifyBody = z.infer<typeof ClassifyBodySchema>;
 
-export async function classifySystem(db: Db, actor: Actor, id: string, body: ClassifyBody, audit: AuditContext): Promise<Classification> {
+export async function classifySystem(db: Db, actor: Actor, id: string, body: ClassifyBody, audit: AuditContext, work: WorkContext): Promise<Classification> {
   const row = await getWritableSystemRow(db, actor, id);
   const pack = body.packId ? packById(body.packId) : (await packInForce(db, row.org_path)).pack;
   const problems = validateAnswers(pack, body.answers);
@@ -87,6 +88,15 @@ export async function classifySystem(db: Db, actor: Actor, id: string, body: Cla
         classifiedBy: actor.userId,
       })
       .returning();
+    // the checklist of the level is work owed by the system's org; a new level restarts it (a new dossier)
+    const changed = row.level !== level || row.pack_id !== pack.id;
+    await upsertItem(work, tx, {
+      kind: 'system',
+      sourceId: id,
+      orgId: row.org_id,
+      checksTotal: checklistIds(pack, level).size,
+      ...(changed ? { restartAs: 'acknowledged' as const, actorLabel: actor.label } : {}),
+    });
     await recordAudit(tx, audit, {
       action: 'system.classified',
       entityType: 'info_system',
@@ -145,7 +155,14 @@ const NEXT: Record<DossierStatus, DossierStatus[]> = {
   returned: ['submitted'],
 };
 
-export async function advanceDossier(db: Db, actor: Actor, id: string, body: z.infer<typeof DossierBodySchema>, audit: AuditContext): Promise<System> {
+export async function advanceDossier(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof DossierBodySchema>,
+  audit: AuditContext,
+  work: WorkContext,
+): Promise<System> {
   const row = await getWritableSystemRow(db, actor, id);
   if (row.level === null || !row.pack_id) throw new AppError('CONFLICT', 'Hãy xác định cấp độ trước khi lập hồ sơ / classify the system first');
   const from = row.dossier_status as DossierStatus;
@@ -176,6 +193,7 @@ export async function advanceDossier(db: Db, actor: Actor, id: string, body: z.i
       .where(and(eq(infoSystems.id, id), eq(infoSystems.version, body.version)))
       .returning({ id: infoSystems.id });
     if (!upd) throw staleVersion();
+    await moveSystemWork(work, tx, actor, row, body, set, audit);
     await recordAudit(tx, audit, {
       action: 'system.dossier',
       entityType: 'info_system',
@@ -188,4 +206,36 @@ export async function advanceDossier(db: Db, actor: Actor, id: string, body: z.i
     });
   });
   return getSystem(db, actor, id);
+}
+
+const endOfDay = (d: string | null | undefined) => (d ? new Date(`${d}T23:59:59+07:00`) : null);
+
+/**
+ * The dossier's step as the work item's move: submitted is the owing org's submit, approved the
+ * reviewer's accept, returned their return; appraised keeps it submitted with the approval as the
+ * new review deadline. The inventory has authorised the step (its own rule), so it moves as the source.
+ */
+async function moveSystemWork(
+  work: WorkContext,
+  tx: Db,
+  actor: Actor,
+  row: { id: string; org_id: string; level: number | null },
+  body: z.infer<typeof DossierBodySchema>,
+  set: Partial<typeof infoSystems.$inferInsert>,
+  audit: AuditContext,
+): Promise<void> {
+  let itemId = await findItemIdBySource(tx, 'system', row.id);
+  itemId ??= await upsertItem(work, tx, { kind: 'system', sourceId: row.id, orgId: row.org_id, checksTotal: 0 });
+  const v = await getVisibleItem(work, tx, actor, itemId);
+  const reviewDue = endOfDay((set.approvalDue ?? set.appraisalDue) as string | null | undefined);
+  if (body.status === 'submitted') {
+    await act(work, tx, actor, v, 'submit', { version: v.row.version, asSource: 'owner', audit, patch: { reviewDueAt: endOfDay(set.appraisalDue as string | null) } });
+  } else if (body.status === 'appraised') {
+    await upsertItem(work, tx, { kind: 'system', sourceId: row.id, orgId: row.org_id, checksTotal: v.row.checksTotal, reviewDueAt: reviewDue });
+  } else if (body.status === 'approved') {
+    await act(work, tx, actor, v, 'accept', { version: v.row.version, asSource: 'reviewer', audit, patch: { reviewDueAt: null } });
+  } else if (body.status === 'returned') {
+    const reason = body.note?.trim() || 'Hồ sơ được trả lại để hoàn thiện';
+    await act(work, tx, actor, v, 'return', { version: v.row.version, asSource: 'reviewer', reason, audit, patch: { reviewDueAt: null } });
+  }
 }

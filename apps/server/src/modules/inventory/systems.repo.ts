@@ -109,13 +109,19 @@ export async function requirementRows(db: Db, systemIds: string[]) {
     updated_by: string | null;
   }>(
     db,
-    sql`select r.system_id, r.requirement_id, r.status, r.note, r.evidence_file_ids, r.updated_at, r.updated_by
-          from system_requirements r
-         where r.system_id in (${sql.join(
+    // a system's checklist is its work item's checks (modules/work): read here with the systems
+    // list, one statement for a page of systems (a call per system would be 50 queries a page)
+    sql`select w.source_id as system_id, r.check_key as requirement_id, case r.status when 'done' then 'met' else r.status end as status,
+               r.report as note, to_json(coalesce((select array_agg(e.file_id::text order by e.created_at, e.file_id) from work_evidence e
+                                                    where e.check_id = r.id), '{}'::text[])) as evidence_file_ids,
+               r.updated_at, r.updated_by
+          from work_checks r join work_items w on w.id = r.item_id
+         where w.kind = 'system' and w.source_id in (${sql.join(
            systemIds.map((i) => sql`${i}`),
            sql`, `,
          )})`,
   );
+  for (const r of rows) if (typeof r.evidence_file_ids === 'string') r.evidence_file_ids = JSON.parse(r.evidence_file_ids) as string[];
   const names = await findUserNames(
     db,
     rows.map((r) => r.updated_by),

@@ -32,6 +32,28 @@ export async function findNearestRoleHoldersAbove(db: Db, orgPath: string, roles
   return [...new Set(rows.filter((r) => r.depth === nearest).map((r) => r.user_id))];
 }
 
+/**
+ * Every proper ancestor of `orgPath` where someone holds one of `roles`, nearest first, with
+ * those people: an escalation's ladder (step 0 the nearest, step 1 the next one up…).
+ */
+export async function findRoleHoldersAboveByOrg(db: Db, orgPath: string, roles: readonly Role[]): Promise<{ orgId: string; userIds: string[] }[]> {
+  const rows = await queryRows<{ org_id: string; user_id: string; depth: number }>(
+    db,
+    sql`select go.id as org_id, g.user_id, go.depth from grants g join orgs go on go.id = g.org_id join users u on u.id = g.user_id
+         where not u.disabled and g.role = any(${roleArray(roles)}::text[])
+           and go.path @> ${orgPath}::ltree and go.path <> ${orgPath}::ltree
+         order by go.depth desc, g.user_id`,
+  );
+  const out: { orgId: string; userIds: string[] }[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last?.orgId === r.org_id) {
+      if (!last.userIds.includes(r.user_id)) last.userIds.push(r.user_id);
+    } else out.push({ orgId: r.org_id, userIds: [r.user_id] });
+  }
+  return out;
+}
+
 /** Full names by user id, for labels (who classified, who updated, who is assigned); unknown ids are absent. */
 export async function findUserNames(db: Db, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is string => typeof i === 'string'))];

@@ -1,0 +1,10 @@
+export { workItems, workChecks, workEvidence, workEvents } from './work.tables.js';
+export { WorkSources, type WorkSource, type WorkLabel, type CheckDefinition, type ItemRef } from './work-sources.js';
+export type { Audience, AncestorHolders } from './audience.js';
+export { registerWork, type WorkDeps } from './work.routes.js';
+export { act, addEvidence, assign, getItem, getVisibleItem, readItem, updateCheck, staleItem, type Visible, type WorkContext } from './work.service.js';
+export { openWork, planSourceTimers, upsertItem, findItemIdBySource } from './work-open.js';
+export { listTodo, workOverview } from './work-todo.service.js';
+export { keepEvidence } from './work.repo.js';
+export { runTimers, scheduleTimers, workJobs, WORK_TIMER_JOB } from './work-timers.js';
+export { workFileReader } from './work-files.js';
