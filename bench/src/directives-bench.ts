@@ -8,6 +8,8 @@ import type { Actor } from '../../apps/server/src/platform/policy.js';
 import { createDraft } from '../../apps/server/src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../../apps/server/src/modules/directives/directive-issue.service.js';
 import { rollup, rollupRows } from '../../apps/server/src/modules/directives/rollup.service.js';
+import { listTodo } from '../../apps/server/src/modules/work/index.js';
+import { buildWorkContext } from '../../apps/server/src/work-context.js';
 import { seedNationalTree } from './national-tree.js';
 import { ROOT } from './process.js';
 
@@ -70,16 +72,17 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       ],
     });
     const draft = await createDraft(d.db, ADMIN, input, audit);
+    const work = buildWorkContext();
     const t0 = performance.now();
-    await issueDirective(d.db, ADMIN, draft.id, draft.version, audit);
+    await issueDirective(d.db, work, ADMIN, draft.id, draft.version, audit);
     const issueMs = performance.now() - t0;
     const [counts] = await queryRows<{ a: number; t: number; n: number; m: number; unplaced: number }>(
       d.db,
-      sql`select (select count(*)::int from assignments) as a, (select count(*)::int from assignment_tasks) as t,
+      sql`select (select count(*)::int from work_items) as a, (select count(*)::int from work_checks) as t,
                  (select count(*)::int from notifications) as n, (select count(*)::int from mail_outbox) as m,
-                 (select count(*)::int from assignments where commune_org_id is null or province_org_id is null) as unplaced`,
+                 (select count(*)::int from work_items where commune_org_id is null or province_org_id is null) as unplaced`,
     );
-    const workload = `${tree.orgs.toLocaleString('en')} orgs, ${Number(counts!.a).toLocaleString('en')} assignments, ${engine}`;
+    const workload = `${tree.orgs.toLocaleString('en')} orgs, ${Number(counts!.a).toLocaleString('en')} work items, ${engine}`;
     const goal = databaseUrl ? 5000 : 10_000;
     const rows: Row[] = [
       {
@@ -92,10 +95,10 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       },
     ];
     // a realistic state: a third of the recipients reported on a task
-    await d.db.execute(sql`insert into assignment_tasks (assignment_id, directive_id, task_id, status, report)
-      select a.id, a.directive_id, t.id, 'done', 'Đã thực hiện' from assignments a join directive_tasks t on t.directive_id = a.directive_id
-       where a.directive_id = ${draft.id} and t.position = 1 and abs(hashtext(a.id::text)) % 3 = 0`);
-    await d.db.execute(sql`update assignments set status = 'acknowledged', tasks_done = 1 where id in (select assignment_id from assignment_tasks)`);
+    await d.db.execute(sql`insert into work_checks (item_id, source_id, check_key, status, report)
+      select a.id, a.source_id, t.id::text, 'done', 'Đã thực hiện' from work_items a join directive_tasks t on t.directive_id = a.source_id
+       where a.kind = 'directive' and a.source_id = ${draft.id} and t.position = 1 and abs(hashtext(a.id::text)) % 3 = 0`);
+    await d.db.execute(sql`update work_items set status = 'in_progress', checks_done = 1 where id in (select item_id from work_checks)`);
     await d.executeSql('analyze');
     const median = async (fn: () => Promise<unknown>) => {
       await fn();
@@ -111,6 +114,28 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       const q = await median(() => rollupRows(d.db, draft.id, by));
       rows.push({ target: `roll-up query by ${by}`, workload, measured: `${q.toFixed(0)} ms (median of 5)`, goal: '< 200 ms', ok: q < 200 });
     }
+    // the to-do page of a commune coordinator: everything owed by the commune's units, 50 a page
+    const [commune] = await queryRows<{ path: string }>(
+      d.db,
+      sql`select o.path::text as path from orgs o where o.kind in ('commune', 'ward') and exists (select 1 from orgs c where c.parent_id = o.id)
+           order by o.id limit 1 offset 100`,
+    );
+    const coordinator: Actor = { ...ADMIN, label: 'bench coordinator', grants: [{ role: 'commune_coordinator', orgPath: commune!.path }] };
+    const page = await listTodo(work, d.db, coordinator, { state: 'open', limit: 50, offset: 0 });
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const s0 = performance.now();
+      await listTodo(work, d.db, coordinator, { state: i % 2 ? 'open' : 'overdue', limit: 50, offset: 0 });
+      times.push(performance.now() - s0);
+    }
+    const p95 = times.sort((a, b) => a - b)[Math.ceil(times.length * 0.95) - 1]!;
+    rows.push({
+      target: 'to-do page of a commune coordinator (GET /api/v1/work, service call)',
+      workload: `${workload}; the commune owes ${page.total} items`,
+      measured: `p95 ${p95.toFixed(1)} ms (40 calls)`,
+      goal: '< 100 ms',
+      ok: p95 < 100 && page.total > 0,
+    });
     const full = await median(() => rollup(d.db, ADMIN, draft.id, 'commune'));
     rows.push({
       target: 'whole oversight response (roll-up + 500-row matrix + not acknowledged)',

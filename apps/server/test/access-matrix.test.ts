@@ -209,6 +209,25 @@ function directiveFixtures(): Record<string, Fixture> {
       );
       return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
     },
+    'GET /api/v1/work': async (w) => (w === 'inside' ? { url: '/api/v1/work?state=all' } : null),
+    'GET /api/v1/work/overview': async (w) => ({ url: `/api/v1/work/overview?orgId=${commune(w)}` }),
+    'GET /api/v1/work/:id': async (w) => ({ url: `/api/v1/work/${(await freshDirective(w)).assignmentId}` }),
+    'POST /api/v1/work/:id/actions/:action': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/actions/acknowledge`, body: { version: d.assignmentVersion } };
+    },
+    'PUT /api/v1/work/:id/checks/:key': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/checks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
+    },
+    'POST /api/v1/work/:id/checks/:key/evidence': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/checks/${d.assignmentTaskId}/evidence`, csv: 'biên bản' };
+    },
+    'POST /api/v1/work/:id/assign': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/assign`, body: { userId: null, version: d.assignmentVersion } };
+    },
     'POST /api/v1/assignments/:id/review': async (w) => {
       const d = await freshDirective(w);
       await t.database.db.execute(sql`update work_items set status = 'submitted' where id = ${d.assignmentId}`);

@@ -425,13 +425,15 @@ describe('summary and overview', () => {
   it('every change is in the audit log and the chain verifies', async () => {
     const rows = await queryRows<{ action: string }>(
       t.database.db,
-      sql`select distinct action from audit_log where action like 'system.%' or action like '%.imported' or action like 'regulation.%'`,
+      sql`select distinct action from audit_log where action like 'system.%' or action like '%.imported' or action like 'regulation.%' or action like 'work.%'`,
     );
     expect(rows.map((r) => r.action)).toEqual(
       expect.arrayContaining([
         'system.created',
         'system.classified',
-        'system.requirement',
+        // a requirement is a check of the system's work item
+        'work.check_updated',
+        'work.submitted',
         'system.dossier',
         'regulation.chosen',
         'assets.imported',

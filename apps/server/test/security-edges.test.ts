@@ -142,21 +142,21 @@ describe('downloads', () => {
     expect(res.headers['content-security-policy']).toContain('sandbox');
   });
 
-  it('checklist evidence declared as HTML but really a PNG is served as a PNG attachment, and the reverse as opaque bytes', async () => {
+  it('checklist evidence declared as HTML but really a PNG is served as a PNG attachment; HTML declared as a PNG is refused (415)', async () => {
     const db = t.database.db;
     const s = await createSystem(db, SYSTEM, SystemInputSchema.parse({ orgId: communeId, name: 'Hệ thống bằng chứng', category: 'portal' }), audit);
     await classifySystem(db, SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit, work);
     const reqId = (await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.id;
     const store = new FileStore(t.config.filesDir);
     const a = await addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: png, filename: 'bien-ban.html', mime: 'text/html' }, audit);
-    const b = await addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit);
-    const files = [...a.evidence, ...b.evidence];
-    const asPng = await admin.get(`/api/v1/files/${files.find((e) => e.filename === 'bien-ban.html')!.id}`);
+    // markup a browser would render is no evidence: refused, nothing attached
+    await expect(
+      addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'work.evidence_type_refused' });
+    expect((await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.evidence).toHaveLength(1);
+    const asPng = await admin.get(`/api/v1/files/${a.evidence.find((e) => e.filename === 'bien-ban.html')!.id}`);
     expect(asPng.headers['content-type']).toBe('image/png');
     expect(asPng.headers['content-disposition']).toMatch(/^attachment;/);
-    const asHtml = await admin.get(`/api/v1/files/${files.find((e) => e.filename === 'anh.png')!.id}`);
-    expect(asHtml.headers['content-type']).toBe('application/octet-stream');
-    expect(asHtml.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('one download route: the inventory answers for its evidence, inside the subtree only', async () => {

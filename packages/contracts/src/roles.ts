@@ -18,6 +18,9 @@ export const PERMISSIONS = [
   'inventory:read',
   'inventory:write',
   'regulation:choose',
+  // work owed by an org (modules/work): the routes' coarse gate; each item's source decides with its own permissions
+  'work:read',
+  'work:report',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

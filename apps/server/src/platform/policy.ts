@@ -32,9 +32,11 @@ const COORDINATOR: readonly Permission[] = [
   'directive:report',
   'inventory:read',
   'inventory:write',
+  'work:read',
+  'work:report',
 ];
 // people in units receive directives and report on them, and see their unit's inventory
-const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report', 'inventory:read'];
+const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report', 'inventory:read', 'work:read', 'work:report'];
 
 /** The one table of what each role may do; scope comes from where the role is granted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -45,7 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // the unit's IT officer keeps its systems and assets
   unit_officer: [...RECIPIENT, 'inventory:write'],
   duty_officer: RECIPIENT,
-  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read'],
+  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read', 'work:read'],
   telecom_contact: RECIPIENT,
 };
 

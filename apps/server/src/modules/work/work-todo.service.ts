@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { TodoPage, WorkOverview } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
 import type { Permission } from '@khien/contracts';
-import { scopeFor, scopeSql, type Actor } from '../../platform/policy.js';
+import { inScope, scopeFor, scopeSql, type Actor } from '../../platform/policy.js';
 import { domainError } from '../../platform/errors.js';
 import { findUserNames } from '../users/index.js';
 import type { WorkContext } from './work.service.js';
@@ -106,7 +106,8 @@ export async function workOverview(ctx: WorkContext, db: Db, actor: Actor, q: { 
   let org: { id: string; path: string; name: string; kind: string } | null = null;
   if (q.orgId) {
     const o = await orgPathOf(db, q.orgId);
-    if (!o) throw domainError('NOT_FOUND', 'org_not_found', 'org not found');
+    // an org outside what the caller may read does not exist for them
+    if (!o || !inScope(scopeFor(actor, 'org:read'), o.path)) throw domainError('NOT_FOUND', 'org_not_found', 'org not found');
     org = { id: q.orgId, ...o };
   } else {
     const top = actor.grants.filter((g) => g.orgPath !== null).sort((a, b) => a.orgPath!.length - b.orgPath!.length)[0];

@@ -34,7 +34,8 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, files, work } = deps;
   const tags = ['work'];
-  const cfg = { permission: 'org:read' } as const;
+  const cfg = { permission: 'work:read' } as const;
+  const report = { permission: 'work:report' } as const;
   const one = { 200: WorkItemSchema };
 
   r.get('/api/v1/work', { config: cfg, schema: { tags, querystring: TodoQuerySchema, response: { 200: TodoPageSchema } } }, async (req) =>
@@ -46,7 +47,7 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
   r.get('/api/v1/work/:id', { config: cfg, schema: { tags, params: IdParamsSchema, response: one } }, async (req) => getItem(work, db, req.actor!, req.params.id));
   r.post(
     '/api/v1/work/:id/actions/:action',
-    { config: cfg, schema: { tags, params: WorkActionParamsSchema, body: WorkActionBodySchema, response: one } },
+    { config: report, schema: { tags, params: WorkActionParamsSchema, body: WorkActionBodySchema, response: one } },
     async (req) => {
       const v = await getVisibleItem(work, db, req.actor!, req.params.id);
       await act(work, db, req.actor!, v, req.params.action, { version: req.body.version, reason: req.body.reason, audit: req.audit });
@@ -55,7 +56,7 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
   );
   r.put(
     '/api/v1/work/:id/checks/:key',
-    { config: cfg, schema: { tags, params: WorkCheckParamsSchema, body: WorkCheckBodySchema, response: one } },
+    { config: report, schema: { tags, params: WorkCheckParamsSchema, body: WorkCheckBodySchema, response: one } },
     async (req) => {
       const v = await getVisibleItem(work, db, req.actor!, req.params.id);
       await updateCheck(work, db, req.actor!, v, req.params.key, req.body, req.audit);
@@ -64,14 +65,14 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
   );
   r.post(
     '/api/v1/work/:id/checks/:key/evidence',
-    { config: cfg, bodyLimit: MAX_EVIDENCE_BYTES + 1024 * 1024, schema: { tags, params: WorkCheckParamsSchema, response: one } },
+    { config: report, bodyLimit: MAX_EVIDENCE_BYTES + 1024 * 1024, schema: { tags, params: WorkCheckParamsSchema, response: one } },
     async (req) => {
       const v = await getVisibleItem(work, db, req.actor!, req.params.id);
       await addEvidence(db, files, req.actor!, v, req.params.key, await uploadedFile(req, MAX_EVIDENCE_BYTES), req.audit);
       return readItem(work, db, await getVisibleItem(work, db, req.actor!, req.params.id));
     },
   );
-  r.post('/api/v1/work/:id/assign', { config: cfg, schema: { tags, params: IdParamsSchema, body: WorkAssignBodySchema, response: one } }, async (req) => {
+  r.post('/api/v1/work/:id/assign', { config: report, schema: { tags, params: IdParamsSchema, body: WorkAssignBodySchema, response: one } }, async (req) => {
     const v = await getVisibleItem(work, db, req.actor!, req.params.id);
     await assign(work, db, req.actor!, v, req.body.userId, req.body.version, req.audit);
     return getItem(work, db, req.actor!, req.params.id);
