@@ -96,7 +96,7 @@ describe('dueWords', () => {
   it('counts calendar days in Vietnam, not 24-hour spans', () => {
     expect(dueWords('2026-03-07T10:00:00Z', 'pending', now)).toEqual({ key: 'overdueDays', days: 3 });
     // 23:30 on 9 March in Vietnam is yesterday there, though only 10.5 hours ago
-    expect(dueWords('2026-03-09T16:30:00Z', 'acknowledged', now)).toEqual({ key: 'overdueDays', days: 1 });
+    expect(dueWords('2026-03-09T16:30:00Z', 'acknowledged', now)).toEqual({ key: 'overdueOneDay' });
     expect(dueWords('2026-03-12T10:00:00Z', 'in_progress', now)).toEqual({ key: 'daysLeft', days: 2 });
     // 01:00 on 11 March in Vietnam is tomorrow, though it is 2026-03-10 in UTC
     expect(dueWords('2026-03-10T18:00:00Z', 'returned', now)).toEqual({ key: 'dueTomorrow' });
@@ -192,11 +192,21 @@ describe('the to-do list', () => {
 
   it('joins pages without repeating an item that moved between requests', () => {
     const [a, b, c] = [summary(), summary(), summary()];
-    expect(joinPages([[a, b], [b, c]]).map((x) => x.id)).toEqual([a.id, b.id, c.id]);
+    expect(
+      joinPages([
+        [a, b],
+        [b, c],
+      ]).map((x) => x.id),
+    ).toEqual([a.id, b.id, c.id]);
   });
 
   it('reads filters from the URL, junk falling back to the defaults, and writes only what differs', () => {
-    expect(filtersFromParams(new URLSearchParams('state=overdue&kind=system&mine=true'))).toEqual({ state: 'overdue', kind: 'system', mine: true, orgId: null });
+    expect(filtersFromParams(new URLSearchParams('state=overdue&kind=system&mine=true'))).toEqual({
+      state: 'overdue',
+      kind: 'system',
+      mine: true,
+      orgId: null,
+    });
     expect(filtersFromParams(new URLSearchParams('state=everything&kind=DROP%20TABLE&mine=1&orgId=../x'))).toEqual({
       state: 'open',
       kind: null,
@@ -237,7 +247,12 @@ describe("the coordinator's overview", () => {
   });
 
   it('adds the rows up', () => {
-    expect(overviewTotals([row('a', 2, 1, { submitted: 3, closed: 4 }), row('b', 5, 0, { closed: 1 })])).toEqual({ open: 7, overdue: 1, submitted: 3, closed: 5 });
+    expect(overviewTotals([row('a', 2, 1, { submitted: 3, closed: 4 }), row('b', 5, 0, { closed: 1 })])).toEqual({
+      open: 7,
+      overdue: 1,
+      submitted: 3,
+      closed: 5,
+    });
   });
 
   it('drills from a commune into its units, and from a unit into its list', () => {

@@ -24,7 +24,16 @@ export const WORK_STATUSES = [
   'not_applicable',
   'risk_accepted',
 ] as const satisfies readonly WorkStatusValue[];
-export const WORK_ACTIONS = ['acknowledge', 'start', 'submit', 'return', 'accept', 'not_applicable', 'accept_risk', 'reopen'] as const satisfies readonly WorkAction[];
+export const WORK_ACTIONS = [
+  'acknowledge',
+  'start',
+  'submit',
+  'return',
+  'accept',
+  'not_applicable',
+  'accept_risk',
+  'reopen',
+] as const satisfies readonly WorkAction[];
 export const CHECK_STATUSES = ['not_started', 'in_progress', 'done', 'not_done', 'not_applicable', 'risk_accepted'] as const satisfies readonly CheckStatus[];
 export const TODO_STATES = ['open', 'overdue', 'submitted', 'closed', 'all'] as const satisfies readonly TodoState[];
 
@@ -161,6 +170,7 @@ export function draftReasonMissing(draft: CheckDraft): boolean {
 
 export type DueWords =
   | { key: 'overdueDays'; days: number }
+  | { key: 'overdueOneDay' }
   | { key: 'overdueToday' }
   | { key: 'dueToday' }
   | { key: 'dueTomorrow' }
@@ -181,14 +191,15 @@ export function dueWords(dueAt: string | null, status: WorkStatusValue, now: Dat
   const due = new Date(dueAt);
   if (Number.isNaN(due.getTime())) return null;
   const days = dayDiff(todayVn(now), todayVn(due));
-  if (due.getTime() <= now.getTime()) return days < 0 ? { key: 'overdueDays', days: -days } : { key: 'overdueToday' };
+  // one word per count instead of i18next plurals: Vietnamese has none, and the key checks stay literal
+  if (due.getTime() <= now.getTime()) return days < -1 ? { key: 'overdueDays', days: -days } : days === -1 ? { key: 'overdueOneDay' } : { key: 'overdueToday' };
   if (days <= 0) return { key: 'dueToday' };
   if (days === 1) return { key: 'dueTomorrow' };
   return { key: 'daysLeft', days };
 }
 
 export function isDueWordsLate(words: DueWords | null): boolean {
-  return words?.key === 'overdueDays' || words?.key === 'overdueToday';
+  return words?.key === 'overdueDays' || words?.key === 'overdueOneDay' || words?.key === 'overdueToday';
 }
 
 // ---------------------------------------------------------------- the to-do list
@@ -249,6 +260,12 @@ export function filtersFromParams(params: URLSearchParams): TodoFilters {
   };
 }
 
+/** /work/overview?orgId=&kind=: the same checks as the list's filters. */
+export function overviewFromParams(params: URLSearchParams): { orgId?: string; kind?: string } {
+  const { orgId, kind } = filtersFromParams(params);
+  return { orgId: orgId ?? undefined, kind: kind ?? undefined };
+}
+
 export function paramsFromFilters(f: TodoFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.state !== 'open') p.set('state', f.state);
@@ -259,7 +276,10 @@ export function paramsFromFilters(f: TodoFilters): URLSearchParams {
 }
 
 /** Known kinds first in their fixed order, then any other by name; the selected one stays even at zero. */
-export function kindChips(kinds: readonly { kind: string; open: number; overdue: number }[], selected: string | null): { kind: string; open: number; overdue: number }[] {
+export function kindChips(
+  kinds: readonly { kind: string; open: number; overdue: number }[],
+  selected: string | null,
+): { kind: string; open: number; overdue: number }[] {
   const list = [...kinds];
   if (selected && !list.some((k) => k.kind === selected)) list.push({ kind: selected, open: 0, overdue: 0 });
   const rank = (k: string) => {
