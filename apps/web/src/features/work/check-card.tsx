@@ -62,6 +62,8 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
   const [touched, setTouched] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [tooLarge, setTooLarge] = useState<File | null>(null);
+  // the value is read from the event now: React has let go of currentTarget by the time an updater runs
+  const edit = (change: Partial<CheckDraft>) => setDraft((d) => ({ ...d, ...change }));
   const dirty = isDraftDirty(check, draft);
   const reasonMissing = draftReasonMissing(draft);
 
@@ -120,7 +122,7 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
           label={t('work.check.status')}
           data={CHECK_STATUSES.map((s) => ({ value: s, label: labels.checkStatus(item.kind, s) }))}
           value={draft.status}
-          onChange={(e) => setDraft((d) => ({ ...d, status: e.currentTarget.value as CheckStatus }))}
+          onChange={(e) => edit({ status: e.currentTarget.value as CheckStatus })}
           disabled={!editable}
           data-testid="check-status-select"
         />
@@ -131,7 +133,7 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
             autosize
             minRows={2}
             value={draft.reason}
-            onChange={(e) => setDraft((d) => ({ ...d, reason: e.currentTarget.value }))}
+            onChange={(e) => edit({ reason: e.currentTarget.value })}
             readOnly={!editable}
             withAsterisk
             error={touched && reasonMissing ? t('work.check.reasonRequired') : undefined}
@@ -146,7 +148,7 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
           minRows={2}
           maxRows={12}
           value={draft.report}
-          onChange={(e) => setDraft((d) => ({ ...d, report: e.currentTarget.value }))}
+          onChange={(e) => edit({ report: e.currentTarget.value })}
           readOnly={!editable}
           maxLength={20000}
           data-testid="check-report"
