@@ -93,7 +93,7 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
     : null;
 
   return (
-    <Card withBorder padding="sm" radius="md" data-testid={`check-${check.key}`} data-status={check.status}>
+    <Card withBorder padding="sm" radius="md" data-testid={`work-check-${check.key}`} data-status={check.status}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', minWidth: 0 }}>
