@@ -6,6 +6,7 @@ import { Empty } from '../components/empty-state';
 import { FullPageLoader } from '../components/full-page-loader';
 import { safeNext } from '../lib/safe-next';
 import { STEP_PATHS, useAuth, type PendingStep } from '../lib/auth-context';
+import { canAny } from './nav-items';
 
 /** Everything behind it needs a completed sign-in; half-way sessions are sent to their next step. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -34,9 +35,10 @@ export function RequireStep({ step, children }: { step: PendingStep; children: R
   return <>{children}</>;
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** `permission` as a list: any one of them is enough. */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  if (!can(permission)) return <Empty title={t('errors.noAccessTitle')} description={t('errors.noAccess')} />;
+  if (!canAny(can, permission)) return <Empty title={t('errors.noAccessTitle')} description={t('errors.noAccess')} />;
   return <>{children}</>;
 }

@@ -1,15 +1,21 @@
 import type { Permission } from '@khien/contracts';
 
+/** Who owes work: directive recipients report, unit IT officers keep their systems' checklists. */
+export const WORK_PERMISSIONS: readonly Permission[] = ['directive:report', 'inventory:write'];
+
 export interface NavItem {
   to: string;
   /** i18n key of the label. */
   labelKey: string;
-  /** Shown only to callers holding this permission; none = everyone signed in. */
-  permission?: Permission;
+  /** Shown only to callers holding this permission (or any of these); none = everyone signed in. */
+  permission?: Permission | readonly Permission[];
   testId: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // first, so it is also the home page of everyone who owes work (HomeRedirect opens the first entry)
+  { to: '/work', labelKey: 'work.nav.todo', permission: WORK_PERMISSIONS, testId: 'nav-work' },
+  { to: '/work/overview', labelKey: 'work.nav.overview', permission: 'directive:write', testId: 'nav-work-overview' },
   { to: '/orgs', labelKey: 'nav.orgs', permission: 'org:read', testId: 'nav-orgs' },
   { to: '/directives', labelKey: 'nav.directives', permission: 'directive:read', testId: 'nav-directives' },
   { to: '/assignments', labelKey: 'nav.assignments', permission: 'directive:report', testId: 'nav-assignments' },
@@ -27,5 +33,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function visibleNavItems(can: (p: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+  return NAV_ITEMS.filter((item) => canAny(can, item.permission));
+}
+
+export function canAny(can: (p: Permission) => boolean, permission: Permission | readonly Permission[] | undefined): boolean {
+  if (!permission) return true;
+  return typeof permission === 'string' ? can(permission) : permission.some((p) => can(p));
 }

@@ -16,8 +16,10 @@ import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
 import { SessionsPage } from '../features/sessions';
 import { TokensPage } from '../features/tokens';
 import { UserDetailPage, UsersPage } from '../features/users';
+import { TodoPage, WorkItemPage, WorkOverviewPage } from '../features/work';
 import { AppLayout } from './app-layout';
 import { RequirePermission, RequireSignIn, RequireStep } from './guards';
+import { WORK_PERMISSIONS } from './nav-items';
 import { HomeRedirect } from './home-redirect';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
@@ -53,6 +55,9 @@ export const ROUTES = {
   assets: '/assets',
   asset: '/assets/:id',
   ipSpace: '/ip-space',
+  work: '/work',
+  workOverview: '/work/overview',
+  workItem: '/work/:id',
 } as const;
 
 export function createRouter() {
@@ -268,6 +273,24 @@ export function createRouter() {
                 </RequirePermission>
               ),
             },
+            {
+              path: ROUTES.work,
+              element: (
+                <RequirePermission permission={WORK_PERMISSIONS}>
+                  <TodoPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: ROUTES.workOverview,
+              element: (
+                <RequirePermission permission="directive:write">
+                  <WorkOverviewPage />
+                </RequirePermission>
+              ),
+            },
+            // Reviewers open items too (canReview), and the server answers 404 outside the reader's subtree.
+            { path: ROUTES.workItem, element: <WorkItemPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

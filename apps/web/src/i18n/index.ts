@@ -5,11 +5,13 @@ import en from './en.json';
 import inventoryEn from './inventory.en.json';
 import inventoryVi from './inventory.vi.json';
 import vi from './vi.json';
+import workEn from './work.en.json';
+import workVi from './work.vi.json';
 
 /** Feature files merged under their own top-level key, so parallel work does not edit the same file. */
 export const RESOURCES = {
-  vi: { ...vi, inventory: inventoryVi },
-  en: { ...en, inventory: inventoryEn },
+  vi: { ...vi, inventory: inventoryVi, work: workVi },
+  en: { ...en, inventory: inventoryEn, work: workEn },
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

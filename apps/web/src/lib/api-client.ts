@@ -16,14 +16,27 @@ export class ApiError extends Error {
   readonly code: ErrorCode | ClientErrorCode;
   readonly details: unknown;
   readonly requestId: string | null;
+  /** A domain reason the web translates as `errors.reason.<reason>` with `params` (server `domainError`). */
+  readonly reason: string | null;
+  readonly params: Record<string, string | number | boolean | null>;
 
-  constructor(init: { status: number; code: ErrorCode | ClientErrorCode; message: string; details?: unknown; requestId?: string | null }) {
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ClientErrorCode;
+    message: string;
+    details?: unknown;
+    requestId?: string | null;
+    reason?: string | null;
+    params?: Record<string, string | number | boolean | null>;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.details = init.details;
     this.requestId = init.requestId ?? null;
+    this.reason = init.reason ?? null;
+    this.params = init.params ?? {};
   }
 
   /** VALIDATION_FAILED details as a map from field path ("contacts.0.phone") to message. */
@@ -84,13 +97,15 @@ function toApiError(status: number, payload: unknown, fallbackMessage: string): 
   if (payload && typeof payload === 'object' && 'error' in payload) {
     const err = (payload as { error: unknown }).error;
     if (err && typeof err === 'object' && 'code' in err) {
-      const e = err as { code: string; message?: unknown; details?: unknown; requestId?: unknown };
+      const e = err as { code: string; message?: unknown; details?: unknown; requestId?: unknown; reason?: unknown; params?: unknown };
       return new ApiError({
         status,
         code: e.code as ErrorCode,
         message: typeof e.message === 'string' ? e.message : fallbackMessage,
         details: e.details,
         requestId: typeof e.requestId === 'string' ? e.requestId : null,
+        reason: typeof e.reason === 'string' ? e.reason : null,
+        params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number | boolean | null>) : {},
       });
     }
   }
