@@ -4,12 +4,7 @@ export { users, grants, recoveryCodes, sessions, loginAttempts } from './modules
 export { apiTokens } from './modules/tokens/tokens.tables.js';
 export { auditLog, auditCheckpoints } from './platform/audit/audit.tables.js';
 export { files } from './platform/files/files.tables.js';
-export {
-  directives,
-  directiveSections,
-  directiveTasks,
-  directiveAttachments,
-} from './modules/directives/directives.tables.js';
+export { directives, directiveSections, directiveTasks, directiveAttachments } from './modules/directives/directives.tables.js';
 export { notifications, mailOutbox } from './modules/notifications/notifications.tables.js';
 export {
   regulationChoices,

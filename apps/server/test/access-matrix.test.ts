@@ -207,6 +207,8 @@ function directiveFixtures(): Record<string, Fixture> {
       await t.database.db.execute(
         sql`insert into work_checks (item_id, source_id, check_key, status) values (${d.assignmentId}, ${d.id}, ${d.assignmentTaskId}, 'done')`,
       );
+      // the state machine: a receipt is acknowledged before the report is submitted
+      await t.database.db.execute(sql`update work_items set status = 'acknowledged' where id = ${d.assignmentId}`);
       return { url: `/api/v1/assignments/${d.assignmentId}/submit`, body: { version: d.assignmentVersion } };
     },
     'GET /api/v1/work': async (w) => (w === 'inside' ? { url: '/api/v1/work?state=all' } : null),

@@ -106,14 +106,27 @@ describe('migrating directive assignments and system checklists into work', () =
 
   it('keeps ids, statuses, reports, evidence and history; maps a met requirement to a done check', async () => {
     const a1 = (await pg.query<Record<string, unknown>>(`select * from work_items where id = '${A1}'`)).rows[0]!;
-    expect(a1).toMatchObject({ kind: 'directive', source_id: D, org_id: S1, reviewer_org_id: W, status: 'submitted', checks_total: 2, checks_done: 1, remind_step: 1 });
+    expect(a1).toMatchObject({
+      kind: 'directive',
+      source_id: D,
+      org_id: S1,
+      reviewer_org_id: W,
+      status: 'submitted',
+      checks_total: 2,
+      checks_done: 1,
+      remind_step: 1,
+    });
     const check = (await pg.query<Record<string, unknown>>(`select * from work_checks where id = '${AT1}'`)).rows[0]!;
     expect(check).toMatchObject({ item_id: A1, source_id: D, check_key: T1, status: 'done', report: 'Đã rà soát' });
     const sys = (await pg.query<Record<string, unknown>>(`select * from work_items where kind = 'system'`)).rows;
     expect(sys).toHaveLength(1);
     expect(sys[0]).toMatchObject({ source_id: SYS, org_id: S1, status: 'submitted', commune_org_id: W, province_org_id: P });
     expect(sys[0]!.review_due_at).not.toBeNull();
-    const reqs = (await pg.query<{ check_key: string; status: string; reason: string | null }>(`select check_key, status, reason from work_checks where source_id = '${SYS}' order by check_key`)).rows;
+    const reqs = (
+      await pg.query<{ check_key: string; status: string; reason: string | null }>(
+        `select check_key, status, reason from work_checks where source_id = '${SYS}' order by check_key`,
+      )
+    ).rows;
     expect(reqs).toEqual([
       { check_key: 'r-1', status: 'done', reason: null },
       { check_key: 'r-2', status: 'not_applicable', reason: 'Không có máy chủ riêng' },

@@ -73,7 +73,12 @@ describe('one to-do list', () => {
     expect(todo.kinds.map((k: { kind: string }) => k.kind).sort()).toEqual(['directive', 'system']);
     const dItem = todo.items.find((i: { kind: string }) => i.kind === 'directive');
     const sItem = todo.items.find((i: { kind: string }) => i.kind === 'system');
-    expect(dItem).toMatchObject({ sourceId: directiveId, label: 'V/v tăng cường bảo đảm an ninh mạng', link: `/assignments/${dItem.id}`, orgParentName: 'Phường Hạc Thành' });
+    expect(dItem).toMatchObject({
+      sourceId: directiveId,
+      label: 'V/v tăng cường bảo đảm an ninh mạng',
+      link: `/assignments/${dItem.id}`,
+      orgParentName: 'Phường Hạc Thành',
+    });
     expect(sItem).toMatchObject({ sourceId: systemId, label: 'Cổng thông tin phường', link: `/systems/${systemId}`, status: 'acknowledged' });
     expect(sItem.checksTotal).toBeGreaterThan(0);
     // the outsider's list is empty and the items do not exist for them
@@ -155,7 +160,10 @@ describe('timers', () => {
     await t.database.db.execute(sql`update work_items set status = 'accepted', due_at = now() - interval '1 hour' where id = ${item!.id}`);
     const fired = await runTimers(work, t.database.db, { kind: 'directive', sourceId: id });
     expect(fired).toEqual({ remind_due: 0, remind_ack: 0, remind_review: 0, escalate: 0 });
-    const [events] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from work_events where item_id = ${item!.id} and kind = 'escalated'`);
+    const [events] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from work_events where item_id = ${item!.id} and kind = 'escalated'`,
+    );
     expect(Number(events!.n)).toBe(0);
   });
 

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'inventory:read',
   'inventory:write',
   'regulation:choose',
+  'work:read',
+  'work:report',
 ] as const satisfies readonly Permission[];
 
 export const ORG_KINDS = [
@@ -82,9 +84,18 @@ export const ERROR_CODES = [
 
 export const DIRECTIVE_STATUSES = ['draft', 'issued', 'closed'] as const satisfies readonly DirectiveStatus[];
 
-export const ASSIGNMENT_STATUSES = ['pending', 'acknowledged', 'submitted', 'returned', 'accepted'] as const satisfies readonly AssignmentStatus[];
+export const ASSIGNMENT_STATUSES = [
+  'pending',
+  'acknowledged',
+  'in_progress',
+  'submitted',
+  'returned',
+  'accepted',
+  'not_applicable',
+  'risk_accepted',
+] as const satisfies readonly AssignmentStatus[];
 
-export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_applicable'] as const satisfies readonly TaskStatus[];
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'not_done', 'not_applicable', 'risk_accepted'] as const satisfies readonly TaskStatus[];
 
 export type RollupBy = Rollup['by'];
 export const ROLLUP_BYS = ['province', 'commune', 'kind', 'task'] as const satisfies readonly RollupBy[];

@@ -31,7 +31,9 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
     { config: { permission: 'directive:read' }, schema: { tags, querystring: ListAssignmentsQuerySchema, response: { 200: AssignmentPageSchema } } },
     async (req) => listAssignments(db, req.actor!, req.query),
   );
-  r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) => getAssignment(work, db, req.actor!, req.params.id));
+  r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) =>
+    getAssignment(work, db, req.actor!, req.params.id),
+  );
   r.post('/api/v1/assignments/:id/acknowledge', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
     acknowledge(work, db, req.actor!, req.params.id, req.body.version, req.audit),
   );

@@ -84,7 +84,8 @@ export async function listAssignments(
         reviewedAt: iso(r.reviewed_at),
         reviewComment: (r.review_comment as string | null) ?? null,
         dueAt: iso(r.due_at),
-        overdue: ['pending', 'acknowledged', 'in_progress', 'returned'].includes(status) && Boolean(r.due_at) && new Date(r.due_at as string).getTime() < Date.now(),
+        overdue:
+          ['pending', 'acknowledged', 'in_progress', 'returned'].includes(status) && Boolean(r.due_at) && new Date(r.due_at as string).getTime() < Date.now(),
         version: Number(r.version),
         doneTasks: Number(r.done_tasks),
         totalTasks: Number(r.total_tasks),

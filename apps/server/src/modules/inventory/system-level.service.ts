@@ -229,7 +229,12 @@ async function moveSystemWork(
   const v = await getVisibleItem(work, tx, actor, itemId);
   const reviewDue = endOfDay((set.approvalDue ?? set.appraisalDue) as string | null | undefined);
   if (body.status === 'submitted') {
-    await act(work, tx, actor, v, 'submit', { version: v.row.version, asSource: 'owner', audit, patch: { reviewDueAt: endOfDay(set.appraisalDue as string | null) } });
+    await act(work, tx, actor, v, 'submit', {
+      version: v.row.version,
+      asSource: 'owner',
+      audit,
+      patch: { reviewDueAt: endOfDay(set.appraisalDue as string | null) },
+    });
   } else if (body.status === 'appraised') {
     await upsertItem(work, tx, { kind: 'system', sourceId: row.id, orgId: row.org_id, checksTotal: v.row.checksTotal, reviewDueAt: reviewDue });
   } else if (body.status === 'approved') {

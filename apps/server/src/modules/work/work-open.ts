@@ -11,7 +11,6 @@ import { scheduleTimers } from './work-timers.js';
  * distinct due dates are planned in the same transaction. Returns the number of items now open.
  */
 export async function openWork(ctx: WorkContext, tx: Db, kind: string, sourceId: string, rows: SQL, opts: { status?: string } = {}): Promise<number> {
-  const source = ctx.sources.get(kind);
   await tx.execute(sql`
     insert into work_items (kind, source_id, org_id, org_kind, part_ids, checks_total, due_at, reviewer_org_id, commune_org_id, province_org_id, status)
     select ${kind}, ${sourceId}::uuid, r.org_id, r.org_kind, r.part_ids, r.checks_total, r.due_at, r.reviewer_org_id, r.commune_org_id, r.province_org_id,

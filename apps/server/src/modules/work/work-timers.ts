@@ -41,8 +41,7 @@ export async function scheduleTimers(
   for (const d of dates) {
     const item = { id: groupId, status: (d.status ?? 'pending') as 'pending', dueAt: d.dueAt, ackDueAt: d.ackDueAt, reviewDueAt: d.reviewDueAt ?? null };
     // the acknowledgement reminders are planned as if still pending, the review ones as if submitted
-    for (const t of [...planTimers(item, source.policy), ...planTimers({ ...item, status: 'submitted' }, source.policy)])
-      moments.set(t.at.toISOString(), t.at);
+    for (const t of [...planTimers(item, source.policy), ...planTimers({ ...item, status: 'submitted' }, source.policy)]) moments.set(t.at.toISOString(), t.at);
   }
   const now = Date.now();
   const jobs = [...moments.values()]
@@ -89,7 +88,16 @@ export async function runTimers(ctx: WorkContext, db: Db, group: Partial<TimerGr
   return done;
 }
 
-async function fireStep(ctx: WorkContext, db: Db, source: WorkSource, group: Partial<TimerGroup>, kind: TimerKind, step: number, hours: number, now: Date): Promise<number> {
+async function fireStep(
+  ctx: WorkContext,
+  db: Db,
+  source: WorkSource,
+  group: Partial<TimerGroup>,
+  kind: TimerKind,
+  step: number,
+  hours: number,
+  now: Date,
+): Promise<number> {
   const c = COLUMN[kind];
   const stepCol = sql.raw(`w.${c.step}`);
   const dateCol = sql.raw(`w.${c.date}`);
@@ -152,7 +160,15 @@ async function fireStep(ctx: WorkContext, db: Db, source: WorkSource, group: Par
 
 const day = (v: string | Date | null) => (v ? new Date(v).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
 
-async function tell(ctx: WorkContext, tx: Db, source: WorkSource, kind: TimerKind, step: number, d: Due, described: { label: string; link: string }): Promise<void> {
+async function tell(
+  ctx: WorkContext,
+  tx: Db,
+  source: WorkSource,
+  kind: TimerKind,
+  step: number,
+  d: Due,
+  described: { label: string; link: string },
+): Promise<void> {
   const { label, link } = described;
   if (kind === 'escalate') {
     const ladder = await ctx.audience.above(tx, d.org_path, source.escalateRoles);

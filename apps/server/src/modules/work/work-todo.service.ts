@@ -101,7 +101,12 @@ const COMMUNE_KINDS = new Set(['commune', 'ward', 'special_zone']);
  * The coordinator's view: under an org (default: the top of the actor's read scope), what each
  * commune owes — or, at a commune or below, each unit — across kinds, most overdue first.
  */
-export async function workOverview(ctx: WorkContext, db: Db, actor: Actor, q: { orgId?: string | undefined; kind?: string | undefined }): Promise<WorkOverview> {
+export async function workOverview(
+  ctx: WorkContext,
+  db: Db,
+  actor: Actor,
+  q: { orgId?: string | undefined; kind?: string | undefined },
+): Promise<WorkOverview> {
   const scope = kindsInScope(ctx, actor, (p) => p.read, q.kind);
   let org: { id: string; path: string; name: string; kind: string } | null = null;
   if (q.orgId) {

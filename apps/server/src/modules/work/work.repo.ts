@@ -42,7 +42,11 @@ export function toItemRow(r: Record<string, unknown>): ItemRow {
   }
   // arrays come back as a Postgres literal from a raw query on PGlite
   const parts = out.partIds;
-  if (typeof parts === 'string') out.partIds = parts.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof parts === 'string')
+    out.partIds = parts
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   out.version = Number(out.version);
   return out as unknown as ItemRow;
 }

@@ -44,7 +44,9 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
   r.get('/api/v1/work/overview', { config: cfg, schema: { tags, querystring: WorkOverviewQuerySchema, response: { 200: WorkOverviewSchema } } }, async (req) =>
     workOverview(work, db, req.actor!, req.query),
   );
-  r.get('/api/v1/work/:id', { config: cfg, schema: { tags, params: IdParamsSchema, response: one } }, async (req) => getItem(work, db, req.actor!, req.params.id));
+  r.get('/api/v1/work/:id', { config: cfg, schema: { tags, params: IdParamsSchema, response: one } }, async (req) =>
+    getItem(work, db, req.actor!, req.params.id),
+  );
   r.post(
     '/api/v1/work/:id/actions/:action',
     { config: report, schema: { tags, params: WorkActionParamsSchema, body: WorkActionBodySchema, response: one } },

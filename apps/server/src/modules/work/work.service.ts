@@ -2,7 +2,7 @@ import type { CheckStatus, WorkAction, WorkSide, WorkStatus } from '@khien/forma
 import { allowedActions, checkNeedsReason, isOverdue, OPEN_STATUSES, transition, unsettledChecks } from '@khien/formats';
 import type { WorkCheck, WorkItem, WorkSummary } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, domainError } from '../../platform/errors.js';
+import { domainError, type AppError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { inScope, scopeFor, type Actor } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
@@ -172,10 +172,16 @@ async function requireReportsTaken(db: Db, v: Visible): Promise<void> {
 
 function conflict(v: Visible, action: string): AppError {
   const status = v.row.status as WorkStatus;
-  return domainError('CONFLICT', 'work.transition_not_allowed', `"${action}" is not allowed while the item is ${status}`, { status, action }, {
-    status,
-    allowed: actionsFor(v),
-  });
+  return domainError(
+    'CONFLICT',
+    'work.transition_not_allowed',
+    `"${action}" is not allowed while the item is ${status}`,
+    { status, action },
+    {
+      status,
+      allowed: actionsFor(v),
+    },
+  );
 }
 
 export interface MoveInput {
@@ -287,8 +293,22 @@ async function tellAboutMove(ctx: WorkContext, tx: Db, v: Visible, action: WorkA
   }
   if (action === 'return' || action === 'accept' || action === 'accept_risk' || action === 'reopen') {
     const people = row.assigneeUserId ? [row.assigneeUserId] : await ctx.audience.onOrg(tx, row.orgId, source.ownerRoles);
-    const title = action === 'accept' ? 'Báo cáo đã được chấp nhận' : action === 'return' ? 'Báo cáo bị trả lại' : action === 'reopen' ? 'Việc được mở lại' : 'Rủi ro được chấp nhận';
-    await notifyUsers(tx, { userIds: people, kind: `work.${EVENT[action]}`, title, body: `${label}${reason ? `: ${reason}` : ''}`.slice(0, 2000), link, email: true });
+    const title =
+      action === 'accept'
+        ? 'Báo cáo đã được chấp nhận'
+        : action === 'return'
+          ? 'Báo cáo bị trả lại'
+          : action === 'reopen'
+            ? 'Việc được mở lại'
+            : 'Rủi ro được chấp nhận';
+    await notifyUsers(tx, {
+      userIds: people,
+      kind: `work.${EVENT[action]}`,
+      title,
+      body: `${label}${reason ? `: ${reason}` : ''}`.slice(0, 2000),
+      link,
+      email: true,
+    });
   }
 }
 
@@ -296,7 +316,8 @@ const OPEN = new Set<string>(OPEN_STATUSES);
 /** Statuses whose checks the owing org may still change. */
 function requireEditable(v: Visible): void {
   if (!v.canReport) throw domainError('FORBIDDEN', 'work.only_owner', 'only the owing org reports');
-  if (!OPEN.has(v.row.status)) throw domainError('CONFLICT', 'work.not_editable', `the item is ${v.row.status}`, { status: v.row.status }, { status: v.row.status });
+  if (!OPEN.has(v.row.status))
+    throw domainError('CONFLICT', 'work.not_editable', `the item is ${v.row.status}`, { status: v.row.status }, { status: v.row.status });
 }
 
 async function requireCheck(db: Db, v: Visible, key: string) {
@@ -336,7 +357,12 @@ export async function updateCheck(
   if (checkNeedsReason(input.status) && !reason)
     throw domainError('VALIDATION_FAILED', 'work.reason_required', 'a reason is required', { status: input.status }, [{ path: 'reason', message: 'required' }]);
   await db.transaction(async (tx) => {
-    await upsertCheck(tx, v.row, key, { status: input.status, report: input.report, reason: checkNeedsReason(input.status) ? reason : null, updatedBy: actor.userId });
+    await upsertCheck(tx, v.row, key, {
+      status: input.status,
+      report: input.report,
+      reason: checkNeedsReason(input.status) ? reason : null,
+      updatedBy: actor.userId,
+    });
     await impliedStart(tx, v, actor);
     await recordAudit(tx, audit, {
       action: 'work.check_updated',

@@ -24,9 +24,12 @@ export const DIRECTIVE_STATUS_COLORS: Record<DirectiveStatus, string> = { draft:
 export const ASSIGNMENT_STATUS_COLORS: Record<AssignmentStatus, string> = {
   pending: 'orange',
   acknowledged: 'blue',
+  in_progress: 'cyan',
   submitted: 'violet',
   returned: 'red',
   accepted: 'teal',
+  not_applicable: 'gray',
+  risk_accepted: 'yellow',
 };
 
 /** Matrix and card colours: done green, in progress yellow, not started grey, n/a blue-grey; no task = white. */
@@ -35,5 +38,14 @@ export const TASK_STATUS_COLORS: Record<TaskStatus, string> = {
   in_progress: 'var(--mantine-color-yellow-4)',
   not_started: 'var(--mantine-color-gray-4)',
   not_applicable: '#90a4ae',
+  not_done: 'var(--mantine-color-red-4)',
+  risk_accepted: 'var(--mantine-color-orange-4)',
 };
-export const TASK_STATUS_BADGE: Record<TaskStatus, string> = { done: 'green', in_progress: 'yellow', not_started: 'gray', not_applicable: 'indigo' };
+export const TASK_STATUS_BADGE: Record<TaskStatus, string> = {
+  done: 'green',
+  in_progress: 'yellow',
+  not_started: 'gray',
+  not_applicable: 'indigo',
+  not_done: 'red',
+  risk_accepted: 'orange',
+};

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { TASK_STATUSES } from '../../lib/enums';
 import { TASK_STATUS_COLORS, useDirectiveLabels } from './directive-labels';
 
-const SYMBOL: Record<TaskStatus, string> = { done: '✓', in_progress: '…', not_started: '', not_applicable: '–' };
+const SYMBOL: Record<TaskStatus, string> = { done: '✓', in_progress: '…', not_started: '', not_applicable: '–', not_done: '✗', risk_accepted: '!' };
 const CELL = 30;
 const BORDER = '1px solid var(--mantine-color-gray-3)';
 
