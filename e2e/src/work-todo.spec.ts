@@ -1,23 +1,22 @@
 /**
- * DRAFT, not run yet: the server's `modules/work` is being built in parallel. Rename to
- * work-todo.spec.ts (vitest picks up *.spec.ts) once GET /api/v1/work answers.
- *
  * The unit officer's to-do list on a 375 px phone: a school's IT officer opens "Việc cần làm", sees a
  * directive to report on and a system whose level checklist is owed, opens the system, marks a
  * requirement met with a report, attaches a photo as evidence, and the page never scrolls sideways.
  * Screenshots go to e2e/artifacts/w-*.png.
  *
- * Assumes the demo province gives Trường THCS Trần Can open work of both kinds (an issued directive
- * and a registered system with a level); if the seed does not, the first test says so.
+ * The school's work is made first through the API, as people would: the province coordinator (in
+ * their own browser context, TOTP enrolled) issues a directive to the school, and the officer
+ * registers the school's system and answers its level wizard.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TodoPage, WorkItem } from '@khien/contracts';
 import { ARTIFACTS, startProduct, type RunningServer } from './server.js';
-import { CHROMIUM_ARGS, shot, signIn } from './shared.js';
+import { CHROMIUM_ARGS, enrolTotp, shot, signIn } from './shared.js';
 
 const OFFICER = 'cntt.thcs.trancan@khien.local';
+const COORDINATOR = 'dieuphoi.tinh@khien.local';
 const SCHOOL = 'Trường THCS Trần Can';
 // the smallest valid PNG: 1×1, one grey pixel
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABc3UBGAAAAABJRU5ErkJggg==', 'base64');
@@ -45,6 +44,52 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
 });
 
+/** A JSON call as the signed-in person on `p`, with their CSRF token. */
+async function call<T>(p: Page, method: 'POST' | 'PUT', url: string, data: unknown): Promise<T> {
+  const me = (await (await p.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
+  const r = await p.request.fetch(`${server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(r.status(), `${method} ${url}: ${await r.text()}`).toBeLessThan(300);
+  return (await r.json()) as T;
+}
+
+/** The coordinator issues a directive to the school; the officer registers and classifies the school's system. */
+async function makeWork(): Promise<void> {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const coord = await context.newPage();
+  try {
+    await signIn(coord, server.url, COORDINATOR, server.demoPassword);
+    await enrolTotp(coord);
+    const roots = (await (await coord.request.get(`${server.url}/api/v1/orgs/roots`)).json()) as { items: { id: string }[] };
+    const province = roots.items[0];
+    const schools = (await (await coord.request.get(`${server.url}/api/v1/orgs?q=${encodeURIComponent('Trần Can')}&kind=school`)).json()) as {
+      items: { id: string }[];
+    };
+    const draft = await call<{ id: string; version: number }>(coord, 'POST', '/api/v1/directives', {
+      issuerOrgId: province!.id,
+      number: '15/CAT-PA05',
+      subject: 'rà soát tài khoản quản trị và bật xác thực hai yếu tố',
+      dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      sections: [
+        {
+          heading: 'Các trường học',
+          rule: { orgIds: [schools.items[0]!.id] },
+          tasks: [{ text: 'Rà soát tài khoản quản trị' }, { text: 'Bật xác thực hai yếu tố' }],
+        },
+      ],
+    });
+    await call(coord, 'POST', `/api/v1/directives/${draft.id}/issue`, { version: draft.version });
+  } finally {
+    await context.close();
+  }
+  const me = (await (await page.request.get(`${server.url}/api/v1/auth/me`)).json()) as { homeOrgId: string };
+  const system = await call<{ id: string; version: number }>(page, 'POST', '/api/v1/systems', {
+    orgId: me.homeOrgId,
+    name: 'Trang thông tin điện tử của trường',
+    category: 'portal',
+  });
+  await call(page, 'POST', `/api/v1/systems/${system.id}/classify`, { answers: {}, preview: false, version: system.version });
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -57,10 +102,12 @@ describe('the to-do list on a phone', () => {
     await signIn(page, server.url, OFFICER, server.demoPassword);
     // the first nav entry is the home page of everyone who owes work
     await page.waitForURL(/\/work$/);
+    await makeWork();
+    await page.reload();
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
     const todo = await api<TodoPage>('/api/v1/work?state=open');
     const kinds = new Set(todo.items.map((i) => i.kind));
-    expect([...kinds].sort(), 'the demo seed should give the school open work of both kinds').toEqual(['directive', 'system']);
+    expect([...kinds].sort()).toEqual(['directive', 'system']);
     expect(todo.items.every((i) => i.orgName === SCHOOL)).toBe(true);
 
     const cards = page.locator('[data-testid^="work-card-"]');
@@ -74,7 +121,9 @@ describe('the to-do list on a phone', () => {
     await shot(page, 'w01-todo-phone');
 
     // the kind chips filter the list
-    await page.getByTestId('kind-system').click();
+    // a Mantine chip is a hidden radio and its label: tap the label, as a person would
+    const chipId = await page.getByTestId('kind-system').getAttribute('id');
+    await page.locator(`label[for="${chipId}"]`).click();
     await expect.poll(() => page.locator('[data-testid^="work-card-"][data-kind="directive"]').count()).toBe(0);
     systemItemId = todo.items.find((i) => i.kind === 'system')!.id;
   });

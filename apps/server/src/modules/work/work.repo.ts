@@ -62,7 +62,7 @@ export async function findItemsPage(db: Db, where: SQL, limit: number, offset: n
     db,
     sql`select ${ITEM_COLUMNS} from work_items w ${ITEM_JOINS}
          where ${where}
-         order by (w.status in ('pending', 'acknowledged', 'in_progress', 'returned') and w.due_at <= now()) desc, w.due_at nulls last, w.updated_at desc, w.id
+         order by coalesce(w.status in ('pending', 'acknowledged', 'in_progress', 'returned') and w.due_at <= now(), false) desc, w.due_at nulls last, w.updated_at desc, w.id
          limit ${limit} offset ${offset}`,
   );
   const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from work_items w join orgs o on o.id = w.org_id where ${where}`);
