@@ -21,6 +21,7 @@ import { registerAudit } from './modules/audit/index.js';
 import { registerAssignments, registerDirectives } from './modules/directives/index.js';
 import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
+import { allNotificationTemplates } from './notification-templates.js';
 import { FileStore } from './platform/files/files.js';
 import { FileAccess } from './platform/files/file-access.js';
 import { registerFileDownloads } from './platform/http/file-downloads.js';
@@ -107,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFileDownloads(app, { db, files, access: fileAccess });
   registerDirectives(app, { db, files, fileAccess });
   registerAssignments(app, { db, files, fileAccess });
-  registerNotifications(app, { db });
+  registerNotifications(app, { db, templates: allNotificationTemplates() });
   registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);

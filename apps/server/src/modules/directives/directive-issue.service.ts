@@ -99,8 +99,8 @@ export async function issueDirective(db: Db, actor: Actor, id: string, version: 
     await notifyUsers(tx, {
       userIds: officers.map((o) => o.user_id),
       kind: 'directive.issued',
-      title: `Công văn mới: ${d.number ? `số ${d.number} – ` : ''}V/v ${d.subject}`.slice(0, 300),
-      body: `${d.orgName} đã ban hành công văn${d.dueAt ? `, hạn báo cáo ${d.dueAt.toISOString().slice(0, 10)}` : ''}. Hãy xác nhận đã nhận và báo cáo kết quả.`,
+      // rendered per reader from directiveNotifications
+      params: { number: d.number ?? null, subject: d.subject, orgName: d.orgName, dueAt: d.dueAt?.toISOString() ?? null },
       link: `/directives/${id}`,
       email: true,
     });

@@ -4,3 +4,4 @@ export { registerAssignments } from './assignments.routes.js';
 export { directiveJobs, documentImportJobs, runDeadlineSweep } from './directive-jobs.js';
 export * from './document-imports.tables.js';
 export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';
+export { directiveNotifications } from './directive-notifications.js';
