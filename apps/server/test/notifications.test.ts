@@ -15,8 +15,6 @@ const SUBJECT = 'bảo đảm an toàn thông tin';
 const ISSUED = { number: '12/UBND-VP', subject: SUBJECT, orgName: 'UBND tỉnh Thông Báo', dueAt: '2026-01-14T17:00:00.000Z' };
 const TITLE = `Công văn mới: số 12/UBND-VP – V/v ${SUBJECT}`;
 const BODY = 'UBND tỉnh Thông Báo đã ban hành công văn, hạn báo cáo 15/01/2026. Hãy xác nhận đã nhận và báo cáo kết quả.';
-const TITLE_EN = `New directive: no. 12/UBND-VP – Re: ${SUBJECT}`;
-const BODY_EN = 'UBND tỉnh Thông Báo has issued a directive, report due 15/01/2026. Please acknowledge it and report on the result.';
 
 // the product's templates plus one kind for the mail mechanics below, to find its rows by subject
 const rendering: MailRendering = {

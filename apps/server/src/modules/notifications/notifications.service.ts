@@ -100,7 +100,11 @@ export async function listNotifications(
   userId: string,
   o: { limit: number; offset: number; unreadOnly: boolean },
 ): Promise<{ items: Notification[]; total: number; unread: number }> {
-  const [rows, counts, locale] = await Promise.all([findNotifications(deps.db, userId, o), countNotifications(deps.db, userId), findUserLocale(deps.db, userId)]);
+  const [rows, counts, locale] = await Promise.all([
+    findNotifications(deps.db, userId, o),
+    countNotifications(deps.db, userId),
+    findUserLocale(deps.db, userId),
+  ]);
   return {
     items: rows.map((r) => toApi(r, deps.templates, toLocale(locale))),
     total: o.unreadOnly ? counts.unread : counts.total,
