@@ -7,12 +7,34 @@ import { formatDateTime } from '../lib/format-date';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
+/**
+ * The server's domain reason in the current language (errors.reason.<reason> with its params), or
+ * null when the error has none or this language has no sentence for it: then the caller falls back
+ * to what it showed before (the code's sentence, the server's message).
+ */
+export function useReasonText(): (error: unknown) => string | null {
+  const { t, i18n } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiError(error) || !error.reason) return null;
+      const key = `errors.reason.${error.reason}`;
+      // the current language only: a fallback language's sentence would be the wrong language
+      if (!i18n.exists(key, { lng: i18n.language, fallbackLng: false })) return null;
+      return t(key, error.params);
+    },
+    [t, i18n],
+  );
+}
+
 /** Turns any thrown value into one sentence in the current language. */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   return useCallback(
     (error: unknown) => {
       if (!isApiError(error)) return t('errors.unexpected');
+      const reason = reasonText(error);
+      if (reason) return reason;
       if (error.code === 'NETWORK') return t('errors.client.NETWORK');
       if (error.code === 'BAD_RESPONSE') return t('errors.client.BAD_RESPONSE');
       if (error.code === 'ACCOUNT_LOCKED') {
@@ -22,7 +44,7 @@ export function useErrorText(): (error: unknown) => string {
       if (KNOWN_CODES.has(error.code)) return t(`errors.codes.${error.code}`);
       return error.message || t('errors.unexpected');
     },
-    [t],
+    [t, reasonText],
   );
 }
 

@@ -11,19 +11,44 @@ export interface FieldError {
 }
 
 /** One error type for every failed call: the server's `{ error: { code, message, details, requestId } }`. */
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
+/** Only scalar values reach the translation: anything else in a server's params is dropped, not printed as [object Object]. */
+function reasonParamsOf(value: unknown): ReasonParams {
+  const out: ReasonParams = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  }
+  return out;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly details: unknown;
   readonly requestId: string | null;
+  /** A domain reason (`dossier_out_of_order`) shown as errors.reason.<reason> with params; null for errors without one. */
+  readonly reason: string | null;
+  readonly params: ReasonParams;
 
-  constructor(init: { status: number; code: ErrorCode | ClientErrorCode; message: string; details?: unknown; requestId?: string | null }) {
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ClientErrorCode;
+    message: string;
+    details?: unknown;
+    requestId?: string | null;
+    reason?: string | null;
+    params?: ReasonParams;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.details = init.details;
     this.requestId = init.requestId ?? null;
+    this.reason = init.reason ?? null;
+    this.params = init.params ?? {};
   }
 
   /** VALIDATION_FAILED details as a map from field path ("contacts.0.phone") to message. */
@@ -84,13 +109,15 @@ function toApiError(status: number, payload: unknown, fallbackMessage: string): 
   if (payload && typeof payload === 'object' && 'error' in payload) {
     const err = (payload as { error: unknown }).error;
     if (err && typeof err === 'object' && 'code' in err) {
-      const e = err as { code: string; message?: unknown; details?: unknown; requestId?: unknown };
+      const e = err as { code: string; message?: unknown; details?: unknown; requestId?: unknown; reason?: unknown; params?: unknown };
       return new ApiError({
         status,
         code: e.code as ErrorCode,
         message: typeof e.message === 'string' ? e.message : fallbackMessage,
         details: e.details,
         requestId: typeof e.requestId === 'string' ? e.requestId : null,
+        reason: typeof e.reason === 'string' && /^[a-z][a-z0-9_]*$/.test(e.reason) ? e.reason : null,
+        params: reasonParamsOf(e.params),
       });
     }
   }
