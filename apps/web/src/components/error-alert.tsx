@@ -33,14 +33,15 @@ export function useErrorText(): (error: unknown) => string {
   return useCallback(
     (error: unknown) => {
       if (!isApiError(error)) return t('errors.unexpected');
-      const reason = reasonText(error);
-      if (reason) return reason;
       if (error.code === 'NETWORK') return t('errors.client.NETWORK');
       if (error.code === 'BAD_RESPONSE') return t('errors.client.BAD_RESPONSE');
+      // the lock's end as a local time says more than the reason's sentence
       if (error.code === 'ACCOUNT_LOCKED') {
         const until = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
         if (typeof until === 'string') return t('errors.lockedUntil', { until: formatDateTime(until) });
       }
+      const reason = reasonText(error);
+      if (reason) return reason;
       if (KNOWN_CODES.has(error.code)) return t(`errors.codes.${error.code}`);
       return error.message || t('errors.unexpected');
     },
@@ -61,8 +62,10 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, title }: ErrorAlertProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   if (!error) return null;
-  const detail = isApiError(error) && error.code === 'WEAK_PASSWORD' ? error.message : null;
+  // the password policy's own sentence, unless a translated reason already said it
+  const detail = isApiError(error) && error.code === 'WEAK_PASSWORD' && !reasonText(error) ? error.message : null;
   const requestId = isApiError(error) ? error.requestId : null;
   return (
     <Alert color="red" variant="light" role="alert" title={title} data-testid="error-alert">
