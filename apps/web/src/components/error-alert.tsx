@@ -2,34 +2,22 @@ import { Alert, Text } from '@mantine/core';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client';
+import { reasonText } from '../lib/error-reason';
 import { ERROR_CODES } from '../lib/enums';
 import { formatDateTime } from '../lib/format-date';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
-/**
- * The server's domain reason in the current language (errors.reason.<reason> with its params), or
- * null when the error has none or this language has no sentence for it: then the caller falls back
- * to what it showed before (the code's sentence, the server's message).
- */
+/** errors.reason.<reason> in the current language, or null (see lib/error-reason.ts). */
 export function useReasonText(): (error: unknown) => string | null {
-  const { t, i18n } = useTranslation();
-  return useCallback(
-    (error: unknown) => {
-      if (!isApiError(error) || !error.reason) return null;
-      const key = `errors.reason.${error.reason}`;
-      // the current language only: a fallback language's sentence would be the wrong language
-      if (!i18n.exists(key, { lng: i18n.language, fallbackLng: false })) return null;
-      return t(key, error.params);
-    },
-    [t, i18n],
-  );
+  const { i18n } = useTranslation();
+  return useCallback((error: unknown) => reasonText(i18n, error), [i18n]);
 }
 
 /** Turns any thrown value into one sentence in the current language. */
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
-  const reasonText = useReasonText();
+  const reasonOf = useReasonText();
   return useCallback(
     (error: unknown) => {
       if (!isApiError(error)) return t('errors.unexpected');
@@ -40,12 +28,12 @@ export function useErrorText(): (error: unknown) => string {
         const until = (error.details as { lockedUntil?: unknown } | undefined)?.lockedUntil;
         if (typeof until === 'string') return t('errors.lockedUntil', { until: formatDateTime(until) });
       }
-      const reason = reasonText(error);
+      const reason = reasonOf(error);
       if (reason) return reason;
       if (KNOWN_CODES.has(error.code)) return t(`errors.codes.${error.code}`);
       return error.message || t('errors.unexpected');
     },
-    [t, reasonText],
+    [t, reasonOf],
   );
 }
 
@@ -62,10 +50,10 @@ interface ErrorAlertProps {
 export function ErrorAlert({ error, title }: ErrorAlertProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const reasonText = useReasonText();
+  const reasonOf = useReasonText();
   if (!error) return null;
   // the password policy's own sentence, unless a translated reason already said it
-  const detail = isApiError(error) && error.code === 'WEAK_PASSWORD' && !reasonText(error) ? error.message : null;
+  const detail = isApiError(error) && error.code === 'WEAK_PASSWORD' && !reasonOf(error) ? error.message : null;
   const requestId = isApiError(error) ? error.requestId : null;
   return (
     <Alert color="red" variant="light" role="alert" title={title} data-testid="error-alert">

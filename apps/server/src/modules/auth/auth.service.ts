@@ -1,7 +1,7 @@
 import type { LoginResult, Me } from '@khien/contracts';
 import { MFA_ROLES } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, domainError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { randomToken, recoveryCode, sha256 } from '../../platform/auth/secrets.js';

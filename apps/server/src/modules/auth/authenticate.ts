@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, domainError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import { checkCsrf } from '../../platform/http/security.js';
 import type { Actor } from '../../platform/policy.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/client.js';
-import { AppError, domainError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { inScope, scopeFor, type Actor } from '../../platform/policy.js';
 import { findDirectiveRow, hasAssignmentInScope } from './directives.repo.js';
 

@@ -1,5 +1,5 @@
 import { looksLikeDispatch, parseDispatch, type ParsedDispatch } from '@khien/formats';
-import { AppError, domainError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { decodeText, looksBinary } from '../../platform/text-decoding.js';
 import { documentKind, readDocument, readDocxText } from '../../platform/documents/index.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contact, CreateOrgBody, Org, OrgDetail, OrgKind } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError, domainError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { authorize, inScope, isAncestorOrSelf, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
 import { listSubtree } from './org-subtree.service.js';
