@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverPendingMail, notificationJobs, notifyUsers } from '../src/modules/notifications/index.js';
+import { deliverPendingMail, mailOutbox, notificationJobs, notifyUsers } from '../src/modules/notifications/index.js';
 import { usersRepo } from '../src/modules/users/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { createMailer } from '../src/platform/mail.js';
@@ -88,6 +88,31 @@ describe('one notification, two readers', () => {
     const last = (await sink.messages()).at(-1)!;
     expect(last.subject).toBe('Công văn mới: số 7/STTTT – V/v rà soát lỗ hổng');
     expect(last.text).not.toContain('http');
+  });
+
+  it('sends a mail queued before templates as it was written, and the deprecated title/body form with its own text and the absolute link', async () => {
+    // a row from before the migration: subject and text rendered when queued, no kind
+    await t.database.db.insert(mailOutbox).values({ toAddress: 'cu@test.khien.vn', subject: 'Thư cũ', textBody: 'Nội dung cũ.\n' });
+    await notifyUsers(t.database.db, {
+      userIds: [en.id],
+      kind: 'assignment.overdue',
+      title: 'Quá hạn báo cáo: Xã A',
+      body: 'Xã A chưa báo cáo.',
+      link: '/assignments/1',
+      email: true,
+    });
+    const mailer = createMailer({ smtpUrl: sink.url, mailFrom: 'khien@test.khien.vn' })!;
+    try {
+      expect(await deliverPendingMail(t.database.db, mailer, { templates: allNotificationTemplates(), publicUrl: PUBLIC_URL })).toEqual({ sent: 2, failed: 0 });
+    } finally {
+      mailer.close();
+    }
+    const got = await sink.messages();
+    const old = got.find((m) => m.to.includes('cu@test.khien.vn'))!;
+    expect([old.subject, old.text.replace(/\r\n/g, '\n')]).toEqual(['Thư cũ', 'Nội dung cũ.\n']);
+    const legacy = got.find((m) => m.subject === 'Quá hạn báo cáo: Xã A')!;
+    expect(legacy.subject).toBe('Quá hạn báo cáo: Xã A');
+    expect(legacy.text.replace(/\r\n/g, '\n')).toBe(`Xã A chưa báo cáo.\n\n${PUBLIC_URL}/assignments/1\n`);
   });
 
   it('refuses a KHIEN_PUBLIC_URL that is not http(s) or ends in a slash', () => {
