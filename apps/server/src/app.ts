@@ -23,6 +23,7 @@ import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
 import { registerWork, workFileReader } from './modules/work/index.js';
 import { buildWorkContext } from './work-context.js';
+import { allNotificationTemplates } from './notification-templates.js';
 import { FileStore } from './platform/files/files.js';
 import { FileAccess } from './platform/files/file-access.js';
 import { registerFileDownloads } from './platform/http/file-downloads.js';
@@ -113,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWork(app, { db, files, work });
   registerDirectives(app, { db, files, fileAccess, work });
   registerAssignments(app, { db, files, fileAccess, work });
-  registerNotifications(app, { db });
+  registerNotifications(app, { db, templates: allNotificationTemplates() });
   registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir, work });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);

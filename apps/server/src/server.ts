@@ -6,6 +6,7 @@ import { installJobs, startJobs, type AnyJobDefinition, type Jobs } from './plat
 import { createMailer } from './platform/mail.js';
 import { directiveJobs } from './modules/directives/index.js';
 import { notificationJobs } from './modules/notifications/index.js';
+import { allNotificationTemplates } from './notification-templates.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
 import { usersJobs } from './modules/users/index.js';
 import { workJobs } from './modules/work/index.js';
@@ -112,7 +113,7 @@ async function openControl(app: FastifyInstance, database: Database, config: Con
 export function allJobs(database: Database, config: Config): AnyJobDefinition[] {
   return [
     ...usersJobs(database.db),
-    ...notificationJobs(database.db, createMailer(config)),
+    ...notificationJobs(database.db, createMailer(config), { templates: allNotificationTemplates(), publicUrl: config.publicUrl }),
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),
     ...workJobs(buildWorkContext(), database.db),

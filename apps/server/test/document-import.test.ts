@@ -253,7 +253,9 @@ describe('mixed documents and photos', () => {
     const { final } = await waitForImport(coord, (res.json() as DocumentImport).id);
     expect(final.status).toBe('failed');
     expect(final.error!.code).toBe('IMPORT_FAILED');
-    expect(final.error!.message).toMatch(/không giống một công văn/);
+    // the reason goes along, for the web to say it in the reader's language
+    expect(final.error).toMatchObject({ reason: 'not_a_dispatch', params: {} });
+    expect(final.error!.message).toMatch(/does not look like a dispatch/);
     expect(final.result).toBeNull();
   }, 60_000);
 });

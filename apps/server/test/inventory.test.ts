@@ -150,9 +150,10 @@ describe('information systems', () => {
 
   it('the dossier moves drafting → submitted → appraised → approved with the pack’s deadlines', async () => {
     let s = (await officer.get(`/api/v1/systems/${sys.id}`)).json() as System;
-    expect((await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-02', version: s.version })).statusCode).toBe(
-      409,
-    );
+    // a step skipped: the web says it in the reader's language from the reason and its params
+    const skipped = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-02', version: s.version });
+    expect(skipped.statusCode).toBe(409);
+    expect(skipped.json().error).toMatchObject({ code: 'CONFLICT', reason: 'dossier_out_of_order', params: { from: 'drafting', to: 'approved' } });
     let res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'submitted', on: '2026-11-02', version: s.version });
     expect(res.statusCode, res.body).toBe(200);
     s = res.json();
@@ -160,12 +161,14 @@ describe('information systems', () => {
     expect(s.dossier).toMatchObject({ status: 'submitted', submittedOn: '2026-11-02', appraisalDue: '2026-11-23' });
     res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-01', version: s.version });
     expect(res.statusCode).toBe(400);
+    // a validation error keeps naming its field
+    expect(res.json().error).toMatchObject({ reason: 'date_too_early', params: { earliest: '2026-11-02' }, details: [{ path: 'on', message: 'too early' }] });
     res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-16', version: s.version });
     s = res.json();
     expect(s.dossier.approvalDue).toBe('2026-11-25');
-    expect((await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-20', version: s.version })).statusCode).toBe(
-      400,
-    );
+    const noDecision = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-20', version: s.version });
+    expect(noDecision.statusCode).toBe(400);
+    expect(noDecision.json().error).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'decision_number_required', details: [{ path: 'decisionNumber' }] });
     res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, {
       status: 'approved',
       on: '2026-11-20',

@@ -1,16 +1,33 @@
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { deliverPendingMail, mailOutbox, notifications, notifyUsers } from '../src/modules/notifications/index.js';
+import { deliverPendingMail, mailOutbox, notifications, notifyUsers, param, type MailRendering } from '../src/modules/notifications/index.js';
 import { MAX_MAIL_ATTEMPTS, retryDelayMinutes } from '../src/modules/notifications/mail-delivery.service.js';
 import { chunk, NOTIFY_CHUNK_SIZE } from '../src/modules/notifications/notifications.service.js';
 import { usersRepo } from '../src/modules/users/index.js';
+import { allNotificationTemplates } from '../src/notification-templates.js';
 import { createMailer, type Mailer } from '../src/platform/mail.js';
 import { buildOrg, buildUser, createTestApp, signIn, type TestApp, type TestUser } from './harness.js';
 import { startSmtpSink, type SmtpSink } from './smtp/start-smtp-sink.js';
 
-const TITLE = 'Công văn mới: V/v bảo đảm an toàn thông tin';
-const BODY = 'Đề nghị các đơn vị rà soát, khắc phục ngay các lỗ hổng nghiêm trọng trước ngày 15/01/2026 và báo cáo kết quả về Sở.';
+const SUBJECT = 'bảo đảm an toàn thông tin';
+// 17:00Z on the 14th is already the 15th in Hà Nội
+const ISSUED = { number: '12/UBND-VP', subject: SUBJECT, orgName: 'UBND tỉnh Thông Báo', dueAt: '2026-01-14T17:00:00.000Z' };
+const TITLE = `Công văn mới: số 12/UBND-VP – V/v ${SUBJECT}`;
+const BODY = 'UBND tỉnh Thông Báo đã ban hành công văn, hạn báo cáo 15/01/2026. Hãy xác nhận đã nhận và báo cáo kết quả.';
+
+// the product's templates plus one kind for the mail mechanics below, to find its rows by subject
+const rendering: MailRendering = {
+  templates: {
+    ...allNotificationTemplates(),
+    'test.mail': {
+      vi: (p) => ({ title: param(p, 'subject'), body: 'Nội dung thử.' }),
+      en: (p) => ({ title: `${param(p, 'subject')} (en)`, body: 'Test body.' }),
+    },
+  },
+  publicUrl: undefined,
+};
+const testMail = (subject: string) => ({ kind: 'test.mail', params: { subject }, link: null, email: true });
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -39,6 +56,11 @@ afterAll(async () => {
 const db = () => t.database.db;
 const rowsOf = (userId: string) => db().select().from(notifications).where(eq(notifications.userId, userId));
 const outboxTo = (addresses: string[]) => db().select().from(mailOutbox).where(inArray(mailOutbox.toAddress, addresses));
+const outboxWith = (subject: string) =>
+  db()
+    .select()
+    .from(mailOutbox)
+    .where(sql`${mailOutbox.params}->>'subject' = ${subject}`);
 
 async function closedPort(): Promise<number> {
   const srv = net.createServer();
@@ -55,8 +77,7 @@ describe('notifyUsers', () => {
         // a repeated id is one notification, not two
         userIds: [alice.id, bob.id, carol.id, alice.id],
         kind: 'directive.issued',
-        title: TITLE,
-        body: BODY,
+        params: ISSUED,
         link: '/directives/00000000-0000-0000-0000-000000000001',
         email: true,
       });
@@ -64,14 +85,14 @@ describe('notifyUsers', () => {
     for (const u of [alice, bob, carol]) {
       const rows = await rowsOf(u.id);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ kind: 'directive.issued', title: TITLE, body: BODY, readAt: null });
+      // what happened is stored, not text: it is rendered in the reader's language when read
+      expect(rows[0]).toMatchObject({ kind: 'directive.issued', params: ISSUED, title: null, body: null, readAt: null });
     }
     const mail = await outboxTo([alice.email, bob.email, carol.email]);
     expect(mail.map((m) => m.toAddress).sort()).toEqual([alice.email, bob.email].sort());
     for (const m of mail) {
-      expect(m).toMatchObject({ subject: TITLE, sentAt: null, attempts: 0, lastError: null });
-      // a relative link means nothing in a mail reader: only the text goes
-      expect(m.textBody).toBe(`${BODY}\n`);
+      expect(m).toMatchObject({ kind: 'directive.issued', params: ISSUED, link: '/directives/00000000-0000-0000-0000-000000000001' });
+      expect(m).toMatchObject({ subject: null, textBody: null, sentAt: null, attempts: 0, lastError: null });
     }
   });
 
@@ -81,12 +102,12 @@ describe('notifyUsers', () => {
       .from(mailOutbox);
     await expect(
       db().transaction(async (tx) => {
-        await notifyUsers(tx, { userIds: [alice.id, bob.id], kind: 'test.rolled_back', title: 'Không gửi', body: 'x', link: null, email: true });
+        await notifyUsers(tx, { userIds: [alice.id, bob.id], kind: 'test.rolled_back', params: {}, link: null, email: true });
         throw new Error('the change failed after notifying');
       }),
     ).rejects.toThrow('the change failed');
     expect(await db().select().from(notifications).where(eq(notifications.kind, 'test.rolled_back'))).toEqual([]);
-    expect(await db().select().from(mailOutbox).where(eq(mailOutbox.subject, 'Không gửi'))).toEqual([]);
+    expect(await db().select().from(mailOutbox).where(eq(mailOutbox.kind, 'test.rolled_back'))).toEqual([]);
     expect(
       await db()
         .select({ n: sql<number>`count(*)::int` })
@@ -106,14 +127,8 @@ describe('notifyUsers', () => {
 
 describe('notifications API', () => {
   it('lists the caller’s own notifications, newest first, with the unread count; marks one read, then all', async () => {
-    await notifyUsers(db(), {
-      userIds: [alice.id],
-      kind: 'assignment.returned',
-      title: 'Báo cáo bị trả lại',
-      body: 'Bổ sung minh chứng.',
-      link: null,
-      email: false,
-    });
+    // a row with its own text (older than templates, or the deprecated form) is shown as it was written
+    await db().insert(notifications).values({ userId: alice.id, kind: 'assignment.returned', title: 'Báo cáo bị trả lại', body: 'Bổ sung minh chứng.' });
     const a = await signIn(t, alice);
 
     const page = await a.get('/api/v1/notifications');
@@ -168,7 +183,7 @@ describe('notifications API', () => {
 
 describe('mail delivery', () => {
   it('sends queued mail through a real SMTP server, Vietnamese subject and UTF-8 body intact', async () => {
-    expect(await deliverPendingMail(db(), mailer)).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverPendingMail(db(), mailer, rendering)).toEqual({ sent: 2, failed: 0 });
     const received = await sink.messages();
     expect(received.flatMap((m) => m.to).sort()).toEqual([alice.email, bob.email].sort());
     for (const m of received) {
@@ -177,29 +192,23 @@ describe('mail delivery', () => {
       expect(m.headers.get('subject')).toMatch(/^=\?UTF-8\?[QB]\?/i);
       expect(m.subject).toBe(TITLE);
       expect(m.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8$/i);
+      // no KHIEN_PUBLIC_URL: a bare path means nothing in a mail reader, so only the text goes
       expect(m.text.replace(/\r\n/g, '\n')).toBe(`${BODY}\n`);
     }
     const rows = await outboxTo([alice.email, bob.email]);
     expect(rows.every((r) => r.sentAt !== null && r.attempts === 0)).toBe(true);
     // nothing is sent twice
-    expect(await deliverPendingMail(db(), mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingMail(db(), mailer, rendering)).toEqual({ sent: 0, failed: 0 });
     expect(await sink.messages()).toHaveLength(2);
   });
 
   it('keeps mail queued when the server is unreachable: attempt counted, error kept, retried later, then delivered', async () => {
-    await notifyUsers(db(), {
-      userIds: [alice.id, bob.id],
-      kind: 'directive.reminder',
-      title: 'Nhắc hạn báo cáo',
-      body: 'Còn 1 ngày.',
-      link: null,
-      email: true,
-    });
+    await notifyUsers(db(), { userIds: [alice.id, bob.id], ...testMail('Nhắc hạn báo cáo') });
     const down = createMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailFrom: 'khien@test.khien.vn' })!;
     try {
       const started = Date.now();
-      expect(await deliverPendingMail(db(), down)).toEqual({ sent: 0, failed: 2 });
-      const rows = await db().select().from(mailOutbox).where(eq(mailOutbox.subject, 'Nhắc hạn báo cáo'));
+      expect(await deliverPendingMail(db(), down, rendering)).toEqual({ sent: 0, failed: 2 });
+      const rows = await outboxWith('Nhắc hạn báo cáo');
       expect(rows).toHaveLength(2);
       for (const r of rows) {
         expect(r.sentAt).toBeNull();
@@ -209,7 +218,7 @@ describe('mail delivery', () => {
         expect(r.nextAttemptAt!.getTime()).toBeGreaterThan(started + 50_000);
       }
       // not due yet: a run now leaves them alone
-      expect(await deliverPendingMail(db(), down)).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverPendingMail(db(), down, rendering)).toEqual({ sent: 0, failed: 0 });
     } finally {
       down.close();
     }
@@ -217,37 +226,37 @@ describe('mail delivery', () => {
     await db()
       .update(mailOutbox)
       .set({ nextAttemptAt: sql`now()` })
-      .where(eq(mailOutbox.subject, 'Nhắc hạn báo cáo'));
-    expect(await deliverPendingMail(db(), mailer)).toEqual({ sent: 2, failed: 0 });
+      .where(sql`${mailOutbox.params}->>'subject' = 'Nhắc hạn báo cáo'`);
+    expect(await deliverPendingMail(db(), mailer, rendering)).toEqual({ sent: 2, failed: 0 });
     expect((await sink.messages()).filter((m) => m.subject === 'Nhắc hạn báo cáo')).toHaveLength(2);
   });
 
   it('backs off 1, 2, 4 … 60 minutes and gives up after the eighth failure, keeping the row', async () => {
     expect(Array.from({ length: 9 }, (_, i) => retryDelayMinutes(i + 1))).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
-    await notifyUsers(db(), { userIds: [alice.id], kind: 'directive.reminder', title: 'Lần cuối', body: 'x', link: null, email: true });
+    await notifyUsers(db(), { userIds: [alice.id], ...testMail('Lần cuối') });
     await db()
       .update(mailOutbox)
       .set({ attempts: MAX_MAIL_ATTEMPTS - 1 })
-      .where(eq(mailOutbox.subject, 'Lần cuối'));
+      .where(sql`${mailOutbox.params}->>'subject' = 'Lần cuối'`);
     const down = createMailer({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}`, mailFrom: 'khien@test.khien.vn' })!;
     try {
-      expect(await deliverPendingMail(db(), down)).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverPendingMail(db(), down, rendering)).toEqual({ sent: 0, failed: 1 });
     } finally {
       down.close();
     }
-    const [r] = await db().select().from(mailOutbox).where(eq(mailOutbox.subject, 'Lần cuối'));
+    const [r] = await outboxWith('Lần cuối');
     expect(r).toMatchObject({ attempts: MAX_MAIL_ATTEMPTS, sentAt: null, nextAttemptAt: null });
     expect(r!.lastError).toMatch(/ECONNREFUSED/);
-    expect(await deliverPendingMail(db(), mailer)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingMail(db(), mailer, rendering)).toEqual({ sent: 0, failed: 0 });
   });
 
   it('sends each mail once when two workers deliver at the same time', async () => {
     const people = await Promise.all(Array.from({ length: 12 }, () => buildUser(t, { homeOrgId: orgId })));
-    await notifyUsers(db(), { userIds: people.map((p) => p.id), kind: 'directive.issued', title: 'Hai tiến trình', body: 'x', link: null, email: true });
+    await notifyUsers(db(), { userIds: people.map((p) => p.id), ...testMail('Hai tiến trình') });
     const other = createMailer({ smtpUrl: sink.url, mailFrom: 'khien@test.khien.vn' })!;
     try {
-      const results = await Promise.all([deliverPendingMail(db(), mailer, { batch: 5 }), deliverPendingMail(db(), other, { batch: 5 })]);
-      const rest = await deliverPendingMail(db(), mailer);
+      const results = await Promise.all([deliverPendingMail(db(), mailer, rendering, { batch: 5 }), deliverPendingMail(db(), other, rendering, { batch: 5 })]);
+      const rest = await deliverPendingMail(db(), mailer, rendering);
       expect(results.reduce((n, r) => n + r.sent, rest.sent)).toBe(12);
     } finally {
       other.close();
@@ -270,7 +279,7 @@ describe('a province-wide notification', () => {
     ).rows.map((r) => r.id as string);
     expect(ids).toHaveLength(n);
     await db().transaction(async (tx) => {
-      await notifyUsers(tx, { userIds: ids, kind: 'directive.issued', title: TITLE, body: BODY, link: null, email: true });
+      await notifyUsers(tx, { userIds: ids, kind: 'directive.issued', params: ISSUED, link: null, email: true });
     });
     const [counts] = (
       await t.database.executeSql(

@@ -152,7 +152,7 @@ describe('downloads', () => {
     // markup a browser would render is no evidence: refused, nothing attached
     await expect(
       addRequirementEvidence(work, db, store, SYSTEM, s.id, reqId, { data: html, filename: 'anh.png', mime: 'image/png' }, audit),
-    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'work.evidence_type_refused' });
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'work_evidence_type_refused' });
     expect((await getChecklist(db, SYSTEM, s.id)).groups[0]!.items[0]!.evidence).toHaveLength(1);
     const asPng = await admin.get(`/api/v1/files/${a.evidence.find((e) => e.filename === 'bien-ban.html')!.id}`);
     expect(asPng.headers['content-type']).toBe('image/png');

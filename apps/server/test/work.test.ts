@@ -111,7 +111,7 @@ describe('one to-do list', () => {
     expect(item.actions).toEqual(['acknowledge', 'not_applicable']);
     const early = await officer.send('POST', `/api/v1/work/${item.id}/actions/submit`, { version: item.version });
     expect(early.statusCode).toBe(409);
-    expect(early.json().error).toMatchObject({ reason: 'work.transition_not_allowed', params: { status: 'pending' }, details: { status: 'pending' } });
+    expect(early.json().error).toMatchObject({ reason: 'work_transition_not_allowed', params: { status: 'pending' }, details: { status: 'pending' } });
     // the reviewer's move from the owing side is refused without a change
     const accept = await officer.send('POST', `/api/v1/work/${item.id}/actions/accept`, { version: item.version });
     expect([403, 409]).toContain(accept.statusCode);
@@ -123,11 +123,11 @@ describe('one to-do list', () => {
     // setting it aside needs a reason
     const noReason = await officer.send('POST', `/api/v1/work/${item.id}/actions/not_applicable`, { version: ack.json().version });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.reason).toBe('work.reason_required');
+    expect(noReason.json().error.reason).toBe('work_reason_required');
     // submitting with the task not reported names it
     const open = await officer.send('POST', `/api/v1/work/${item.id}/actions/submit`, { version: ack.json().version });
     expect(open.statusCode).toBe(400);
-    expect(open.json().error).toMatchObject({ reason: 'work.checks_unsettled', params: { count: 1 } });
+    expect(open.json().error).toMatchObject({ reason: 'work_checks_unsettled', params: { count: 1 } });
     const history = (await officer.get(`/api/v1/work/${item.id}`)).json().history.map((h: { kind: string }) => h.kind);
     expect(history).toEqual(['acknowledged']);
   });
@@ -139,7 +139,7 @@ describe('one to-do list', () => {
     const url = `/api/v1/work/${item.id}/checks/${item.checks[0].key}/evidence`;
     const binary = await upload(officer, url, 'bien-ban.exe', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0xff, 0xfe]));
     expect(binary.statusCode).toBe(415);
-    expect(binary.json().error.reason).toBe('work.evidence_type_refused');
+    expect(binary.json().error.reason).toBe('work_evidence_type_refused');
     const big = await upload(officer, url, 'anh.png', Buffer.alloc(26 * 1024 * 1024, 0x41));
     expect(big.statusCode).toBe(413);
     const pdf = await upload(officer, url, 'bien-ban.pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));

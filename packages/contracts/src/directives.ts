@@ -249,8 +249,15 @@ export const DocumentImportSchema = z.object({
   status: DocumentImportStatusSchema,
   pagesTotal: z.number().int(),
   pagesDone: z.number().int(),
-  /** vi / en message; `code` is an ErrorCode */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `code` is an ErrorCode; `reason` + `params` (when the failure has one) as in an error body, for the web to translate */
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+    })
+    .nullable(),
   result: ParsedDispatchDraftSchema.nullable(),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),

@@ -18,6 +18,13 @@ const EnvSchema = z.object({
   KHIEN_WEB_DIST: z.string().optional(),
   KHIEN_SMTP_URL: z.string().optional(),
   KHIEN_MAIL_FROM: z.string().default('Khiên <khien@localhost>'),
+  // where people reach the web app (https://khien.example.gov.vn): mails link to ${KHIEN_PUBLIC_URL}/assignments/…; unset, mails carry no link
+  KHIEN_PUBLIC_URL: z
+    .string()
+    .url('KHIEN_PUBLIC_URL: cần một địa chỉ http(s) đầy đủ / needs a full http(s) URL')
+    .refine((u) => /^https?:\/\/[^/]/i.test(u), 'KHIEN_PUBLIC_URL: chỉ http hoặc https / http or https only')
+    .refine((u) => !u.endsWith('/'), 'KHIEN_PUBLIC_URL: không có dấu / ở cuối / no trailing slash')
+    .optional(),
   KHIEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Prometheus /metrics: 'loopback' (default) answers only this machine, 'token' needs KHIEN_METRICS_TOKEN, 'off' removes it
@@ -46,6 +53,8 @@ export interface Config {
   webDist: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** the web app's address as people reach it, no trailing slash; undefined: mails carry no link */
+  publicUrl: string | undefined;
   trustProxy: boolean;
   logLevel: string;
   /** who may read /metrics; a token alone implies 'token' */
@@ -79,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.KHIEN_WEB_DIST ? path.resolve(e.KHIEN_WEB_DIST) : path.join(repoRoot, 'apps/web/dist'),
     smtpUrl: e.KHIEN_SMTP_URL,
     mailFrom: e.KHIEN_MAIL_FROM,
+    publicUrl: e.KHIEN_PUBLIC_URL,
     trustProxy: e.KHIEN_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
     metrics: { mode: e.KHIEN_METRICS ?? (e.KHIEN_METRICS_TOKEN ? 'token' : 'loopback'), token: e.KHIEN_METRICS_TOKEN },

@@ -11,14 +11,26 @@ export interface FieldError {
 }
 
 /** One error type for every failed call: the server's `{ error: { code, message, details, requestId } }`. */
+export type ReasonParams = Record<string, string | number | boolean | null>;
+
+/** Only scalar values reach the translation: anything else in a server's params is dropped, not printed as [object Object]. */
+function reasonParamsOf(value: unknown): ReasonParams {
+  const out: ReasonParams = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  }
+  return out;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly details: unknown;
   readonly requestId: string | null;
-  /** A domain reason the web translates as `errors.reason.<reason>` with `params` (server `domainError`). */
+  /** A domain reason (`dossier_out_of_order`) shown as errors.reason.<reason> with params; null for errors without one. */
   readonly reason: string | null;
-  readonly params: Record<string, string | number | boolean | null>;
+  readonly params: ReasonParams;
 
   constructor(init: {
     status: number;
@@ -27,7 +39,7 @@ export class ApiError extends Error {
     details?: unknown;
     requestId?: string | null;
     reason?: string | null;
-    params?: Record<string, string | number | boolean | null>;
+    params?: ReasonParams;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -104,8 +116,8 @@ function toApiError(status: number, payload: unknown, fallbackMessage: string): 
         message: typeof e.message === 'string' ? e.message : fallbackMessage,
         details: e.details,
         requestId: typeof e.requestId === 'string' ? e.requestId : null,
-        reason: typeof e.reason === 'string' ? e.reason : null,
-        params: e.params && typeof e.params === 'object' ? (e.params as Record<string, string | number | boolean | null>) : {},
+        reason: typeof e.reason === 'string' && /^[a-z][a-z0-9_]*$/.test(e.reason) ? e.reason : null,
+        params: reasonParamsOf(e.params),
       });
     }
   }

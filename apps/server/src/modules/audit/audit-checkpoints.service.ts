@@ -4,7 +4,7 @@ import type { AuditContext } from '../../platform/audit/audit.js';
 import { checkpointFileOf, createCheckpoint } from '../../platform/audit/audit-checkpoint.js';
 import { findCheckpointById, findCheckpoints, type CheckpointRow } from '../../platform/audit/audit-checkpoints.repo.js';
 import type { AuditKeys } from '../../platform/audit/audit-signing.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { domainError, notFound } from '../../platform/errors.js';
 import { scopeFor, type Actor } from '../../platform/policy.js';
 import { findRootOrgPaths } from './audit-checkpoints.repo.js';
 
@@ -57,6 +57,6 @@ export async function exportCheckpoint(db: Db, keys: AuditKeys, actor: Actor, id
   const row = await findCheckpointById(db, id);
   if (!row) throw notFound();
   const file = await checkpointFileOf(db, row, keys.publicKey());
-  if (!file) throw new AppError('CONFLICT', 'Không còn khoá công khai của điểm kiểm tra này / the public key of this checkpoint is no longer known');
+  if (!file) throw domainError('CONFLICT', 'checkpoint_key_unknown', 'the public key of this checkpoint is no longer known');
   return file;
 }

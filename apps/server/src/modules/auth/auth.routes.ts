@@ -16,7 +16,7 @@ import {
   TotpEnrolStartSchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { SESSION_COOKIE } from './authenticate.js';
 import { buildMe, changePassword, confirmTotpEnrolment, login, loginStepOf, pendingStepOf, startTotpEnrolment, verifySecondFactor } from './auth.service.js';
@@ -30,7 +30,7 @@ export interface AuthDeps {
 }
 
 function sessionOf(req: FastifyRequest) {
-  if (!req.session) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
+  if (!req.session) throw domainError('UNAUTHENTICATED', 'not_signed_in', 'not signed in');
   return req.session;
 }
 
@@ -44,7 +44,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
   async function currentResult(req: FastifyRequest) {
     const cookie = req.cookies[SESSION_COOKIE];
     const s = cookie ? await findLiveSession(db, sha256(cookie)) : null;
-    if (!s) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
+    if (!s) throw domainError('UNAUTHENTICATED', 'not_signed_in', 'not signed in');
     const me = await buildMe(db, s.userId, s.csrfToken);
     return { step: loginStepOf(me, pendingStepOf(s)), me };
   }
@@ -81,7 +81,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
       const s = sessionOf(req);
       // enrolling (or replacing) a factor needs a session that already passed any factor it has
       if (!s.mfaPassed && req.pendingStep === 'MFA_REQUIRED' && (await buildMe(db, s.userId, s.csrfToken)).totpEnabled) {
-        throw new AppError('MFA_REQUIRED', 'Hãy nhập mã xác thực hiện tại trước / verify your current code first');
+        throw domainError('MFA_REQUIRED', 'verify_current_code_first', 'verify your current code first');
       }
       return startTotpEnrolment(db, s.userId, req.body ?? {}, req.audit);
     },
@@ -98,7 +98,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
 
   r.post('/api/v1/auth/password', { config: partial, schema: { tags, body: ChangePasswordBodySchema, response: { 200: LoginResultSchema } } }, async (req) => {
     const s = sessionOf(req);
-    if (req.pendingStep === 'MFA_REQUIRED') throw new AppError('MFA_REQUIRED', 'Cần xác thực hai lớp trước / second factor first');
+    if (req.pendingStep === 'MFA_REQUIRED') throw domainError('MFA_REQUIRED', 'second_factor_first', 'second factor first');
     await changePassword(db, s.id, s.userId, req.body, req.audit);
     return currentResult(req);
   });
@@ -145,7 +145,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps): void {
       const userId = req.actor!.userId;
       await db.transaction(async (tx) => {
         // someone else's session id answers 404 like any id that is not yours
-        if (!(await revokeSession(tx, userId, req.params.id))) throw new AppError('NOT_FOUND', 'Không tìm thấy phiên / session not found');
+        if (!(await revokeSession(tx, userId, req.params.id))) throw domainError('NOT_FOUND', 'session_not_found', 'session not found');
         await recordAudit(tx, req.audit, { action: 'auth.session_revoked', entityType: 'session', entityId: req.params.id, orgId: null, orgPath: null });
       });
       return { ok: true as const };

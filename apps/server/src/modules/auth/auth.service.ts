@@ -1,7 +1,7 @@
 import type { LoginResult, Me } from '@khien/contracts';
 import { MFA_ROLES } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { assertPasswordAcceptable, burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { randomToken, recoveryCode, sha256 } from '../../platform/auth/secrets.js';
@@ -38,9 +38,15 @@ export interface NewSession {
 type Deps = { db: Db; sessionHours: number };
 
 function lockedError(until: Date): AppError {
-  return new AppError('ACCOUNT_LOCKED', 'Tài khoản tạm khoá do nhập sai nhiều lần, vui lòng thử lại sau / account temporarily locked', {
-    lockedUntil: until.toISOString(),
-  });
+  return domainError(
+    'ACCOUNT_LOCKED',
+    'account_locked',
+    'account temporarily locked',
+    {},
+    {
+      lockedUntil: until.toISOString(),
+    },
+  );
 }
 
 /** Counts a wrong code against the account; the fifth in a row locks it for a while. */
@@ -52,7 +58,7 @@ async function registerFailure(db: Db, user: UserRow): Promise<void> {
 }
 
 function wrongCredentials(): AppError {
-  return new AppError('INVALID_CREDENTIALS', 'Email hoặc mật khẩu không đúng / wrong email or password');
+  return domainError('INVALID_CREDENTIALS', 'wrong_credentials', 'wrong email or password');
 }
 
 /**
@@ -72,9 +78,15 @@ export async function login(
   const stats = await findLoginFailureStats(db, ip, input.email, FAILURE_WINDOW_MINUTES, IP_WINDOW_MINUTES);
   const wait = secondsToWait(stats, { usualPlace }, new Date());
   if (wait > 0) {
-    throw new AppError('RATE_LIMITED', `Đăng nhập sai nhiều lần; vui lòng thử lại sau ${wait} giây / too many failed sign-ins, try again in ${wait} s`, {
-      retryAfterSeconds: wait,
-    });
+    throw domainError(
+      'RATE_LIMITED',
+      'sign_in_throttled',
+      `too many failed sign-ins, try again in ${wait} s`,
+      { seconds: wait },
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
   if (!user) {
     await burnPasswordCheck(input.password);
@@ -131,7 +143,7 @@ export async function verifySecondFactor(
 ): Promise<void> {
   const { db } = deps;
   const user = await findUserById(db, userId);
-  if (!user || !user.totpSecret) throw new AppError('BAD_REQUEST', 'Chưa đăng ký xác thực hai lớp / no second factor enrolled');
+  if (!user || !user.totpSecret) throw domainError('BAD_REQUEST', 'totp_not_enrolled', 'no second factor enrolled');
   if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
   let ok = false;
   if (input.code) {
@@ -145,7 +157,7 @@ export async function verifySecondFactor(
   }
   if (!ok) {
     await registerFailure(db, user);
-    throw new AppError('INVALID_TOTP', 'Mã xác thực không đúng hoặc đã dùng / wrong or reused code');
+    throw domainError('INVALID_TOTP', 'totp_wrong_or_reused', 'wrong or reused code');
   }
   await db.transaction(async (tx) => {
     await markSessionMfaPassed(tx, sessionId);
@@ -171,28 +183,24 @@ export async function startTotpEnrolment(
   audit: AuditContext,
 ): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
   const user = await findUserById(db, userId);
-  if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy / not found');
+  if (!user) throw domainError('NOT_FOUND', 'user_not_found', 'user not found');
   if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
   const replacing = user.totpSecret !== null && user.totpEnabledAt !== null;
   if (replacing) {
     if (!proof.currentPassword || !proof.code) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'Đổi ứng dụng xác thực cần mật khẩu hiện tại và mã xác thực hiện tại / replacing the second factor needs your password and a current code',
-        [
-          ...(proof.currentPassword ? [] : [{ path: 'body.currentPassword', message: 'required' }]),
-          ...(proof.code ? [] : [{ path: 'body.code', message: 'required' }]),
-        ],
-      );
+      throw domainError('VALIDATION_FAILED', 'totp_replace_needs_proof', 'replacing the second factor needs your password and a current code', {}, [
+        ...(proof.currentPassword ? [] : [{ path: 'body.currentPassword', message: 'required' }]),
+        ...(proof.code ? [] : [{ path: 'body.code', message: 'required' }]),
+      ]);
     }
     if (!(await verifyPassword(user.passwordHash, proof.currentPassword))) {
       await registerFailure(db, user);
-      throw new AppError('INVALID_CREDENTIALS', 'Mật khẩu hiện tại không đúng / current password is wrong');
+      throw domainError('INVALID_CREDENTIALS', 'current_password_wrong', 'current password is wrong');
     }
     const step = checkTotpStep(user.totpSecret!, proof.code);
     if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
       await registerFailure(db, user);
-      throw new AppError('INVALID_TOTP', 'Mã xác thực không đúng hoặc đã dùng / wrong or reused code');
+      throw domainError('INVALID_TOTP', 'totp_wrong_or_reused', 'wrong or reused code');
     }
     await updateUserRow(db, userId, { totpLastStep: step, failedLogins: 0 });
   }
@@ -213,9 +221,9 @@ export async function startTotpEnrolment(
 
 export async function confirmTotpEnrolment(db: Db, sessionId: string, userId: string, code: string, audit: AuditContext): Promise<string[]> {
   const user = await findUserById(db, userId);
-  if (!user?.totpPendingSecret) throw new AppError('BAD_REQUEST', 'Hãy bắt đầu đăng ký trước / start enrolment first');
+  if (!user?.totpPendingSecret) throw domainError('BAD_REQUEST', 'totp_enrolment_not_started', 'start enrolment first');
   const step = checkTotpStep(user.totpPendingSecret, code);
-  if (step === null) throw new AppError('INVALID_TOTP', 'Mã xác thực không đúng / wrong code');
+  if (step === null) throw domainError('INVALID_TOTP', 'totp_wrong', 'wrong code');
   const codes = Array.from({ length: 10 }, recoveryCode);
   await db.transaction(async (tx) => {
     const after = await updateUserRow(tx, userId, {
@@ -251,12 +259,12 @@ export async function changePassword(
   audit: AuditContext,
 ): Promise<void> {
   const user = await findUserById(db, userId);
-  if (!user) throw new AppError('NOT_FOUND', 'Không tìm thấy / not found');
+  if (!user) throw domainError('NOT_FOUND', 'user_not_found', 'user not found');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await registerFailure(db, user);
-    throw new AppError('INVALID_CREDENTIALS', 'Mật khẩu hiện tại không đúng / current password is wrong');
+    throw domainError('INVALID_CREDENTIALS', 'current_password_wrong', 'current password is wrong');
   }
-  if (input.newPassword === input.currentPassword) throw new AppError('WEAK_PASSWORD', 'Mật khẩu mới phải khác mật khẩu cũ / must differ from the old one');
+  if (input.newPassword === input.currentPassword) throw domainError('WEAK_PASSWORD', 'password_unchanged', 'the new password must differ from the old one');
   assertPasswordAcceptable(input.newPassword, [user.email.split('@')[0] ?? '', ...user.fullName.split(/\s+/)]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
@@ -277,7 +285,7 @@ export async function changePassword(
 
 export async function buildMe(db: Db, userId: string, csrfToken: string, actor?: Actor): Promise<Me> {
   const user = await findUserById(db, userId);
-  if (!user) throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
+  if (!user) throw domainError('UNAUTHENTICATED', 'not_signed_in', 'not signed in');
   const grantsOf = (await findGrantsOf(db, [userId])).get(userId) ?? [];
   const a: Actor = actor ?? {
     kind: 'user',

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { sha256 } from '../../platform/auth/secrets.js';
 import { checkCsrf } from '../../platform/http/security.js';
 import type { Actor } from '../../platform/policy.js';
@@ -44,12 +44,18 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
         // the web app can resume the right sign-in step after a reload without another round trip
         const step =
           req.pendingStep === 'PASSWORD_CHANGE_REQUIRED' ? 'password_change_required' : req.pendingTotpEnabled ? 'totp_required' : 'totp_enrolment_required';
-        const message = req.pendingStep === 'MFA_REQUIRED' ? 'Cần xác thực hai lớp / second factor required' : 'Cần đổi mật khẩu / password change required';
-        throw new AppError(req.pendingStep, message, { step, csrfToken: req.session?.csrfToken });
+        const mfa = req.pendingStep === 'MFA_REQUIRED';
+        throw domainError(
+          req.pendingStep,
+          mfa ? 'second_factor_required' : 'password_change_required',
+          mfa ? 'second factor required' : 'password change required',
+          {},
+          { step, csrfToken: req.session?.csrfToken },
+        );
       }
-      throw new AppError('UNAUTHENTICATED', 'Chưa đăng nhập / not signed in');
+      throw domainError('UNAUTHENTICATED', 'not_signed_in', 'not signed in');
     }
-    if (cfg.sessionOnly && req.actor.kind !== 'user') throw new AppError('FORBIDDEN', 'Chỉ dùng được khi đăng nhập / people only, not API tokens');
+    if (cfg.sessionOnly && req.actor.kind !== 'user') throw domainError('FORBIDDEN', 'session_only', 'people only, not API tokens');
   });
 }
 
@@ -58,7 +64,7 @@ async function identify(req: FastifyRequest, db: Db, cache: SessionCache): Promi
   if (authz?.startsWith('Bearer ')) {
     const secret = authz.slice(7).trim();
     const token = await findLiveToken(db, sha256(secret));
-    if (!token) throw new AppError('UNAUTHENTICATED', 'Mã truy cập API không hợp lệ hoặc đã hết hạn / invalid or expired API token');
+    if (!token) throw domainError('UNAUTHENTICATED', 'invalid_api_token', 'invalid or expired API token');
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(db, token.id);
     req.actor = {
       kind: 'token',

@@ -15,7 +15,7 @@ const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 
 async function visible(work: WorkContext, db: Db, actor: Actor, id: string): Promise<Visible> {
   const v = await getVisibleItem(work, db, actor, id);
-  if (v.row.kind !== 'directive') throw domainError('NOT_FOUND', 'work.not_found', 'assignment not found');
+  if (v.row.kind !== 'directive') throw domainError('NOT_FOUND', 'work_not_found', 'assignment not found');
   return v;
 }
 
@@ -154,7 +154,7 @@ export async function review(
   audit: AuditContext,
 ): Promise<Assignment> {
   const v = await visible(work, db, actor, id);
-  if (!v.canReview) throw domainError('FORBIDDEN', 'work.only_reviewer', 'only the issuer reviews');
+  if (!v.canReview) throw domainError('FORBIDDEN', 'work_only_reviewer', 'only the issuer reviews');
   await act(work, db, actor, v, input.decision, { version: input.version, reason: input.comment, audit });
   return read(work, db, actor, id);
 }

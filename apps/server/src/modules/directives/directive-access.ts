@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { inScope, scopeFor, type Actor } from '../../platform/policy.js';
 import { findDirectiveRow, hasAssignmentInScope } from './directives.repo.js';
 
@@ -20,14 +20,14 @@ export async function getVisibleDirective(db: Db, actor: Actor, id: string): Pro
 
 export async function getEditableDirective(db: Db, actor: Actor, id: string): Promise<VisibleDirective> {
   const d = await getVisibleDirective(db, actor, id);
-  if (!d.canEdit) throw new AppError('FORBIDDEN', 'Chỉ đơn vị ban hành được thực hiện / only the issuing side may do this');
+  if (!d.canEdit) throw domainError('FORBIDDEN', 'directive_issuer_only', 'only the issuing side may do this');
   return d;
 }
 
 export function notFound(): AppError {
-  return new AppError('NOT_FOUND', 'Không tìm thấy công văn / directive not found');
+  return domainError('NOT_FOUND', 'directive_not_found', 'directive not found');
 }
 
 export function staleVersion(): AppError {
-  return new AppError('CONFLICT', 'Người khác vừa thay đổi mục này; hãy tải lại / someone else changed this, reload', { reason: 'stale_version' });
+  return domainError('CONFLICT', 'stale_version', 'someone else changed this, reload', {}, { reason: 'stale_version' });
 }

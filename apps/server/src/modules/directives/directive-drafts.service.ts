@@ -1,7 +1,7 @@
 import type { Directive, DirectiveInput, DirectiveSummary } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { authorize, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
@@ -106,13 +106,13 @@ function sectionValues(input: DirectiveInput) {
 
 function validateDates(input: DirectiveInput): void {
   if (input.alertStart && input.alertEnd && input.alertEnd < input.alertStart) {
-    throw new AppError('VALIDATION_FAILED', 'Ngày kết thúc cao điểm phải sau ngày bắt đầu / alert period ends before it starts', [
+    throw domainError('VALIDATION_FAILED', 'alert_period_reversed', 'alert period ends before it starts', {}, [
       { path: 'body.alertEnd', message: 'before alertStart' },
     ]);
   }
   for (const s of [input.dueAt, ...input.sections.flatMap((x) => x.tasks.map((t) => t.dueAt))]) {
     if (s && Number.isNaN(Date.parse(s)))
-      throw new AppError('VALIDATION_FAILED', `Hạn "${s}" không hợp lệ / bad due date`, [{ path: 'body.dueAt', message: s }]);
+      throw domainError('VALIDATION_FAILED', 'due_date_invalid', 'bad due date', { value: s }, [{ path: 'body.dueAt', message: s }]);
   }
 }
 
@@ -140,7 +140,7 @@ export async function createDraft(db: Db, actor: Actor, input: DirectiveInput, a
 
 export async function updateDraft(db: Db, actor: Actor, id: string, version: number, input: DirectiveInput, audit: AuditContext): Promise<Directive> {
   const before = await getEditableDirective(db, actor, id);
-  if (before.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã ban hành, không sửa được / only drafts can be edited');
+  if (before.status !== 'draft') throw domainError('CONFLICT', 'directive_not_draft', 'only drafts can be edited');
   if (input.issuerOrgId !== before.orgId) authorize(actor, 'directive:write', (await getOrgRef(db, input.issuerOrgId))?.path ?? null);
   validateDates(input);
   await checkRules(db, actor, input);
@@ -163,7 +163,7 @@ export async function updateDraft(db: Db, actor: Actor, id: string, version: num
 
 export async function deleteDraft(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<void> {
   const d = await getEditableDirective(db, actor, id);
-  if (d.status !== 'draft') throw new AppError('CONFLICT', 'Chỉ xoá được bản nháp / only drafts can be deleted');
+  if (d.status !== 'draft') throw domainError('CONFLICT', 'directive_delete_not_draft', 'only drafts can be deleted');
   await db.transaction(async (tx) => {
     await deleteDirectiveRow(tx, id);
     await recordAudit(tx, audit, {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Directive, RecipientRule } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { scopeFor, scopeSql, type Actor, type Scope } from '../../platform/policy.js';
 import { getVisibleOrg } from '../orgs/index.js';
@@ -27,13 +27,13 @@ async function sectionConditions(db: Db, actor: Actor, d: VisibleDirective) {
   for (const s of withTasks) {
     const rule = (s.rule ?? d.rule) as RecipientRule | null;
     if (!rule)
-      throw new AppError('VALIDATION_FAILED', `Mục "${s.heading || s.position}" chưa có đơn vị nhận / a section has no recipients`, [
+      throw domainError('VALIDATION_FAILED', 'section_without_recipients', 'a section has no recipients', { section: s.heading || s.position }, [
         { path: `sections.${s.position - 1}.rule`, message: 'missing' },
       ]);
     conds.push({ sectionId: s.id, cond: sql`(${ruleCondition(await resolveRule(db, actor, rule))} and ${scopeSql(writeScope, sql`o.path`)})` });
   }
   if (conds.length === 0)
-    throw new AppError('VALIDATION_FAILED', 'Công văn chưa có nhiệm vụ nào / the directive has no tasks', [{ path: 'sections', message: 'empty' }]);
+    throw domainError('VALIDATION_FAILED', 'directive_without_tasks', 'the directive has no tasks', {}, [{ path: 'sections', message: 'empty' }]);
   return {
     conds,
     tasks,
@@ -65,7 +65,7 @@ export async function previewRecipients(db: Db, actor: Actor, id: string, overri
  */
 export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
-  if (d.status !== 'draft') throw new AppError('CONFLICT', 'Công văn đã được ban hành / already issued');
+  if (d.status !== 'draft') throw domainError('CONFLICT', 'directive_already_issued', 'already issued');
   const { conds, tasks } = await sectionConditions(db, actor, d);
   const plan = sectionPlan(tasks);
   await db.transaction(async (tx) => {
@@ -91,9 +91,7 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
             left join (${nearestAnchors(sql`select org_id from r`)}) a on a.org_id = r.org_id`,
     );
     if (opened === 0)
-      throw new AppError('VALIDATION_FAILED', 'Quy tắc chọn đơn vị nhận không khớp đơn vị nào / the rules match no recipient', [
-        { path: 'rule', message: 'no recipients' },
-      ]);
+      throw domainError('VALIDATION_FAILED', 'rule_matches_no_recipient', 'the rules match no recipient', {}, [{ path: 'rule', message: 'no recipients' }]);
     // hot path: the officers of every recipient in one join against the new assignments, rather than
     // users' findRoleHoldersOn once per org (66,420 calls) — measured in bench "issue one directive to
     // every unit of the national tree"
@@ -105,8 +103,8 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
     await notifyUsers(tx, {
       userIds: officers.map((o) => o.user_id),
       kind: 'directive.issued',
-      title: `Công văn mới: ${d.number ? `số ${d.number} – ` : ''}V/v ${d.subject}`.slice(0, 300),
-      body: `${d.orgName} đã ban hành công văn${d.dueAt ? `, hạn báo cáo ${d.dueAt.toISOString().slice(0, 10)}` : ''}. Hãy xác nhận đã nhận và báo cáo kết quả.`,
+      // rendered per reader from directiveNotifications
+      params: { number: d.number ?? null, subject: d.subject, orgName: d.orgName, dueAt: d.dueAt?.toISOString() ?? null },
       link: `/directives/${id}`,
       email: true,
     });
@@ -125,7 +123,7 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
 
 export async function closeDirective(db: Db, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {
   const d = await getEditableDirective(db, actor, id);
-  if (d.status !== 'issued') throw new AppError('CONFLICT', 'Chỉ đóng được công văn đã ban hành / only issued directives can be closed');
+  if (d.status !== 'issued') throw domainError('CONFLICT', 'directive_close_not_issued', 'only issued directives can be closed');
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, { status: 'closed', closedAt: new Date() });
     if (!after) throw staleVersion();

@@ -18,7 +18,7 @@ import {
   RollupSchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import type { FileStore } from '../../platform/files/files.js';
 import type { FileAccess } from '../../platform/files/file-access.js';
@@ -67,7 +67,7 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
         .strict()
         .safeParse(req.body);
       if (!body.success)
-        throw new AppError('VALIDATION_FAILED', 'Gửi {"text": "…"} hoặc một tệp / send {"text"} or a file', [
+        throw domainError('VALIDATION_FAILED', 'dispatch_text_or_file', 'send {"text": "…"} or a file', {}, [
           { path: 'body.text', message: body.error.issues[0]?.message ?? 'invalid' },
         ]);
       return parseToDraft(db, files, req.actor!, { text: body.data.text });

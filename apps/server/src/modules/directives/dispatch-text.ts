@@ -1,5 +1,5 @@
 import { looksLikeDispatch, parseDispatch, type ParsedDispatch } from '@khien/formats';
-import { AppError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { decodeText, looksBinary } from '../../platform/text-decoding.js';
 import { documentKind, readDocument, readDocxText } from '../../platform/documents/index.js';
 
@@ -15,36 +15,30 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * background import instead.
  */
 export async function extractDispatchText(data: Buffer, filename: string, opts: { ocr?: boolean } = {}): Promise<string> {
-  if (data.length === 0) throw new AppError('BAD_REQUEST', 'Tệp rỗng / the file is empty');
-  if (data.length > MAX_DISPATCH_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp quá lớn (tối đa 10 MB) / file too large (max 10 MB)');
+  if (data.length === 0) throw domainError('BAD_REQUEST', 'file_empty', 'the file is empty');
+  if (data.length > MAX_DISPATCH_BYTES) throw domainError('PAYLOAD_TOO_LARGE', 'dispatch_file_too_large', 'file too large (max 10 MB)');
   // a zip bomb is refused by the guarded reader (413/422 naming the limit); mammoth runs in a capped worker
   if (data.subarray(0, 4).equals(ZIP_MAGIC)) return readDocxText(data, { filename });
   if (documentKind(data)) return (await readDocument(data, { ocr: opts.ocr ?? false })).text;
   if (/\.(pdf|png|jpe?g|doc)$/i.test(filename)) {
-    throw new AppError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Tệp không đúng định dạng: nhận .txt, .docx, PDF, PNG hoặc JPEG (không nhận .doc cũ) / unsupported file: .txt, .docx, PDF, PNG or JPEG (not legacy .doc)',
-    );
+    throw domainError('UNSUPPORTED_MEDIA_TYPE', 'dispatch_file_unsupported', 'unsupported file: .txt, .docx, PDF, PNG or JPEG (not legacy .doc)');
   }
   const { text } = decodeText(data);
-  if (looksBinary(text)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Tệp không phải văn bản / the file is not text');
+  if (looksBinary(text)) throw domainError('UNSUPPORTED_MEDIA_TYPE', 'file_not_text', 'the file is not text');
   return text;
 }
 
 /** Parses and refuses what is not a dispatch, so nothing is created from a recipe or a photo. */
 export function parseDispatchText(text: string): ParsedDispatch {
-  if (text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Nội dung trống / the text is empty');
-  if (text.length > MAX_DISPATCH_TEXT) throw new AppError('PAYLOAD_TOO_LARGE', 'Văn bản quá dài (tối đa 2 triệu ký tự) / text too long');
+  if (text.trim().length === 0) throw domainError('BAD_REQUEST', 'text_empty', 'the text is empty');
+  if (text.length > MAX_DISPATCH_TEXT) throw domainError('PAYLOAD_TOO_LARGE', 'dispatch_text_too_long', 'text too long (max 2 million characters)');
   const parsed = parseDispatch(text);
   if (!looksLikeDispatch(parsed)) throw notADispatch();
   return parsed;
 }
 
 export function notADispatch(): AppError {
-  return new AppError(
-    'IMPORT_FAILED',
-    'Văn bản này không giống một công văn (không thấy số, trích yếu, nơi nhận hay các nhiệm vụ) / this does not look like a dispatch',
-  );
+  return domainError('IMPORT_FAILED', 'not_a_dispatch', 'this does not look like a dispatch');
 }
 
 /** The parser's result as the JSON that `khien directive parse --json` prints. */

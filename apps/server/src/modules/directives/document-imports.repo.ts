@@ -58,7 +58,11 @@ export async function finishImportRow(db: Db, id: string, result: unknown, pageI
     .where(eq(documentImports.id, id));
 }
 
-export async function failImportRow(db: Db, id: string, error: { code: string; message: string }): Promise<void> {
+export async function failImportRow(
+  db: Db,
+  id: string,
+  error: { code: string; message: string; reason?: string; params?: Record<string, string | number | boolean | null> },
+): Promise<void> {
   await db
     .update(documentImports)
     .set({ status: 'failed', error, finishedAt: sql`now()` })

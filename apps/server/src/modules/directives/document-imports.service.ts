@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DocumentImport, DocumentImportCapabilities, ParsedDispatchDraft } from '@khien/contracts';
 import type { ParsedDispatch } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { requireSomewhere, type Actor } from '../../platform/policy.js';
@@ -109,7 +109,7 @@ export async function startDocumentImport(
 /** The caller's own import; everyone else's does not exist (404), whatever their rights. */
 export async function getDocumentImport(db: Db, actor: Actor, id: string): Promise<DocumentImportRow> {
   const row = await findImportOfUser(db, id, actor.userId);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập tệp / import not found');
+  if (!row) throw domainError('NOT_FOUND', 'document_import_not_found', 'import not found');
   requireSomewhere(actor, 'directive:write');
   return row;
 }
@@ -118,7 +118,7 @@ export async function getDocumentImport(db: Db, actor: Actor, id: string): Promi
 export async function readImportPage(db: Db, store: FileStore, actor: Actor, id: string, page: number): Promise<Buffer> {
   const row = await getDocumentImport(db, actor, id);
   const image = row.pageImages.find((p) => p.page === page);
-  if (!image) throw new AppError('NOT_FOUND', 'Không có ảnh trang này / no image of this page');
+  if (!image) throw domainError('NOT_FOUND', 'page_image_not_found', 'no image of this page');
   return (await store.get(db, image.fileId)).data;
 }
 
@@ -207,7 +207,9 @@ export async function runDocumentImport(db: Db, store: FileStore, importId: stri
     const result = draftFromDocument(read, row.fileId, new Set(pageImages.map((p) => p.page)));
     await finishImportRow(db, row.id, result, pageImages);
   } catch (err) {
-    if (err instanceof AppError) await failImportRow(db, row.id, { code: err.code, message: err.message });
+    // the reason goes along so the web shows the failure in the reader's language, as for a refused request
+    if (err instanceof AppError)
+      await failImportRow(db, row.id, { code: err.code, message: err.message, ...(err.reason ? { reason: err.reason, params: err.params ?? {} } : {}) });
     else {
       await failImportRow(db, row.id, { code: 'INTERNAL', message: 'Lỗi không mong đợi khi đọc tệp / unexpected error while reading the file' });
       throw err;

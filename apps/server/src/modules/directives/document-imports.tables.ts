@@ -30,7 +30,7 @@ export const documentImports = pgTable(
     /** Page previews in the file store: [{ page, fileId }]. */
     pageImages: jsonb('page_images').$type<{ page: number; fileId: string }[]>().notNull().default([]),
     /** { code, message } when failed. */
-    error: jsonb('error').$type<{ code: string; message: string }>(),
+    error: jsonb('error').$type<{ code: string; message: string; reason?: string; params?: Record<string, string | number | boolean | null> }>(),
     /** How many times a worker has picked it up (a crash mid-way retries once). */
     attempts: integer('attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

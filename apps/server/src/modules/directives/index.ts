@@ -5,3 +5,4 @@ export { directiveJobs, documentImportJobs } from './directive-jobs.js';
 export { directiveWorkSource } from './directive-work.js';
 export * from './document-imports.tables.js';
 export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';
+export { directiveNotifications } from './directive-notifications.js';

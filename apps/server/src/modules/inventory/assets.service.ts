@@ -4,7 +4,7 @@ import type { Asset, AssetInput, AssetPatchSchema } from '@khien/contracts';
 import { foldVietnamese, parseIpAddress } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, scopeFor, scopeSql, inScope, type Actor, type Scope } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
@@ -113,7 +113,7 @@ export async function listAssets(
   if (q.hygiene) conds.push(HYGIENE[q.hygiene]);
   if (q.ip) {
     const ip = parseIpAddress(q.ip);
-    if (!ip.ok) throw new AppError('VALIDATION_FAILED', `Địa chỉ IP không hợp lệ: ${ip.reason} / invalid IP`, [{ path: 'ip', message: ip.reason }]);
+    if (!ip.ok) throw domainError('VALIDATION_FAILED', 'ip_invalid', `invalid IP: ${ip.reason}`, { problem: ip.reason }, [{ path: 'ip', message: ip.reason }]);
     conds.push(sql`a.ip_addresses @> array[${ip.ip.address}]::text[]`);
   }
   const where = sql.join(conds, sql` and `);
@@ -124,7 +124,7 @@ export async function listAssets(
 
 async function getVisibleAssetRow(db: Db, actor: Actor, id: string): Promise<AssetRow> {
   const [row] = await queryRows<AssetRow>(db, sql`${SELECT} where a.id = ${id}`);
-  if (!row || !inScope(scopeFor(actor, 'inventory:read'), row.org_path)) throw new AppError('NOT_FOUND', 'Không tìm thấy tài sản / asset not found');
+  if (!row || !inScope(scopeFor(actor, 'inventory:read'), row.org_path)) throw domainError('NOT_FOUND', 'asset_not_found', 'asset not found');
   return row;
 }
 
@@ -138,14 +138,16 @@ export function normaliseAddresses(ips: string[], macs: string[]): { ips: string
   for (const [i, raw] of ips.entries()) {
     const p = parseIpAddress(raw);
     if (!p.ok)
-      throw new AppError('VALIDATION_FAILED', `Địa chỉ IP "${raw}" không hợp lệ / invalid IP address`, [{ path: `ipAddresses.${i}`, message: p.reason }]);
+      throw domainError('VALIDATION_FAILED', 'ip_address_invalid', `invalid IP address ${raw}`, { value: raw }, [
+        { path: `ipAddresses.${i}`, message: p.reason },
+      ]);
     outIps.push(p.ip.address);
   }
   const outMacs: string[] = [];
   for (const [i, raw] of macs.entries()) {
     const mac = normaliseMac(raw);
     if (!mac)
-      throw new AppError('VALIDATION_FAILED', `Địa chỉ MAC "${raw}" không hợp lệ / invalid MAC address`, [
+      throw domainError('VALIDATION_FAILED', 'mac_address_invalid', `invalid MAC address ${raw}`, { value: raw }, [
         { path: `macAddresses.${i}`, message: 'expected aa:bb:cc:dd:ee:ff' },
       ]);
     outMacs.push(mac);
@@ -204,10 +206,10 @@ async function checkSystems(db: Db, scope: Scope, systemIds: string[]) {
   );
   const found = new Set(rows.map((r) => r.id));
   const missing = systemIds.find((i) => !found.has(i));
-  if (missing) throw new AppError('VALIDATION_FAILED', 'Hệ thống liên kết không tồn tại / linked system not found', [{ path: 'systemIds', message: missing }]);
+  if (missing) throw domainError('VALIDATION_FAILED', 'linked_system_not_found', 'linked system not found', {}, [{ path: 'systemIds', message: missing }]);
 }
 
-const staleVersion = () => new AppError('CONFLICT', 'Tài sản đã được người khác sửa, hãy tải lại / changed by someone else, reload');
+const staleVersion = () => domainError('CONFLICT', 'asset_stale_version', 'changed by someone else, reload');
 
 export async function createAsset(db: Db, actor: Actor, input: AssetInput, audit: AuditContext): Promise<Asset> {
   const org = await getOrgRef(db, input.orgId);

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { ImportOptions, InventoryImport } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, domainError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { enqueue, enqueueMany, jobName, wakeJobs } from '../../platform/jobs/index.js';
@@ -77,7 +77,7 @@ function toDto(r: ImportRow): InventoryImport {
 /** Imports are visible to whoever may write the inventory of their org (the file's rows belong there). */
 export async function getImport(db: Db, actor: Actor, id: string): Promise<InventoryImport> {
   const [row] = await queryRows<ImportRow & { org_path: string }>(db, sql`${SELECT} where i.id = ${id}`);
-  if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy lượt nhập / import not found');
+  if (!row) throw domainError('NOT_FOUND', 'import_not_found', 'import not found');
   authorize(actor, 'inventory:write', row.org_path);
   return toDto(row);
 }
@@ -127,12 +127,12 @@ async function queueImport(
   runHere = false,
 ): Promise<string> {
   const size = fs.statSync(file.path).size;
-  if (size === 0) throw new AppError('IMPORT_FAILED', 'Tệp rỗng / empty file');
+  if (size === 0) throw domainError('IMPORT_FAILED', 'file_empty', 'the file is empty');
   const format: ImportFormat = opts.format ?? detectFormat(file.filename, readHead(file.path));
   // a zip bomb or a broken workbook is answered now (413/422), not by a failed import later
   if (format === 'xlsx') await checkXlsxFile(file.path);
   if ((format === 'osquery' || format === 'wazuh') && opts.kind !== 'assets')
-    throw new AppError('VALIDATION_FAILED', 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản / osquery and Wazuh files import assets', [
+    throw domainError('VALIDATION_FAILED', 'import_osquery_assets_only', 'osquery and Wazuh files import assets', {}, [
       { path: 'kind', message: 'assets only' },
     ]);
   const org = await getOrgRef(db, opts.orgId);
@@ -180,7 +180,10 @@ export async function startImportUpload(
   const staged = path.join(stagingDir(filesDir), `${randomUUID()}.upload`);
   try {
     await pipeline(upload.stream, fs.createWriteStream(staged));
-    if (upload.stream.truncated) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn (tối đa ${MAX_IMPORT_UPLOAD_BYTES >> 20} MB) / file too large`);
+    if (upload.stream.truncated)
+      throw domainError('PAYLOAD_TOO_LARGE', 'import_file_too_large', `file too large (max ${MAX_IMPORT_UPLOAD_BYTES >> 20} MB)`, {
+        maxMb: MAX_IMPORT_UPLOAD_BYTES >> 20,
+      });
     const id = await queueImport(db, actor, opts, { path: staged, filename: upload.filename }, audit);
     return getImport(db, actor, id);
   } catch (err) {
@@ -195,7 +198,7 @@ export async function startImportUpload(
  * when an import ends.
  */
 export async function startImportFromPath(db: Db, actor: Actor, opts: ImportOptions, file: string, audit: AuditContext): Promise<string> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('NOT_FOUND', `Không có tệp ${file} / no such file`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw domainError('NOT_FOUND', 'import_path_missing', `no such file: ${file}`, { file });
   const org = await getOrgRef(db, opts.orgId);
   authorize(actor, 'inventory:write', org?.path ?? null);
   return queueImport(db, actor, opts, { path: path.resolve(file), filename: path.basename(file) }, audit, true);
@@ -302,7 +305,7 @@ export async function runImportNow(db: Db, id: string, audit: AuditContext, onPr
     db,
     sql`update inventory_imports set status = 'running', started_at = now(), heartbeat_at = now() where id = ${id} and status = 'queued' returning *`,
   );
-  if (!claimed) throw new AppError('CONFLICT', 'Lượt nhập đã chạy / import already started');
+  if (!claimed) throw domainError('CONFLICT', 'import_already_started', 'import already started');
   await runClaimed(db, claimed, audit, onProgress);
 }
 

@@ -40,7 +40,7 @@ import {
   SystemSchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import { assertCleanText } from '../../platform/http/input-guard.js';
 import { requireSomewhere } from '../../platform/policy.js';
@@ -225,10 +225,9 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
       '/api/v1/inventory/imports',
       { config: write, bodyLimit: MAX_IMPORT_UPLOAD_BYTES + 1_000_000, schema: { tags, response: { 202: InventoryImportSchema } } },
       async (req, reply) => {
-        if (!req.isMultipart())
-          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send multipart field "file"');
+        if (!req.isMultipart()) throw domainError('UNSUPPORTED_MEDIA_TYPE', 'multipart_file_expected', 'send the file as multipart/form-data field "file"');
         const part = await req.file({ limits: { fileSize: MAX_IMPORT_UPLOAD_BYTES, files: 1, fields: 10 } });
-        if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file');
+        if (!part) throw domainError('BAD_REQUEST', 'file_missing', 'missing file field');
         // the option fields must come before the file part
         const fields: Record<string, string> = {};
         for (const [k, v] of Object.entries(part.fields)) {
@@ -238,9 +237,11 @@ export function registerInventory(app: FastifyInstance, deps: InventoryDeps): vo
         const opts = ImportOptionsSchema.safeParse({ ...fields, dryRun: fields.dryRun === 'true' });
         if (!opts.success) {
           part.file.resume();
-          throw new AppError(
+          throw domainError(
             'VALIDATION_FAILED',
-            'Tham số nhập không hợp lệ (orgId, kind, format, onError, dryRun phải đứng trước tệp) / invalid import options',
+            'import_options_invalid',
+            'invalid import options (orgId, kind, format, onError, dryRun must come before the file)',
+            {},
             opts.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
           );
         }

@@ -4,7 +4,7 @@ import type { IpRange as IpRangeDto, IpRangePatchSchema } from '@khien/contracts
 import { formatIpRange, parseIpAddress, parseIpRange, type IpRange } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, domainError } from '../../platform/errors.js';
 import { authorize, inScope, requireSomewhere, scopeFor, scopeSql, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
@@ -37,7 +37,7 @@ const SELECT = sql`
 /** A range as typed, or a 400 naming the problem (host bits set, bad address, reversed ends…). */
 export function parseOwnedRange(text: string, path = 'range'): IpRange {
   const p = parseIpRange(text);
-  if (!p.ok) throw new AppError('VALIDATION_FAILED', `Dải IP không hợp lệ: ${p.reason} / invalid IP range`, [{ path, message: p.reason }]);
+  if (!p.ok) throw domainError('VALIDATION_FAILED', 'ip_range_invalid', `invalid IP range: ${p.reason}`, { problem: p.reason }, [{ path, message: p.reason }]);
   return p.range;
 }
 
@@ -106,7 +106,7 @@ export async function listIpRanges(
   if (q.q) conds.push(sql`(r.range ilike ${containsPattern(q.q)} or r.isp ilike ${containsPattern(q.q)} or r.note ilike ${containsPattern(q.q)})`);
   if (q.ip) {
     const ip = parseIpAddress(q.ip);
-    if (!ip.ok) throw new AppError('VALIDATION_FAILED', `Địa chỉ IP không hợp lệ: ${ip.reason} / invalid IP`, [{ path: 'ip', message: ip.reason }]);
+    if (!ip.ok) throw domainError('VALIDATION_FAILED', 'ip_invalid', `invalid IP: ${ip.reason}`, { problem: ip.reason }, [{ path: 'ip', message: ip.reason }]);
     conds.push(sql`r.family = ${ip.ip.family} and r.first_ip <= ${ip.ip.address}::inet and r.last_ip >= ${ip.ip.address}::inet`);
   }
   const partnerVisible = scopeSql(scope, sql`ob.path`);
@@ -140,7 +140,7 @@ async function rangeDto(db: Db, actor: Actor, id: string): Promise<IpRangeDto> {
 
 function checkDates(validFrom: string | null | undefined, validTo: string | null | undefined) {
   if (validFrom && validTo && validTo < validFrom)
-    throw new AppError('VALIDATION_FAILED', 'Ngày hết hiệu lực trước ngày bắt đầu / valid-to is before valid-from', [
+    throw domainError('VALIDATION_FAILED', 'valid_to_before_valid_from', 'valid-to is before valid-from', {}, [
       { path: 'validTo', message: 'before validFrom' },
     ]);
 }
@@ -209,7 +209,7 @@ export async function updateIpRange(db: Db, actor: Actor, id: string, patch: z.i
       .set({ ...set, version: sql`${ipRanges.version} + 1`, updatedAt: new Date() })
       .where(and(eq(ipRanges.id, id), eq(ipRanges.version, version)))
       .returning({ id: ipRanges.id });
-    if (!row) throw new AppError('CONFLICT', 'Dải IP đã được người khác sửa, hãy tải lại / changed by someone else, reload');
+    if (!row) throw domainError('CONFLICT', 'ip_range_stale_version', 'changed by someone else, reload');
     await recordAudit(tx, audit, {
       action: 'ip_range.updated',
       entityType: 'ip_range',
@@ -231,7 +231,7 @@ export async function deleteIpRange(db: Db, actor: Actor, id: string, version: n
       .delete(ipRanges)
       .where(and(eq(ipRanges.id, id), eq(ipRanges.version, version)))
       .returning({ id: ipRanges.id });
-    if (!row) throw new AppError('CONFLICT', 'Dải IP đã được người khác sửa, hãy tải lại / changed by someone else, reload');
+    if (!row) throw domainError('CONFLICT', 'ip_range_stale_version', 'changed by someone else, reload');
     await recordAudit(tx, audit, {
       action: 'ip_range.deleted',
       entityType: 'ip_range',

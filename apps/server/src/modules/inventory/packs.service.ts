@@ -3,7 +3,7 @@ import type { RegulationPack } from '@khien/contracts';
 import { requirementsForLevel } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { listRegulationPacks, lookupRegulationPack } from '../../platform/regulations.js';
@@ -16,13 +16,14 @@ export function defaultPack(today = todayInVietnam()): RegulationPack {
   const packs = listRegulationPacks();
   const inForce = packs.filter((p) => p.inForce.from <= today && (!p.inForce.until || p.inForce.until > today));
   const pick = (inForce.length > 0 ? inForce : packs).sort((a, b) => b.inForce.from.localeCompare(a.inForce.from))[0];
-  if (!pick) throw new AppError('INTERNAL', 'Không có bộ quy định nào / no regulation pack installed');
+  if (!pick) throw domainError('INTERNAL', 'no_regulation_pack', 'no regulation pack installed');
   return pick;
 }
 
 export function packById(id: string): RegulationPack {
   const pack = lookupRegulationPack(id);
-  if (!pack) throw new AppError('VALIDATION_FAILED', `Không có bộ quy định "${id}" / unknown regulation pack`, [{ path: 'packId', message: 'unknown pack' }]);
+  if (!pack)
+    throw domainError('VALIDATION_FAILED', 'regulation_pack_unknown', `unknown regulation pack ${id}`, { id }, [{ path: 'packId', message: 'unknown pack' }]);
   return pack;
 }
 
@@ -85,7 +86,7 @@ export function getPack(actor: Actor, id: string): RegulationPack {
   // any reader of any inventory may read the published rules
   requireSomewhere(actor, 'inventory:read');
   const pack = lookupRegulationPack(id);
-  if (!pack) throw new AppError('NOT_FOUND', 'Không có bộ quy định này / no such pack');
+  if (!pack) throw domainError('NOT_FOUND', 'regulation_pack_not_found', 'no such pack');
   return pack;
 }
 

@@ -4,7 +4,7 @@ import type { Classification, ClassifyBodySchema, DossierBodySchema, DossierStat
 import { dossierDeadlines, proposeLevel, reassessDue, validateAnswers } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { todayInVietnam } from '../../platform/time.js';
@@ -24,22 +24,26 @@ export async function classifySystem(db: Db, actor: Actor, id: string, body: Cla
   const pack = body.packId ? packById(body.packId) : (await packInForce(db, row.org_path)).pack;
   const problems = validateAnswers(pack, body.answers);
   if (problems.length > 0)
-    throw new AppError(
+    throw domainError(
       'VALIDATION_FAILED',
-      `Câu trả lời không hợp lệ: ${problems[0]!.message.vi} / invalid answers`,
+      'level_answers_invalid',
+      `invalid answers: ${problems[0]!.message.en}`,
+      { count: problems.length },
       problems.map((p) => ({ path: `answers.${p.questionId}`, message: p.message.vi })),
     );
   const proposal = proposeLevel(pack, body.answers, { category: row.category });
   const level = body.level ?? proposal.level;
   if (level < proposal.level)
-    throw new AppError(
+    throw domainError(
       'VALIDATION_FAILED',
-      `Không được đề xuất thấp hơn cấp ${proposal.level} mà các câu trả lời xác định / cannot propose below the criteria`,
+      'level_below_criteria',
+      `cannot propose below level ${proposal.level} set by the answers`,
+      { level: proposal.level },
       [{ path: 'level', message: `>= ${proposal.level}` }],
     );
   const levelNote = body.levelNote?.trim() || null;
   if (level > proposal.level && !levelNote)
-    throw new AppError('VALIDATION_FAILED', 'Đề xuất cấp cao hơn cần ghi lý do / a higher level needs a reason', [{ path: 'levelNote', message: 'required' }]);
+    throw domainError('VALIDATION_FAILED', 'level_reason_required', 'a higher level needs a reason', {}, [{ path: 'levelNote', message: 'required' }]);
   const reasons = proposal.reasons.map((r) => ({ questionId: r.questionId, optionId: r.optionId ?? null, minLevel: r.minLevel, text: r.text, mark: r.mark }));
   const result: Classification = {
     id: null,
@@ -164,17 +168,18 @@ export async function advanceDossier(
   work: WorkContext,
 ): Promise<System> {
   const row = await getWritableSystemRow(db, actor, id);
-  if (row.level === null || !row.pack_id) throw new AppError('CONFLICT', 'Hãy xác định cấp độ trước khi lập hồ sơ / classify the system first');
+  if (row.level === null || !row.pack_id) throw domainError('CONFLICT', 'dossier_needs_level', 'classify the system first');
   const from = row.dossier_status as DossierStatus;
   if (!NEXT[from].includes(body.status))
-    throw new AppError('CONFLICT', `Không chuyển được hồ sơ từ "${from}" sang "${body.status}" / dossier cannot go from ${from} to ${body.status}`);
+    throw domainError('CONFLICT', 'dossier_out_of_order', `dossier cannot go from ${from} to ${body.status}`, { from, to: body.status });
   if (body.status === 'approved' && !body.decisionNumber)
-    throw new AppError('VALIDATION_FAILED', 'Cần số quyết định phê duyệt / decision number required', [{ path: 'decisionNumber', message: 'required' }]);
-  if (body.on > todayInVietnam())
-    throw new AppError('VALIDATION_FAILED', 'Ngày không được ở tương lai / date is in the future', [{ path: 'on', message: 'future' }]);
+    throw domainError('VALIDATION_FAILED', 'decision_number_required', 'decision number required', {}, [{ path: 'decisionNumber', message: 'required' }]);
+  if (body.on > todayInVietnam()) throw domainError('VALIDATION_FAILED', 'date_in_future', 'date is in the future', {}, [{ path: 'on', message: 'future' }]);
   const earlier = body.status === 'appraised' ? row.submitted_on : body.status === 'approved' ? (row.appraised_on ?? row.submitted_on) : null;
   if (earlier && body.on < earlier)
-    throw new AppError('VALIDATION_FAILED', `Ngày phải từ ${earlier} trở đi / date must be on or after ${earlier}`, [{ path: 'on', message: 'too early' }]);
+    throw domainError('VALIDATION_FAILED', 'date_too_early', `date must be on or after ${earlier}`, { earliest: earlier }, [
+      { path: 'on', message: 'too early' },
+    ]);
   const pack = packOfRow(row) ?? packById(row.pack_id);
   const set: Partial<typeof infoSystems.$inferInsert> = { dossierStatus: body.status };
   if (body.status === 'submitted') {

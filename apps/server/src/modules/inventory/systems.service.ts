@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { DossierStatus, RegulationPack, System, SystemInput, SystemPatchSchema } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { getOrgRef } from '../orgs/index.js';
@@ -22,7 +22,7 @@ export function packOfRow(row: { pack_id: string | null; pack_version: string | 
 export type Row = NonNullable<Awaited<ReturnType<typeof findSystemById>>>;
 
 const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
-export const staleVersion = () => new AppError('CONFLICT', 'Hệ thống đã được người khác sửa, hãy tải lại / changed by someone else, reload');
+export const staleVersion = () => domainError('CONFLICT', 'system_stale_version', 'changed by someone else, reload');
 
 function checklistCounts(row: SystemRow, reqs: { requirement_id: string; status: string }[]): System['checklist'] {
   const counts = { total: 0, met: 0, inProgress: 0, notApplicable: 0 };
@@ -123,7 +123,7 @@ export async function getVisibleSystemRow(db: Db, actor: Actor, id: string): Pro
   const scope = scopeFor(actor, 'inventory:read');
   const visible =
     row && (scope.all || scope.paths.some((p) => [row.org_path, row.operator_org_path].some((x) => x !== null && (x === p || x.startsWith(`${p}.`)))));
-  if (!visible) throw new AppError('NOT_FOUND', 'Không tìm thấy hệ thống / system not found');
+  if (!visible) throw domainError('NOT_FOUND', 'system_not_found', 'system not found');
   return row;
 }
 

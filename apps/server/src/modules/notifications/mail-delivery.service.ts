@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/client.js';
 import type { Mailer } from '../../platform/mail.js';
 import { claimDueMail, markMailFailed, markMailSent } from './mail-outbox.repo.js';
+import { renderMail, type MailRendering } from './mail-render.js';
 
 /** After this many failures a mail is given up (next_attempt_at null); about two hours of retries in all. */
 export const MAX_MAIL_ATTEMPTS = 8;
@@ -44,9 +45,14 @@ function retryInSeconds(failures: number): number | null {
  * Sends due mail from the outbox: each sent one is marked at once (a crash resends at most the
  * one in flight); a failure counts an attempt, keeps the error and backs off. When the server
  * itself fails, the rest of the batch is marked with the same error instead of each waiting
- * out the same timeouts.
+ * out the same timeouts. Each mail is rendered now, in its recipient's current language.
  */
-export async function deliverPendingMail(db: Db, mailer: Mailer, opts: { batch?: number } = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverPendingMail(
+  db: Db,
+  mailer: Mailer,
+  rendering: MailRendering,
+  opts: { batch?: number } = {},
+): Promise<{ sent: number; failed: number }> {
   const claimed = await claimDueMail(db, opts.batch ?? 100, LEASE_SECONDS);
   let sent = 0;
   let failed = 0;
@@ -54,7 +60,8 @@ export async function deliverPendingMail(db: Db, mailer: Mailer, opts: { batch?:
   for (const m of claimed) {
     if (serverError === null) {
       try {
-        await mailer.send({ to: m.toAddress, subject: m.subject, text: m.textBody });
+        const { subject, text } = renderMail(m, rendering);
+        await mailer.send({ to: m.toAddress, subject, text });
         sent++;
         await markMailSent(db, m.id);
         continue;

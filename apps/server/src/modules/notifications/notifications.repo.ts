@@ -1,14 +1,17 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { users } from '../users/index.js';
+import type { NotificationParams } from './notification-templates.js';
 import { mailOutbox, notifications } from './notifications.tables.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
 export interface NotificationContent {
   kind: string;
-  title: string;
-  body: string;
+  params: NotificationParams;
+  /** legacy text from a caller on the deprecated form; null when the kind's template renders it */
+  title: string | null;
+  body: string | null;
   link: string | null;
 }
 
@@ -20,18 +23,18 @@ export interface NotificationContent {
 export async function insertNotificationsFor(db: Db, userIds: string[], n: NotificationContent): Promise<void> {
   if (userIds.length === 0) return;
   await db.execute(sql`
-    insert into ${notifications} (user_id, kind, title, body, link)
-    select u.id, ${n.kind}, ${n.title}, ${n.body}, ${n.link}::text
+    insert into ${notifications} (user_id, kind, params, title, body, link)
+    select u.id, ${n.kind}, ${JSON.stringify(n.params)}::jsonb, ${n.title}::text, ${n.body}::text, ${n.link}::text
       from ${users} u
      where u.id in ${userIds}`);
 }
 
-/** One queued mail per listed user who can receive it: enabled and with an address. */
-export async function insertMailFor(db: Db, userIds: string[], m: { subject: string; textBody: string }): Promise<void> {
+/** One queued mail per listed user who can receive it: enabled and with an address. Its text is rendered when sent. */
+export async function insertMailFor(db: Db, userIds: string[], n: NotificationContent): Promise<void> {
   if (userIds.length === 0) return;
   await db.execute(sql`
-    insert into ${mailOutbox} (to_address, subject, text_body)
-    select u.email, ${m.subject}, ${m.textBody}
+    insert into ${mailOutbox} (to_address, user_id, kind, params, link, subject, text_body)
+    select u.email, u.id, ${n.kind}, ${JSON.stringify(n.params)}::jsonb, ${n.link}::text, ${n.title}::text, ${n.body}::text
       from ${users} u
      where u.id in ${userIds} and not u.disabled and btrim(u.email) <> ''`);
 }
@@ -48,6 +51,12 @@ export async function findNotifications(db: Db, userId: string, o: { limit: numb
       .limit(o.limit)
       .offset(o.offset)
   );
+}
+
+/** The reader's language; 'vi' for someone who no longer exists. */
+export async function findUserLocale(db: Db, userId: string): Promise<string> {
+  const [r] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return r?.locale ?? 'vi';
 }
 
 export async function countNotifications(db: Db, userId: string): Promise<{ total: number; unread: number }> {

@@ -4,26 +4,32 @@ import { notFound } from '../../platform/errors.js';
 import {
   countNotifications,
   findNotifications,
+  findUserLocale,
   insertMailFor,
   insertNotificationsFor,
   markAllNotificationsRead,
   markNotificationRead,
+  type NotificationContent,
   type NotificationRow,
 } from './notifications.repo.js';
+import { renderNotification, toLocale, type NotificationLocale, type NotificationParams, type NotificationTemplates } from './notification-templates.js';
 
 /** Rows per insert: a province-wide directive reaches ~70,000 people, and a statement stays well under the 65,535-parameter limit. */
 export const NOTIFY_CHUNK_SIZE = 1000;
 
-export interface NotifyInput {
+interface NotifyCommon {
   userIds: string[];
-  /** what happened, for the web app's icon and filters, e.g. 'directive.issued' */
+  /** what happened: picks the template, and the web app's icon and filters, e.g. 'directive.issued' */
   kind: string;
-  title: string;
-  body: string;
-  /** a path in the web app, e.g. '/directives/…' */
+  /** a path in the web app, e.g. '/directives/…'; mails make it absolute with KHIEN_PUBLIC_URL */
   link: string | null;
   /** also queue an e-mail to each enabled user with an address */
   email: boolean;
+}
+
+/** The kind's parameters; the text is rendered from its template in each reader's language when read or mailed. */
+export interface NotifyInput extends NotifyCommon {
+  params: NotificationParams;
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -32,63 +38,72 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** A subject is one header line: folded whitespace, no line breaks a title might carry. */
-export function mailSubject(title: string): string {
-  return title.replace(/\s+/g, ' ').trim();
-}
-
-/** The mail says what the notification says; a link goes along only when it is a full address a mail reader can open. */
-export function mailText(n: { body: string; link: string | null }): string {
-  const link = n.link && /^https?:\/\//i.test(n.link) ? n.link : null;
-  return link ? `${n.body}\n\n${link}\n` : `${n.body}\n`;
+// rows written before templates keep their stored title/body (rendered as written); new rows store none
+function contentOf(n: NotifyInput): NotificationContent {
+  return { kind: n.kind, params: n.params, title: null, body: null, link: n.link };
 }
 
 /**
  * Writes the in-app notifications and queues their e-mail inside the caller's transaction
- * (transactional outbox): nothing leaves the database here, the mail.deliver job sends
- * after commit, and a rolled-back change notifies no one. Disabled users get the in-app
+ * (transactional outbox): nothing leaves the database here, the mail.deliver job renders and
+ * sends after commit, and a rolled-back change notifies no one. Disabled users get the in-app
  * row (they see it if they come back) but no mail.
  */
 export async function notifyUsers(tx: Db, n: NotifyInput): Promise<void> {
   const ids = [...new Set(n.userIds)];
   if (ids.length === 0) return;
-  const content = { kind: n.kind, title: n.title, body: n.body, link: n.link };
-  const mail = n.email ? { subject: mailSubject(n.title), textBody: mailText(n) } : null;
+  const content = contentOf(n);
   // a savepoint inside the caller's transaction; its own transaction if handed the plain handle, so it is all or nothing either way
   await tx.transaction(async (t) => {
     for (const part of chunk(ids, NOTIFY_CHUNK_SIZE)) {
       await insertNotificationsFor(t, part, content);
-      if (mail) await insertMailFor(t, part, mail);
+      if (n.email) await insertMailFor(t, part, content);
     }
   });
 }
 
-function toApi(r: NotificationRow): Notification {
+function toApi(r: NotificationRow, templates: NotificationTemplates, locale: NotificationLocale): Notification {
+  const text = renderNotification(templates, r, locale);
   return {
     id: r.id,
     kind: r.kind,
-    title: r.title,
-    body: r.body,
+    title: text.title,
+    body: text.body,
     link: r.link,
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt?.toISOString() ?? null,
   };
 }
 
+/** What reading needs: the database and every module's templates (handed in; this module imports none). */
+export interface ReadDeps {
+  db: Db;
+  templates: NotificationTemplates;
+}
+
+/** Rendered in the reader's language as it is now: changing it in one's profile changes the whole inbox. */
 export async function listNotifications(
-  db: Db,
+  deps: ReadDeps,
   userId: string,
   o: { limit: number; offset: number; unreadOnly: boolean },
 ): Promise<{ items: Notification[]; total: number; unread: number }> {
-  const [rows, counts] = await Promise.all([findNotifications(db, userId, o), countNotifications(db, userId)]);
-  return { items: rows.map(toApi), total: o.unreadOnly ? counts.unread : counts.total, unread: counts.unread };
+  const [rows, counts, locale] = await Promise.all([
+    findNotifications(deps.db, userId, o),
+    countNotifications(deps.db, userId),
+    findUserLocale(deps.db, userId),
+  ]);
+  return {
+    items: rows.map((r) => toApi(r, deps.templates, toLocale(locale))),
+    total: o.unreadOnly ? counts.unread : counts.total,
+    unread: counts.unread,
+  };
 }
 
 /** Someone else's notification is 404, the same as one that does not exist. */
-export async function markRead(db: Db, userId: string, id: string): Promise<Notification> {
-  const r = await markNotificationRead(db, userId, id);
+export async function markRead(deps: ReadDeps, userId: string, id: string): Promise<Notification> {
+  const r = await markNotificationRead(deps.db, userId, id);
   if (!r) throw notFound();
-  return toApi(r);
+  return toApi(r, deps.templates, toLocale(await findUserLocale(deps.db, userId)));
 }
 
 export async function markAllRead(db: Db, userId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Contact, ContactInput } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { authorize, type Actor } from '../../platform/policy.js';
 import { deleteContactRow, findHistory, getContact, insertContact, updateContactRow } from './orgs.repo.js';
@@ -31,7 +31,7 @@ export async function updateContact(
 ): Promise<Contact> {
   const org = await writableOrg(db, actor, orgId);
   const before = await getContact(db, orgId, contactId);
-  if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy đầu mối liên hệ / contact not found');
+  if (!before) throw domainError('NOT_FOUND', 'contact_not_found', 'contact not found');
   return db.transaction(async (tx) => {
     const after = await updateContactRow(tx, contactId, patch);
     await recordAudit(tx, audit, {
@@ -50,7 +50,7 @@ export async function updateContact(
 export async function removeContact(db: Db, actor: Actor, orgId: string, contactId: string, audit: AuditContext): Promise<void> {
   const org = await writableOrg(db, actor, orgId);
   const before = await getContact(db, orgId, contactId);
-  if (!before) throw new AppError('NOT_FOUND', 'Không tìm thấy đầu mối liên hệ / contact not found');
+  if (!before) throw domainError('NOT_FOUND', 'contact_not_found', 'contact not found');
   await db.transaction(async (tx) => {
     await deleteContactRow(tx, contactId);
     await recordAudit(tx, audit, {

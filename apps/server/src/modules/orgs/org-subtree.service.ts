@@ -1,6 +1,6 @@
 import type { Org } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { jsonText } from '../../platform/http/serializer.js';
 import { inScope, type Scope } from '../../platform/policy.js';
 import { findOrgPlace, findSubtreePageJson, orgTreeMarker } from './orgs.repo.js';
@@ -44,4 +44,4 @@ export async function listSubtree(db: Db, scope: Scope, underId: string, limit: 
   return jsonText<{ items: Org[]; total: number }>(`{"items":${page.items},"total":${page.descendantCount + 1}}`);
 }
 
-const notFound = () => new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+const notFound = () => domainError('NOT_FOUND', 'org_not_found', 'org not found');

@@ -18,7 +18,7 @@ import {
   UpdateOrgBodySchema,
 } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { addContact, listOrgHistory, removeContact, updateContact } from './org-contacts.service.js';
 import { exportOrgs } from './org-export.service.js';
 import { importOrgs } from './org-import.service.js';
@@ -78,10 +78,9 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
       schema: { tags, querystring: ImportQuerySchema, consumes: ['multipart/form-data'], response: { 200: ImportResultSchema } },
     },
     async (req) => {
-      if (!req.isMultipart())
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dạng multipart/form-data, trường "file" / send the file as multipart/form-data field "file"');
+      if (!req.isMultipart()) throw domainError('UNSUPPORTED_MEDIA_TYPE', 'multipart_file_expected', 'send the file as multipart/form-data field "file"');
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-      if (!part) throw new AppError('BAD_REQUEST', 'Thiếu tệp (trường "file") / missing file field');
+      if (!part) throw domainError('BAD_REQUEST', 'file_missing', 'missing file field');
       const data = await part.toBuffer();
       return importOrgs(db, req.actor!, { data, filename: assertCleanText(part.filename, 'file.filename') }, req.query, req.audit);
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contact, CreateOrgBody, Org, OrgDetail, OrgKind } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { type AppError, domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { authorize, inScope, isAncestorOrSelf, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
 import { listSubtree } from './org-subtree.service.js';
@@ -47,7 +47,7 @@ export function toContact(c: { id: string; name: string; role: string; phone: st
 /** The org as the caller may see it, or 404 when it is outside every subtree they hold. */
 export async function getVisibleOrg(db: Db, actor: Actor, id: string): Promise<OrgRow> {
   const org = await findOrgById(db, id);
-  if (!org || !inScope(scopeFor(actor, 'org:read'), org.path)) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+  if (!org || !inScope(scopeFor(actor, 'org:read'), org.path)) throw domainError('NOT_FOUND', 'org_not_found', 'org not found');
   return org;
 }
 
@@ -98,9 +98,8 @@ export async function listOrgs(
 
 function conflictFromDb(err: unknown): never {
   const v = uniqueViolation(err);
-  if (v === 'orgs_parent_name_key') throw new AppError('DUPLICATE_NAME', 'Đã có đơn vị cùng tên trong đơn vị cha này / a sibling org already has this name');
-  if (v === 'orgs_admin_code_key')
-    throw new AppError('CONFLICT', 'Mã hành chính đã được dùng cho đơn vị khác / admin code already in use', { field: 'adminCode' });
+  if (v === 'orgs_parent_name_key') throw domainError('DUPLICATE_NAME', 'org_name_taken', 'a sibling org already has this name');
+  if (v === 'orgs_admin_code_key') throw domainError('CONFLICT', 'admin_code_taken', 'admin code already in use', {}, { field: 'adminCode' });
   throw err;
 }
 
@@ -114,7 +113,7 @@ export async function createOrg(db: Db, actor: Actor, body: CreateOrgBody, audit
     parent = await findOrgById(db, body.parentId);
     authorize(actor, 'org:write', parent?.path ?? null);
   } else if (!scopeFor(actor, 'org:write').all) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được tạo đơn vị gốc / only a system admin can create a top-level org');
+    throw domainError('FORBIDDEN', 'top_level_org_admin_only', 'only a system admin can create a top-level org');
   }
   const id = randomUUID();
   try {
@@ -215,10 +214,16 @@ export async function updateOrg(
 
 /** Someone else changed the org since the caller loaded it: 409 with the version it is at now. */
 function staleOrg(current: number | null): AppError {
-  return new AppError('CONFLICT', 'Đơn vị vừa được người khác sửa; hãy tải lại / someone else changed this org, reload', {
-    reason: 'stale_version',
-    ...(current === null ? {} : { currentVersion: current }),
-  });
+  return domainError(
+    'CONFLICT',
+    'org_stale_version',
+    'someone else changed this org, reload',
+    {},
+    {
+      reason: 'stale_version',
+      ...(current === null ? {} : { currentVersion: current }),
+    },
+  );
 }
 
 export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: string, version: number, audit: AuditContext): Promise<OrgDetail> {
@@ -228,10 +233,7 @@ export async function moveOrg(db: Db, actor: Actor, id: string, newParentId: str
   const parent = await findOrgById(db, newParentId);
   authorize(actor, 'org:write', parent?.path ?? null);
   if (isAncestorOrSelf(org.path, parent!.path)) {
-    throw new AppError(
-      'ORG_CYCLE',
-      `Không thể chuyển "${org.name}" vào chính nó hoặc đơn vị cấp dưới của nó / cannot move an org under itself or its descendants`,
-    );
+    throw domainError('ORG_CYCLE', 'org_move_cycle', 'cannot move an org under itself or its descendants', { name: org.name });
   }
   if (org.parentId === parent!.id) return getOrgDetail(db, actor, id);
   try {
@@ -270,19 +272,18 @@ export async function deleteOrg(db: Db, actor: Actor, id: string, audit: AuditCo
   authorize(actor, 'org:write', org.path);
   const deps = await countOrgDependents(db, id);
   if (deps.children > 0) {
-    throw new AppError(
+    throw domainError(
       'ORG_HAS_CHILDREN',
-      `Đơn vị còn ${deps.children} đơn vị trực thuộc; hãy chuyển hoặc xoá chúng trước / the org still has ${deps.children} child orgs`,
+      'org_has_children',
+      `the org still has ${deps.children} child orgs`,
+      { count: deps.children },
       { children: deps.children },
     );
   }
   const used = Object.entries(deps.data).filter(([, n]) => n > 0);
   if (used.length > 0) {
-    throw new AppError(
-      'ORG_HAS_DATA',
-      `Đơn vị còn dữ liệu gắn với nó (${used.map(([k, n]) => `${k}: ${n}`).join(', ')}) / the org still has data`,
-      Object.fromEntries(used),
-    );
+    const data = used.map(([k, n]) => `${k}: ${n}`).join(', ');
+    throw domainError('ORG_HAS_DATA', 'org_has_data', `the org still has data (${data})`, { data }, Object.fromEntries(used));
   }
   await db.transaction(async (tx) => {
     await deleteOrgRow(tx, id);

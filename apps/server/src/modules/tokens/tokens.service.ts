@@ -1,6 +1,6 @@
 import type { ApiToken, Permission } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { randomToken, sha256 } from '../../platform/auth/secrets.js';
 import { authorize, inScope, requireSomewhere, scopeFor, type Actor } from '../../platform/policy.js';
@@ -40,7 +40,7 @@ export async function createToken(
   authorize(actor, 'token:write', org?.path ?? null);
   for (const p of input.permissions) {
     if (!inScope(scopeFor(actor, p), org!.path)) {
-      throw new AppError('FORBIDDEN', `Bạn không có quyền ${p} trên đơn vị này nên không thể cấp cho mã / you lack ${p} on this org`, { permission: p });
+      throw domainError('FORBIDDEN', 'token_permission_not_held', `you lack ${p} on this org`, { permission: p }, { permission: p });
     }
   }
   const prefix = randomToken(6).replace(/[-_]/g, 'x').slice(0, 8);
@@ -70,7 +70,7 @@ export async function createToken(
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string, audit: AuditContext): Promise<void> {
   const t = await getTokenView(db, id);
-  if (!t) throw new AppError('NOT_FOUND', 'Không tìm thấy / not found');
+  if (!t) throw domainError('NOT_FOUND', 'token_not_found', 'token not found');
   if (t.createdBy !== actor.userId) authorize(actor, 'token:write', t.orgPath);
   await db.transaction(async (tx) => {
     await revokeToken(tx, id);

@@ -1,7 +1,7 @@
 import type { Role, User } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
-import { AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { readablePassword } from '../../platform/auth/secrets.js';
@@ -41,7 +41,7 @@ function userAuditView(u: { email: string; fullName: string; phone: string | nul
 // users live where their home org is: outside the caller's subtree 404, inside without the right 403
 async function getVisibleUserRow(db: Db, actor: Actor, id: string, permission: 'user:read' | 'user:write' | 'grant:write'): Promise<UserListRow> {
   const u = await findUserWithOrg(db, id);
-  if (!u) throw new AppError('NOT_FOUND', 'Không tìm thấy người dùng / user not found');
+  if (!u) throw domainError('NOT_FOUND', 'user_not_found', 'user not found');
   authorize(actor, permission, u.homeOrgPath);
   return u;
 }
@@ -68,9 +68,15 @@ async function getUserToActOn(db: Db, actor: Actor, id: string, permission: 'use
   const u = await getVisibleUserRow(db, actor, id, permission);
   const held = (await findGrantsOf(db, [id])).get(id) ?? [];
   if (!outranks(actor, held)) {
-    throw new AppError('FORBIDDEN', 'Người dùng này có vai trò ngang hoặc cao hơn vai trò của bạn / this person holds a role equal to or above yours', {
-      reason: 'target_outranks_actor',
-    });
+    throw domainError(
+      'FORBIDDEN',
+      'target_outranks_actor',
+      'this person holds a role equal to or above yours',
+      {},
+      {
+        reason: 'target_outranks_actor',
+      },
+    );
   }
   return u;
 }
@@ -104,9 +110,9 @@ export async function createUser(
 ): Promise<{ user: User; temporaryPassword: string }> {
   const org = await getOrgRef(db, input.homeOrgId);
   if (actor) {
-    if (!org) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+    if (!org) throw domainError('NOT_FOUND', 'org_not_found', 'org not found');
     authorize(actor, 'user:write', org.path);
-  } else if (!org) throw new AppError('NOT_FOUND', 'Không tìm thấy đơn vị / org not found');
+  } else if (!org) throw domainError('NOT_FOUND', 'org_not_found', 'org not found');
   const temporaryPassword = input.password ?? readablePassword();
   const passwordHash = await hashPassword(temporaryPassword);
   let id = '';
@@ -135,7 +141,7 @@ export async function createUser(
     });
   } catch (err) {
     if (uniqueViolation(err) === 'users_email_key')
-      throw new AppError('CONFLICT', `Email ${input.email} đã có tài khoản / email already registered`, { field: 'email' });
+      throw domainError('CONFLICT', 'email_taken', 'email already registered', { email: input.email }, { field: 'email' });
     throw err;
   }
   const full = await findUserWithOrg(db, id);
@@ -150,7 +156,7 @@ export async function updateUser(
   audit: AuditContext,
 ): Promise<User> {
   const before = await getUserToActOn(db, actor, id, 'user:write');
-  if (patch.disabled && id === actor.userId) throw new AppError('BAD_REQUEST', 'Không thể tự khoá tài khoản của mình / you cannot disable yourself');
+  if (patch.disabled && id === actor.userId) throw domainError('BAD_REQUEST', 'cannot_disable_self', 'you cannot disable yourself');
   await db.transaction(async (tx) => {
     const fullName = patch.fullName ?? before.fullName;
     const after = await updateUserRow(tx, id, { ...patch, searchText: foldVietnamese(`${fullName} ${before.email}`) });
@@ -211,22 +217,20 @@ export async function resetTotp(db: Db, actor: Actor, id: string, audit: AuditCo
 export async function addGrant(db: Db, actor: Actor, userId: string, input: { role: Role; orgId: string | null }, audit: AuditContext): Promise<User> {
   const user = await getUserToActOn(db, actor, userId, 'grant:write');
   if (input.role === 'system_admin' ? input.orgId !== null : input.orgId === null) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Quản trị hệ thống áp dụng toàn hệ thống (orgId = null); vai trò khác phải gắn với một đơn vị / system_admin is global, other roles need an org',
-      [{ path: 'body.orgId', message: 'orgId' }],
-    );
+    throw domainError('VALIDATION_FAILED', 'grant_org_mismatch', 'system_admin is global (orgId null), other roles need an org', {}, [
+      { path: 'body.orgId', message: 'orgId' },
+    ]);
   }
   const org = input.orgId ? await getOrgRef(db, input.orgId) : undefined;
   if (input.orgId) authorize(actor, 'grant:write', org?.path ?? null);
   else if (maxRankAt(actor, null) < ROLE_RANK.system_admin)
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được cấp vai trò này / only a system admin can grant this');
+    throw domainError('FORBIDDEN', 'grant_system_admin_only', 'only a system admin can grant this role');
   if (ROLE_RANK[input.role] > maxRankAt(actor, org?.path ?? null)) {
-    throw new AppError('FORBIDDEN', 'Không thể cấp vai trò cao hơn vai trò của chính bạn trên đơn vị này / cannot grant a role above your own');
+    throw domainError('FORBIDDEN', 'grant_above_own_role', 'cannot grant a role above your own');
   }
   await db.transaction(async (tx) => {
     const g = await insertGrant(tx, { userId, role: input.role, orgId: input.orgId, createdBy: actor.userId });
-    if (!g) throw new AppError('CONFLICT', 'Người dùng đã có vai trò này trên đơn vị này / grant already exists');
+    if (!g) throw domainError('CONFLICT', 'grant_exists', 'grant already exists');
     await recordAudit(tx, audit, {
       action: 'grant.added',
       entityType: 'grant',
@@ -242,10 +246,9 @@ export async function addGrant(db: Db, actor: Actor, userId: string, input: { ro
 export async function removeGrant(db: Db, actor: Actor, userId: string, grantId: string, audit: AuditContext): Promise<User> {
   const user = await getUserToActOn(db, actor, userId, 'grant:write');
   const grant = (await findGrantsOf(db, [userId])).get(userId)?.find((g) => g.id === grantId);
-  if (!grant) throw new AppError('NOT_FOUND', 'Không tìm thấy quyền / grant not found');
+  if (!grant) throw domainError('NOT_FOUND', 'grant_not_found', 'grant not found');
   if (grant.orgPath) authorize(actor, 'grant:write', grant.orgPath);
-  if (ROLE_RANK[grant.role] > maxRankAt(actor, grant.orgPath))
-    throw new AppError('FORBIDDEN', 'Không thể thu hồi vai trò cao hơn vai trò của bạn / cannot revoke a role above your own');
+  if (ROLE_RANK[grant.role] > maxRankAt(actor, grant.orgPath)) throw domainError('FORBIDDEN', 'revoke_above_own_role', 'cannot revoke a role above your own');
   await db.transaction(async (tx) => {
     await deleteGrant(tx, userId, grantId);
     await recordAudit(tx, audit, {

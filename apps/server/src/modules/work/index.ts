@@ -8,3 +8,4 @@ export { listTodo, workOverview } from './work-todo.service.js';
 export { keepEvidence } from './work.repo.js';
 export { runTimers, scheduleTimers, workJobs, WORK_TIMER_JOB } from './work-timers.js';
 export { workFileReader } from './work-files.js';
+export { workNotifications } from './work-notifications.js';

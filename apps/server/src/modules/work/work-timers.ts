@@ -158,7 +158,7 @@ async function fireStep(
   return total;
 }
 
-const day = (v: string | Date | null) => (v ? new Date(v).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '');
+const iso = (v: string | Date | null) => (v ? new Date(v).toISOString() : null);
 
 async function tell(
   ctx: WorkContext,
@@ -180,8 +180,7 @@ async function tell(
     await notifyUsers(tx, {
       userIds: people,
       kind: 'work.overdue',
-      title: `Quá hạn: ${d.org_name}`.slice(0, 300),
-      body: `${d.org_name} chưa hoàn thành: ${label} (hạn ${day(d.due_at)}).`.slice(0, 2000),
+      params: { label, orgName: d.org_name, dueAt: iso(d.due_at) },
       link,
       email: true,
     });
@@ -190,12 +189,10 @@ async function tell(
   let people: string[];
   if (kind === 'remind_review' && d.reviewer_org_id && d.reviewer_org_path) people = await ctx.audience.onOrg(tx, d.reviewer_org_id, source.reviewerRoles);
   else people = d.assignee_user_id ? [d.assignee_user_id] : await ctx.audience.onOrg(tx, d.org_id, source.ownerRoles);
-  const what = kind === 'remind_ack' ? 'Sắp đến hạn xác nhận đã nhận' : kind === 'remind_review' ? 'Sắp đến hạn xem xét' : 'Sắp đến hạn báo cáo';
   await notifyUsers(tx, {
     userIds: people,
     kind: kind === 'remind_due' ? 'work.reminder' : `work.${kind}`,
-    title: `${what}: ${label}`.slice(0, 300),
-    body: `Hạn của ${d.org_name}: ${day(d.due_at)}.`,
+    params: { label, orgName: d.org_name, dueAt: iso(d.due_at) },
     link,
     email: true,
   });

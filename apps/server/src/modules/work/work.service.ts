@@ -59,7 +59,7 @@ export async function getVisibleItem(ctx: WorkContext, db: Db, actor: Actor, id:
 }
 
 function notFoundItem(): AppError {
-  return domainError('NOT_FOUND', 'work.not_found', 'work item not found');
+  return domainError('NOT_FOUND', 'work_not_found', 'work item not found');
 }
 
 /** The item as the summary lists show it; `label` from its source. */
@@ -167,14 +167,14 @@ const EVENT: Record<WorkAction, string> = {
 
 async function requireReportsTaken(db: Db, v: Visible): Promise<void> {
   const refused = v.source.refusesReports ? await v.source.refusesReports(db, refOf(v.row)) : null;
-  if (refused) throw domainError('CONFLICT', refused, 'the source takes no more reports', { status: v.row.status });
+  if (refused) throw domainError('CONFLICT', 'work_reports_closed', `the source takes no more reports (${refused})`, { why: refused, status: v.row.status });
 }
 
 function conflict(v: Visible, action: string): AppError {
   const status = v.row.status as WorkStatus;
   return domainError(
     'CONFLICT',
-    'work.transition_not_allowed',
+    'work_transition_not_allowed',
     `"${action}" is not allowed while the item is ${status}`,
     { status, action },
     {
@@ -202,7 +202,7 @@ export async function act(ctx: WorkContext, db: Db, actor: Actor, v: Visible, ac
   const from = v.row.status as WorkStatus;
   if (!input.asSource && (v.source.sourceOnlyActions ?? []).includes(action)) throw conflict(v, action);
   const sides: WorkSide[] = input.asSource ? [input.asSource] : [...(v.canReport ? ['owner' as const] : []), ...(v.canReview ? ['reviewer' as const] : [])];
-  if (sides.length === 0) throw domainError('FORBIDDEN', 'work.not_yours', 'only the owing org or its reviewer may act on this item');
+  if (sides.length === 0) throw domainError('FORBIDDEN', 'work_not_yours', 'only the owing org or its reviewer may act on this item');
   let to: WorkStatus | null = null;
   let wrongSide = false;
   for (const side of sides) {
@@ -213,13 +213,13 @@ export async function act(ctx: WorkContext, db: Db, actor: Actor, v: Visible, ac
       break;
     }
     if (r.code === 'reason_required')
-      throw domainError('VALIDATION_FAILED', 'work.reason_required', 'a reason is required', { action }, [{ path: 'reason', message: 'required' }]);
+      throw domainError('VALIDATION_FAILED', 'work_reason_required', 'a reason is required', { action }, [{ path: 'reason', message: 'required' }]);
     if (r.code === 'wrong_side') wrongSide = true;
   }
   if (!to) {
     if (Number(v.row.version) !== input.version) throw staleItem();
     if (wrongSide && allowedActions(from, 'owner').concat(allowedActions(from, 'reviewer')).includes(action))
-      throw domainError('FORBIDDEN', action === 'accept' || action === 'return' ? 'work.only_reviewer' : 'work.only_owner', 'the other side makes this move');
+      throw domainError('FORBIDDEN', action === 'accept' || action === 'return' ? 'work_only_reviewer' : 'work_only_owner', 'the other side makes this move');
     throw conflict(v, action);
   }
   // a source moving itself keeps its own rule (a dossier may go with requirements not met)
@@ -266,7 +266,7 @@ async function requireSettledChecks(db: Db, v: Visible): Promise<void> {
   if (open.length > 0)
     throw domainError(
       'VALIDATION_FAILED',
-      'work.checks_unsettled',
+      'work_checks_unsettled',
       `${open.length} checks are neither done nor set aside`,
       { count: open.length },
       open.map((d) => ({ path: `checks.${d.key}`, message: byKey.get(d.key) ?? 'not_started' })),
@@ -282,47 +282,25 @@ async function tellAboutMove(ctx: WorkContext, tx: Db, v: Visible, action: WorkA
   if (action === 'submit' && row.reviewerOrgId && row.reviewerOrgPath) {
     let people = await ctx.audience.onOrg(tx, row.reviewerOrgId, source.reviewerRoles);
     if (people.length === 0) people = (await ctx.audience.above(tx, row.reviewerOrgPath, source.reviewerRoles))[0]?.userIds ?? [];
-    await notifyUsers(tx, {
-      userIds: people,
-      kind: 'work.submitted',
-      title: `${row.orgName} đã gửi báo cáo`.slice(0, 300),
-      body: `${label}: báo cáo đang chờ xem xét.`,
-      link,
-      email: true,
-    });
+    await notifyUsers(tx, { userIds: people, kind: 'work.submitted', params: { label, orgName: row.orgName }, link, email: true });
   }
   if (action === 'return' || action === 'accept' || action === 'accept_risk' || action === 'reopen') {
     const people = row.assigneeUserId ? [row.assigneeUserId] : await ctx.audience.onOrg(tx, row.orgId, source.ownerRoles);
-    const title =
-      action === 'accept'
-        ? 'Báo cáo đã được chấp nhận'
-        : action === 'return'
-          ? 'Báo cáo bị trả lại'
-          : action === 'reopen'
-            ? 'Việc được mở lại'
-            : 'Rủi ro được chấp nhận';
-    await notifyUsers(tx, {
-      userIds: people,
-      kind: `work.${EVENT[action]}`,
-      title,
-      body: `${label}${reason ? `: ${reason}` : ''}`.slice(0, 2000),
-      link,
-      email: true,
-    });
+    await notifyUsers(tx, { userIds: people, kind: `work.${EVENT[action]}`, params: { label, orgName: row.orgName, reason }, link, email: true });
   }
 }
 
 const OPEN = new Set<string>(OPEN_STATUSES);
 /** Statuses whose checks the owing org may still change. */
 function requireEditable(v: Visible): void {
-  if (!v.canReport) throw domainError('FORBIDDEN', 'work.only_owner', 'only the owing org reports');
+  if (!v.canReport) throw domainError('FORBIDDEN', 'work_only_owner', 'only the owing org reports');
   if (!OPEN.has(v.row.status))
-    throw domainError('CONFLICT', 'work.not_editable', `the item is ${v.row.status}`, { status: v.row.status }, { status: v.row.status });
+    throw domainError('CONFLICT', 'work_not_editable', `the item is ${v.row.status}`, { status: v.row.status }, { status: v.row.status });
 }
 
 async function requireCheck(db: Db, v: Visible, key: string) {
   const def = (await v.source.checks(db, refOf(v.row))).find((d) => d.key === key);
-  if (!def) throw domainError('NOT_FOUND', 'work.check_not_found', 'no such check on this item');
+  if (!def) throw domainError('NOT_FOUND', 'work_check_not_found', 'no such check on this item');
   return def;
 }
 
@@ -352,10 +330,10 @@ export async function updateCheck(
   requireEditable(v);
   await requireReportsTaken(db, v);
   await requireCheck(db, v, key);
-  if (input.status === 'risk_accepted') throw domainError('FORBIDDEN', 'work.risk_is_reviewers', 'accepting a risk is the reviewer’s decision');
+  if (input.status === 'risk_accepted') throw domainError('FORBIDDEN', 'work_risk_is_reviewers', 'accepting a risk is the reviewer’s decision');
   const reason = input.reason?.trim() || null;
   if (checkNeedsReason(input.status) && !reason)
-    throw domainError('VALIDATION_FAILED', 'work.reason_required', 'a reason is required', { status: input.status }, [{ path: 'reason', message: 'required' }]);
+    throw domainError('VALIDATION_FAILED', 'work_reason_required', 'a reason is required', { status: input.status }, [{ path: 'reason', message: 'required' }]);
   await db.transaction(async (tx) => {
     await upsertCheck(tx, v.row, key, {
       status: input.status,
@@ -391,9 +369,9 @@ export async function addEvidence(
   requireEditable(v);
   await requireReportsTaken(db, v);
   await requireCheck(db, v, key);
-  if (file.data.length > MAX_EVIDENCE_BYTES) throw domainError('PAYLOAD_TOO_LARGE', 'work.evidence_too_large', 'evidence over 25 MB', { maxMb: 25 });
+  if (file.data.length > MAX_EVIDENCE_BYTES) throw domainError('PAYLOAD_TOO_LARGE', 'work_evidence_too_large', 'evidence over 25 MB', { maxMb: 25 });
   if (EVIDENCE_REFUSED.has(sniffMime(file.data, file.filename)))
-    throw domainError('UNSUPPORTED_MEDIA_TYPE', 'work.evidence_type_refused', 'evidence must be a PDF, an image, an office document or text', {
+    throw domainError('UNSUPPORTED_MEDIA_TYPE', 'work_evidence_type_refused', 'evidence must be a PDF, an image, an office document or text', {
       filename: file.filename,
     });
   await db.transaction(async (tx) => {
@@ -419,7 +397,7 @@ export async function assign(ctx: WorkContext, db: Db, actor: Actor, v: Visible,
     const u = await usersRepo.findUserWithOrg(db, userId);
     // the officer must belong to the owing org's subtree: a user elsewhere does not exist here
     if (!u || !(u.homeOrgPath === v.row.orgPath || u.homeOrgPath.startsWith(`${v.row.orgPath}.`)))
-      throw domainError('NOT_FOUND', 'work.officer_not_found', 'no such officer in this org');
+      throw domainError('NOT_FOUND', 'work_officer_not_found', 'no such officer in this org');
     name = u.fullName;
   }
   await db.transaction(async (tx) => {
@@ -437,8 +415,7 @@ export async function assign(ctx: WorkContext, db: Db, actor: Actor, v: Visible,
       await notifyUsers(tx, {
         userIds: [userId],
         kind: 'work.assigned',
-        title: 'Bạn được giao một việc',
-        body: `${v.row.orgName} giao bạn thực hiện: ${described?.label ?? v.row.kind}`.slice(0, 2000),
+        params: { label: described?.label ?? v.row.kind, orgName: v.row.orgName, dueAt: v.row.dueAt?.toISOString() ?? null },
         link: described?.link ?? `/work/${v.row.id}`,
         email: true,
       });

@@ -89,7 +89,15 @@ export function DirectiveImportPage() {
   const fileError = file && fileProblem ? t(`directives.import.fileProblem.${fileProblem}`, { mb: fileLimitMb(file) }) : undefined;
   const canParse = file ? fileProblem === null : text.trim().length > 0;
   const jobError =
-    job.data?.status === 'failed' && job.data.error ? new ApiError({ status: 422, code: job.data.error.code as never, message: job.data.error.message }) : null;
+    job.data?.status === 'failed' && job.data.error
+      ? new ApiError({
+          status: 422,
+          code: job.data.error.code as never,
+          message: job.data.error.message,
+          reason: job.data.error.reason ?? null,
+          params: job.data.error.params ?? {},
+        })
+      : null;
 
   const header = (
     <PageHeader

@@ -1,7 +1,7 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client';
-import { useErrorText } from '../../components/error-alert';
+import { useErrorText, useReasonText } from '../../components/error-alert';
 
 /** Codes whose server message says more than the generic translation (parser, rules, state changes). */
 const TELLING_CODES: ReadonlySet<string> = new Set([
@@ -32,15 +32,18 @@ interface MutationErrorProps {
 export function MutationError({ error, onReload, serverFirst }: MutationErrorProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   if (!error) return null;
+  // a translated reason already says what the server's (English) sentence says
+  const reason = reasonText(error);
   const requestId = isApiError(error) ? error.requestId : null;
   if (isApiError(error) && error.code === 'CONFLICT') {
     return (
       <Alert color="orange" variant="light" role="alert" title={t('directives.conflict.title')} data-testid="conflict-alert">
         <Text size="sm">{t('directives.conflict.body')}</Text>
-        {error.message && (
+        {(reason ?? error.message) && (
           <Text size="xs" c="dimmed" mt={4}>
-            {error.message}
+            {reason ?? error.message}
           </Text>
         )}
         {onReload && (
@@ -51,7 +54,7 @@ export function MutationError({ error, onReload, serverFirst }: MutationErrorPro
       </Alert>
     );
   }
-  const detail = isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
+  const detail = !reason && isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
   const fields = isApiError(error) ? Object.entries(error.fieldErrors()) : [];
   return (
     <Alert color="red" variant="light" role="alert" data-testid="error-alert">

@@ -1,7 +1,7 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client';
-import { useErrorText } from '../../components/error-alert';
+import { useErrorText, useReasonText } from '../../components/error-alert';
 
 /** Codes whose server sentence names the cause (a bad range, a lower level, a wrong step). */
 const TELLING_CODES: ReadonlySet<string> = new Set([
@@ -23,12 +23,20 @@ const MAX_FIELD_ERRORS = 5;
 export function InventoryError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const reasonText = useReasonText();
   if (!error) return null;
+  // a translated reason already says what the server's (English) sentence says
+  const reason = reasonText(error);
   const requestId = isApiError(error) ? error.requestId : null;
   if (isApiError(error) && error.code === 'CONFLICT') {
     return (
       <Alert color="orange" variant="light" role="alert" title={t('inventory.conflict.title')} data-testid="conflict-alert">
         <Text size="sm">{t('inventory.conflict.body')}</Text>
+        {reason && (
+          <Text size="xs" c="dimmed" mt={4}>
+            {reason}
+          </Text>
+        )}
         {onReload && (
           <Button size="xs" mt="xs" variant="light" color="orange" onClick={onReload}>
             {t('inventory.conflict.reload')}
@@ -37,7 +45,7 @@ export function InventoryError({ error, onReload }: { error: unknown; onReload?:
       </Alert>
     );
   }
-  const detail = isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
+  const detail = !reason && isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
   const fields = isApiError(error) ? Object.entries(error.fieldErrors()) : [];
   return (
     <Alert color="red" variant="light" role="alert" data-testid="error-alert">
