@@ -23,7 +23,7 @@ const UNACCENTED = /\b(cong van|bao cao|han|don vi|thong bao|da|chua|qua)\b/i;
 
 describe('notification templates', () => {
   it('has the kinds the product sends', () => {
-    expect(kinds).toEqual(expect.arrayContaining(['directive.issued', 'assignment.reminder', 'assignment.overdue']));
+    expect(kinds).toEqual(expect.arrayContaining(['directive.issued', 'work.reminder', 'work.overdue', 'work.submitted', 'work.returned', 'work.accepted']));
   });
 
   for (const kind of kinds) {

@@ -218,8 +218,8 @@ export async function act(ctx: WorkContext, db: Db, actor: Actor, v: Visible, ac
   }
   if (!to) {
     if (Number(v.row.version) !== input.version) throw staleItem();
-    if (wrongSide && allowedActions(from, 'owner').concat(allowedActions(from, 'reviewer')).includes(action))
-      throw domainError('FORBIDDEN', action === 'accept' || action === 'return' ? 'work_only_reviewer' : 'work_only_owner', 'the other side makes this move');
+    if (wrongSide && allowedActions(from, 'reviewer').includes(action)) throw domainError('FORBIDDEN', 'work_only_reviewer', 'the reviewer makes this move');
+    if (wrongSide && allowedActions(from, 'owner').includes(action)) throw domainError('FORBIDDEN', 'work_only_owner', 'the owing org makes this move');
     throw conflict(v, action);
   }
   // a source moving itself keeps its own rule (a dossier may go with requirements not met)

@@ -1,5 +1,6 @@
 import type { WorkCheck, WorkOverview, WorkStatusValue, WorkSummary } from '@khien/contracts';
 import type * as Contracts from '@khien/contracts';
+import { ASSIGNMENT_STATUSES } from '../../lib/enums';
 import { todayVn } from '../../lib/format-date';
 
 /**
@@ -14,16 +15,8 @@ export type TodoState = (typeof Contracts.TodoStateSchema)['_output'];
 export type OverviewRow = WorkOverview['rows'][number];
 
 // Mirrors of the contract's lists, so zod stays out of the phone bundle (see lib/enums.ts); work-model.test.ts compares them.
-export const WORK_STATUSES = [
-  'pending',
-  'acknowledged',
-  'in_progress',
-  'submitted',
-  'returned',
-  'accepted',
-  'not_applicable',
-  'risk_accepted',
-] as const satisfies readonly WorkStatusValue[];
+// a directive's assignment is a work item: the same statuses (lib/enums.ts, checked against the contract there)
+export const WORK_STATUSES = ASSIGNMENT_STATUSES;
 export const WORK_ACTIONS = [
   'acknowledge',
   'start',
