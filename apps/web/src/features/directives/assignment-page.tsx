@@ -72,8 +72,10 @@ export function AssignmentPage() {
   const reporter = can('directive:report');
   // Picking an officer lists GET /users?orgId=…, which needs user:read (coordinators, not unit officers).
   // Reporting on a task while pending acknowledges it too (server side); a closed directive takes no more reports.
-  const canReport = reporter && (a.status === 'pending' || a.status === 'acknowledged' || a.status === 'returned') && d?.status !== 'closed';
-  const unstarted = a.tasks.filter((task) => task.status === 'not_started').length;
+  // the owing side's statuses (work's state machine): once submitted or closed, the report is the reviewer's
+  const canReport = reporter && ['pending', 'acknowledged', 'in_progress', 'returned'].includes(a.status) && d?.status !== 'closed';
+  // a submission waits until every task is done or set aside with a reason (the server refuses otherwise)
+  const unstarted = a.tasks.filter((task) => task.status === 'not_started' || task.status === 'in_progress').length;
   const submitBlocked =
     unstarted > 0 ? t('assignments.submit.unstarted', { n: unstarted }) : dirty.size > 0 ? t('assignments.submit.unsaved', { n: dirty.size }) : null;
 
