@@ -1,5 +1,5 @@
 import type { Checklist } from '@khien/contracts';
-import { Accordion, Badge, Group, Loader, Progress, Stack, Text } from '@mantine/core';
+import { Accordion, Alert, Badge, Group, Loader, Progress, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Empty } from '../../components/empty-state';
@@ -9,8 +9,12 @@ import { ChecklistRow } from './checklist-row';
 import { inventoryKeys, useChecklist, useRefreshInventory, type ChecklistItem } from './inventory-api';
 import { useInventoryLabels } from './inventory-labels';
 
-/** The level's requirements, grouped as in the pack, each with its status, note and evidence. */
-export function ChecklistPanel({ systemId, hasLevel, canWrite }: { systemId: string; hasLevel: boolean; canWrite: boolean }) {
+/**
+ * The level's requirements, grouped as in the pack, each with its status, note and evidence. `frozen`:
+ * the dossier was submitted (or approved), so the checklist stays as it was sent — the server's work
+ * item is the reviewer's until it is returned or the level changes.
+ */
+export function ChecklistPanel({ systemId, hasLevel, canWrite, frozen }: { systemId: string; hasLevel: boolean; canWrite: boolean; frozen: boolean }) {
   const { t } = useTranslation();
   const labels = useInventoryLabels();
   const queryClient = useQueryClient();
@@ -33,7 +37,12 @@ export function ChecklistPanel({ systemId, hasLevel, canWrite }: { systemId: str
   };
 
   return (
-    <Stack data-testid="checklist-panel">
+    <Stack data-testid="checklist-panel" data-frozen={frozen ? 'true' : 'false'}>
+      {frozen && canWrite && (
+        <Alert color="blue" variant="light" data-testid="checklist-frozen">
+          {t('inventory.checklist.frozen')}
+        </Alert>
+      )}
       <Stack gap={4}>
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={500}>
@@ -88,7 +97,7 @@ export function ChecklistPanel({ systemId, hasLevel, canWrite }: { systemId: str
               <Accordion.Panel>
                 <Stack gap={0}>
                   {g.items.map((item) => (
-                    <ChecklistRow key={`${item.id}|${item.updatedAt ?? ''}`} systemId={systemId} item={item} canWrite={canWrite} onSaved={onSaved} />
+                    <ChecklistRow key={`${item.id}|${item.updatedAt ?? ''}`} systemId={systemId} item={item} canWrite={canWrite && !frozen} onSaved={onSaved} />
                   ))}
                 </Stack>
               </Accordion.Panel>

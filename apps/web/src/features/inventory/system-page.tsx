@@ -160,7 +160,12 @@ export function SystemPage() {
             <Tabs.Tab value="history">{t('inventory.systemPage.tabs.history')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="checklist" pt="md">
-            <ChecklistPanel systemId={s.id} hasLevel={s.level !== null} canWrite={canWrite} />
+            <ChecklistPanel
+              systemId={s.id}
+              hasLevel={s.level !== null}
+              canWrite={canWrite}
+              frozen={s.dossier.status === 'submitted' || s.dossier.status === 'appraised' || s.dossier.status === 'approved'}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="dossier" pt="md">
             <DossierPanel system={s} canWrite={canWrite} />
