@@ -8,7 +8,8 @@ import type { Actor } from '../../apps/server/src/platform/policy.js';
 import { createDraft } from '../../apps/server/src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../../apps/server/src/modules/directives/directive-issue.service.js';
 import { rollup, rollupRows } from '../../apps/server/src/modules/directives/rollup.service.js';
-import { listTodo } from '../../apps/server/src/modules/work/index.js';
+import { listTodo, workJobs } from '../../apps/server/src/modules/work/index.js';
+import { installJobs } from '../../apps/server/src/platform/jobs/index.js';
 import { buildWorkContext } from '../../apps/server/src/work-context.js';
 import { seedNationalTree } from './national-tree.js';
 import { ROOT } from './process.js';
@@ -57,6 +58,9 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
   const d = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
   try {
     await d.migrate();
+    // issuing plans the work items' timers in its transaction: their queue exists, as at start-up
+    const work = buildWorkContext();
+    await installJobs(d, workJobs(work, d.db));
     const tree = await seedNationalTree(d, 20);
     const input = DirectiveInputSchema.parse({
       issuerOrgId: tree.rootId,
@@ -72,7 +76,6 @@ export async function benchIssue(databaseUrl: string | undefined, dataDir: strin
       ],
     });
     const draft = await createDraft(d.db, ADMIN, input, audit);
-    const work = buildWorkContext();
     const t0 = performance.now();
     await issueDirective(d.db, work, ADMIN, draft.id, draft.version, audit);
     const issueMs = performance.now() - t0;

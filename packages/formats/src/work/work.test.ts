@@ -7,6 +7,7 @@ import {
   escalationTarget,
   isOverdue,
   planTimers,
+  policySteps,
   timerStillApplies,
   transition,
   unsettledChecks,
@@ -182,5 +183,32 @@ describe('escalation policy', () => {
     ];
     expect([0, 1, 2].map((s) => escalationTarget(s, up))).toEqual(['xa', 'tinh', 'tinh']);
     expect(escalationTarget(0, [{ orgId: 'a', hasCoordinators: false }])).toBeNull();
+  });
+
+  it('once submitted, only the reviewer’s own deadline is reminded (a dossier’s appraisal)', () => {
+    const policy = { remindBeforeHours: [48], remindBeforeAckHours: [], escalateAfterOverdueHours: [0], remindBeforeReviewHours: [24, 72] };
+    const review = new Date('2026-12-10T17:00:00Z');
+    const item = { id: 'he-thong', status: 'submitted' as const, dueAt: new Date('2026-12-05T00:00:00Z'), ackDueAt: null, reviewDueAt: review };
+    const timers = planTimers(item, policy);
+    expect(timers.map((t) => [t.kind, t.step, t.at.toISOString()])).toEqual([
+      ['remind_due', 0, '2026-12-03T00:00:00.000Z'],
+      ['escalate', 0, '2026-12-05T00:00:00.000Z'],
+      ['remind_review', 0, '2026-12-07T17:00:00.000Z'],
+      ['remind_review', 1, '2026-12-09T17:00:00.000Z'],
+    ]);
+    expect(timers.filter((t) => timerStillApplies(t, item, policy)).map((t) => t.kind)).toEqual(['remind_review', 'remind_review']);
+    // returned to the owing org: the review reminders no longer apply
+    expect(timers.filter((t) => t.kind === 'remind_review').some((t) => timerStillApplies(t, { ...item, status: 'returned' }, policy))).toBe(false);
+  });
+
+  it('numbers the policy’s steps as planTimers does: the largest lead first, the shortest delay first', () => {
+    expect(
+      policySteps({ remindBeforeHours: [4, 48, 4], remindBeforeAckHours: [], escalateAfterOverdueHours: [48, 0], remindBeforeReviewHours: [24, 72] }),
+    ).toEqual({
+      remind_due: [48, 4],
+      remind_ack: [],
+      remind_review: [72, 24],
+      escalate: [0, 48],
+    });
   });
 });

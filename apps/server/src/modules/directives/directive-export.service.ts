@@ -82,7 +82,8 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   const d = await getEditableDirective(db, actor, id);
   const [byCommune, byTask] = await Promise.all([rollup(db, actor, id, 'commune'), rollup(db, actor, id, 'task')]);
   const sum = (k: 'recipients' | 'acknowledged' | 'submitted' | 'accepted' | 'overdue') => byCommune.rows.reduce((n, r) => n + r[k], 0);
-  // the work module's items and checks read here with the tasks, 5,000 recipients in one statement (bench: report export)
+  // the work module's items and checks read here with the tasks: 5,000 recipients in one statement, where a
+  // call per recipient to work would be 5,000 queries (not measured in the bench; the DOCX takes longer than the query)
   const perRecipient = await queryRows<{ org_name: string; status: string; task_text: string | null; task_status: string | null; report: string | null }>(
     db,
     sql`select o.name as org_name, a.status, t.text as task_text, coalesce(at.status, 'not_started') as task_status, at.report

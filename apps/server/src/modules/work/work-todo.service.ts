@@ -59,16 +59,17 @@ export async function listTodo(ctx: WorkContext, db: Db, actor: Actor, q: TodoQu
     all: sql`true`,
   };
   const where = sql.join([baseSql, state[q.state], ...(q.kind ? [sql`w.kind = ${q.kind}`] : [])], sql` and `);
-  const [page, kinds] = await Promise.all([
-    findItemsPage(db, where, q.limit, q.offset),
-    queryRows<{ kind: string; open: number; overdue: number; submitted: number }>(
-      db,
-      sql`select w.kind, count(*) filter (where w.status in ${OPEN})::int as open,
-                 count(*) filter (where w.status in ${OPEN} and w.due_at <= now())::int as overdue,
-                 count(*) filter (where w.status = 'submitted')::int as submitted
-            from work_items w join orgs o on o.id = w.org_id where ${baseSql} group by w.kind order by w.kind`,
-    ),
-  ]);
+  // the per-kind counts first: for the usual states they are also the page's total, so no count(*) of its own
+  const kinds = await queryRows<{ kind: string; open: number; overdue: number; submitted: number }>(
+    db,
+    sql`select w.kind, count(*) filter (where w.status in ${OPEN})::int as open,
+               count(*) filter (where w.status in ${OPEN} and w.due_at <= now())::int as overdue,
+               count(*) filter (where w.status = 'submitted')::int as submitted
+          from work_items w join orgs o on o.id = w.org_id where ${baseSql} group by w.kind order by w.kind`,
+  );
+  const counted = q.state === 'open' || q.state === 'overdue' || q.state === 'submitted' ? q.state : null;
+  const knownTotal = counted ? kinds.filter((k) => !q.kind || k.kind === q.kind).reduce((n, k) => n + Number(k[counted]), 0) : undefined;
+  const page = await findItemsPage(db, where, q.limit, q.offset, knownTotal);
   const labels = await describeRows(ctx, db, page.rows);
   const names = await findUserNames(
     db,

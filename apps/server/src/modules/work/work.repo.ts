@@ -56,8 +56,8 @@ export async function findItemRow(db: Db, id: string): Promise<ItemRow | undefin
   return r ? toItemRow(r) : undefined;
 }
 
-/** One page of items matching `where` (over `w`, `o`), overdue first, then by due date. */
-export async function findItemsPage(db: Db, where: SQL, limit: number, offset: number): Promise<{ rows: ItemRow[]; total: number }> {
+/** One page of items matching `where` (over `w`, `o`), overdue first, then by due date; `knownTotal` spares the count. */
+export async function findItemsPage(db: Db, where: SQL, limit: number, offset: number, knownTotal?: number): Promise<{ rows: ItemRow[]; total: number }> {
   const rows = await queryRows(
     db,
     sql`select ${ITEM_COLUMNS} from work_items w ${ITEM_JOINS}
@@ -65,6 +65,7 @@ export async function findItemsPage(db: Db, where: SQL, limit: number, offset: n
          order by coalesce(w.status in ('pending', 'acknowledged', 'in_progress', 'returned') and w.due_at <= now(), false) desc, w.due_at nulls last, w.updated_at desc, w.id
          limit ${limit} offset ${offset}`,
   );
+  if (knownTotal !== undefined) return { rows: rows.map(toItemRow), total: knownTotal };
   const [n] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from work_items w join orgs o on o.id = w.org_id where ${where}`);
   return { rows: rows.map(toItemRow), total: Number(n?.n ?? 0) };
 }
