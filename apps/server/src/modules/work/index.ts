@@ -2,7 +2,8 @@ export { workItems, workChecks, workEvidence, workEvents } from './work.tables.j
 export { WorkSources, type WorkSource, type WorkLabel, type CheckDefinition, type ItemRef } from './work-sources.js';
 export type { Audience, AncestorHolders } from './audience.js';
 export { registerWork, type WorkDeps } from './work.routes.js';
-export { act, addEvidence, assign, getItem, getVisibleItem, readItem, updateCheck, staleItem, type Visible, type WorkContext } from './work.service.js';
+export { act, getItem, getVisibleItem, readItem, staleItem, type Visible, type WorkContext } from './work.service.js';
+export { addEvidence, assign, updateCheck } from './work-report.service.js';
 export { openWork, planSourceTimers, upsertItem, findItemIdBySource } from './work-open.js';
 export { listTodo, workOverview } from './work-todo.service.js';
 export { keepEvidence } from './work.repo.js';

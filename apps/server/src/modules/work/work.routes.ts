@@ -16,7 +16,8 @@ import {
 import type { Db } from '../../platform/db/client.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { uploadedFile } from '../../platform/http/upload.js';
-import { act, addEvidence, assign, getItem, getVisibleItem, MAX_EVIDENCE_BYTES, readItem, updateCheck, type WorkContext } from './work.service.js';
+import { act, getItem, getVisibleItem, readItem, type WorkContext } from './work.service.js';
+import { addEvidence, assign, MAX_EVIDENCE_BYTES, updateCheck } from './work-report.service.js';
 import { listTodo, workOverview } from './work-todo.service.js';
 
 export interface WorkDeps {

@@ -116,7 +116,6 @@ export const directivesApi = {
   /** Plain links: the browser downloads with the session cookie. */
   exportUrl: (id: string) => buildUrl(`/directives/${id}/export.docx`),
   reportUrl: (id: string, format: 'docx' | 'xlsx') => buildUrl(`/directives/${id}/report.${format}`),
-  fileUrl: (fileId: string) => buildUrl(`/files/${fileId}`),
 };
 
 export const assignmentsApi = {

@@ -1,10 +1,11 @@
 import type { WorkCheck, WorkItem } from '@khien/contracts';
-import { Anchor, Badge, Button, Card, FileButton, Group, NativeSelect, Progress, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, FileButton, Group, NativeSelect, Progress, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client';
 import { formatDate, formatDateTime } from '../../lib/format-date';
+import { FileList, formatSize } from '../../components/file-list';
 import { workApi } from './work-api';
 import { WorkError } from './work-error';
 import { CHECK_STATUS_COLORS, useWorkLabels } from './work-labels';
@@ -19,30 +20,6 @@ import {
   type CheckDraft,
   type CheckStatus,
 } from './work-model';
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function EvidenceList({ files }: { files: WorkCheck['evidence'] }) {
-  if (files.length === 0) return null;
-  return (
-    <Stack gap={4} data-testid="evidence-list">
-      {files.map((f) => (
-        <Group key={f.id} gap={6} wrap="nowrap">
-          <Anchor href={workApi.fileUrl(f.id)} download={f.filename} size="sm" style={{ wordBreak: 'break-all' }}>
-            {f.filename}
-          </Anchor>
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {formatSize(f.size)}
-          </Text>
-        </Group>
-      ))}
-    </Stack>
-  );
-}
 
 interface CheckCardProps {
   item: Pick<WorkItem, 'id' | 'kind'>;
@@ -157,7 +134,7 @@ export function CheckCard({ item, check, editable, justSaved, onDirtyChange, onS
           <Text size="xs" fw={500}>
             {t('work.evidence.title', { n: check.evidence.length })}
           </Text>
-          <EvidenceList files={check.evidence} />
+          <FileList testId="evidence-list" files={check.evidence} />
           {progress !== null && <Progress value={Math.round(progress * 100)} size="sm" aria-label={t('work.evidence.uploading')} />}
         </Stack>
         <WorkError error={localError ?? save.error ?? upload.error} onReload={onReload} />

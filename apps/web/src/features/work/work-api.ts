@@ -1,5 +1,5 @@
 import type { TodoPage, WorkItem, WorkOverview } from '@khien/contracts';
-import { api, buildUrl, type UploadOptions } from '../../lib/api-client';
+import { api, type UploadOptions } from '../../lib/api-client';
 import type { CheckStatus, TodoFilters, WorkAction } from './work-model';
 
 export interface TodoQuery {
@@ -46,5 +46,4 @@ export const workApi = {
   },
   assign: (id: string, userId: string | null, version: number) => api.post<WorkItem>(`/work/${id}/assign`, { userId, version }),
   /** A plain link: the browser downloads with the session cookie. */
-  fileUrl: (fileId: string) => buildUrl(`/files/${fileId}`),
 };
