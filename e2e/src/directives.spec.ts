@@ -79,7 +79,7 @@ describe('directive journey', () => {
   it('a school officer acknowledges, reports every task and submits, on a phone', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, server.url, OFFICER, server.demoPassword);
-    await page.getByRole('button', { name: 'Mở menu điều hướng' }).waitFor();
+    await page.getByRole('button', { name: 'Mở thanh điều hướng' }).waitFor();
     const mine = (await (await page.request.get(`${server.url}/api/v1/assignments`)).json()) as { items: { id: string; orgName: string }[] };
     expect(mine.items.map((a) => a.orgName)).toEqual(['Trường THCS Trần Can']);
     assignmentId = mine.items[0]!.id;
@@ -103,7 +103,7 @@ describe('directive journey', () => {
     await expect.poll(() => status.getAttribute('data-status')).toBe('submitted');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(380);
-    await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+    await page.getByRole('button', { name: 'Mở thanh điều hướng' }).click();
     await signOut(page);
   });
 

@@ -177,7 +177,7 @@ describe('inventory journey', () => {
     await shot(page, 'inv-05-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(380);
-    await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+    await page.getByRole('button', { name: 'Mở thanh điều hướng' }).click();
     await signOut(page);
     await page.setViewportSize({ width: 1280, height: 900 });
   });

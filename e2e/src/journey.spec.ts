@@ -121,7 +121,7 @@ describe('foundation journey', () => {
 
   it('works on a 375 px phone', async () => {
     await page.setViewportSize({ width: 375, height: 780 });
-    await page.getByRole('button', { name: 'Mở menu điều hướng' }).click();
+    await page.getByRole('button', { name: 'Mở thanh điều hướng' }).click();
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cơ cấu tổ chức' }).click();
     await page.getByTestId('org-tree').waitFor();
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -274,7 +274,9 @@ export const DocumentImportCapabilitiesSchema = z.object({
 export type DocumentImportCapabilities = z.infer<typeof DocumentImportCapabilitiesSchema>;
 
 export const RollupRowSchema = z.object({
-  key: z.string(),
+  /** the group (org id, kind or task id); null: the recipients under no commune (or province) of the tree */
+  key: z.string().nullable(),
+  /** the group's name; empty for the null group, which the reader's language names */
   label: z.string(),
   recipients: z.number().int(),
   acknowledged: z.number().int(),

@@ -51,6 +51,8 @@ export const OrgSchema = z.object({
   id: IdSchema,
   parentId: IdSchema.nullable(),
   name: z.string(),
+  /** in searches: the name as a person tells it apart, with the parent's short name when another org bears the same name */
+  label: z.string().optional(),
   shortName: z.string(),
   kind: OrgKindSchema,
   adminCode: z.string().nullable(),

@@ -108,6 +108,8 @@ export const WorkOverviewQuerySchema = z.object({ orgId: IdSchema.optional(), ki
 export const WorkOverviewRowSchema = z.object({
   orgId: IdSchema,
   orgName: z.string(),
+  /** grouped by commune: false for a unit under no commune (a provincial agency, a telecom), shown apart */
+  inCommune: z.boolean(),
   open: z.number().int(),
   overdue: z.number().int(),
   submitted: z.number().int(),

@@ -1,9 +1,8 @@
 import { Navigate } from 'react-router';
 import { useAuth } from '../lib/auth-context';
-import { visibleNavItems } from './nav-items';
+import { landingPath } from './landing';
 
 export function HomeRedirect() {
-  const { can } = useAuth();
-  const first = visibleNavItems(can)[0];
-  return <Navigate to={first?.to ?? '/sessions'} replace />;
+  const { me } = useAuth();
+  return <Navigate to={me ? landingPath(me) : '/sessions'} replace />;
 }

@@ -13,7 +13,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  // first, so it is also the home page of everyone who owes work (HomeRedirect opens the first entry)
+  // first: what a person owes (where officers land, see landing.ts)
   { to: '/work', labelKey: 'work.nav.todo', permission: WORK_PERMISSIONS, testId: 'nav-work' },
   { to: '/work/overview', labelKey: 'work.nav.overview', permission: 'directive:write', testId: 'nav-work-overview' },
   { to: '/orgs', labelKey: 'nav.orgs', permission: 'org:read', testId: 'nav-orgs' },

@@ -26,7 +26,7 @@ export async function findAssignments(db: Db, f: AssignmentListFilter) {
   const where = sql.join(conds, sql` and `);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select a.*, a.source_id as directive_id, o.name as org_name, o.kind as org_kind, a.checks_total as total_tasks, a.checks_done as done_tasks
+    sql`select a.*, a.source_id as directive_id, org_label(o) as org_name, o.kind as org_kind, a.checks_total as total_tasks, a.checks_done as done_tasks
           from work_items a join orgs o on o.id = a.org_id join directives d on d.id = a.source_id
          where ${where}
          order by a.due_at nulls last, o.path

@@ -86,7 +86,7 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   // call per recipient to work would be 5,000 queries (not measured in the bench; the DOCX takes longer than the query)
   const perRecipient = await queryRows<{ org_name: string; status: string; task_text: string | null; task_status: string | null; report: string | null }>(
     db,
-    sql`select o.name as org_name, a.status, t.text as task_text, coalesce(at.status, 'not_started') as task_status, at.report
+    sql`select org_label(o) as org_name, a.status, t.text as task_text, coalesce(at.status, 'not_started') as task_status, at.report
           from (select * from work_items where kind = 'directive' and source_id = ${id} order by org_id limit 5000) a join orgs o on o.id = a.org_id
           join directive_tasks t on t.directive_id = a.source_id and t.section_id = any(a.part_ids)
           left join work_checks at on at.item_id = a.id and at.check_key = t.id::text

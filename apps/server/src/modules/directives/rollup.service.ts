@@ -6,9 +6,11 @@ import { getEditableDirective } from './directive-access.js';
 
 const MATRIX_ROWS = 500;
 
+// A recipient under no commune (a provincial agency, a telecom) is no commune of its own: it falls in
+// the one row with a null key, which the web names "Cấp tỉnh (không thuộc xã, phường)".
 const GROUPS = {
-  province: { key: sql`coalesce(province_org_id, org_id)`, labelled: true },
-  commune: { key: sql`coalesce(commune_org_id, org_id)`, labelled: true },
+  province: { key: sql`province_org_id`, labelled: true },
+  commune: { key: sql`commune_org_id`, labelled: true },
   kind: { key: sql`org_kind`, labelled: false },
 } as const;
 
@@ -34,7 +36,7 @@ async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
   const g = GROUPS[by];
   const rows = await queryRows(
     db,
-    sql`select x.key::text as key, ${g.labelled ? sql`coalesce(o.name, x.key::text)` : sql`x.key`} as label, x.recipients, x.acknowledged, x.submitted,
+    sql`select x.key::text as key, ${g.labelled ? sql`org_label(o)` : sql`x.key`} as label, x.recipients, x.acknowledged, x.submitted,
                x.accepted, x.overdue, x.tasks_done, x.tasks_total
           from (select ${g.key} as key, count(*)::int as recipients,
                        count(*) filter (where status <> 'pending')::int as acknowledged,
@@ -44,7 +46,7 @@ async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
                        sum(checks_done)::int as tasks_done, sum(checks_total)::int as tasks_total
                   from work_items where kind = 'directive' and source_id = ${id} group by 1) x
           ${g.labelled ? sql`left join orgs o on o.id = x.key` : sql``}
-         order by 2`,
+         order by x.key is null, 2`,
   );
   return rows.map(toRow);
 }
@@ -75,8 +77,8 @@ async function byTask(db: Db, id: string) {
 
 function toRow(r: Record<string, unknown>) {
   return {
-    key: r.key as string,
-    label: r.label as string,
+    key: (r.key as string | null) ?? null,
+    label: (r.label as string | null) ?? '',
     recipients: Number(r.recipients),
     acknowledged: Number(r.acknowledged),
     submitted: Number(r.submitted),
@@ -97,7 +99,7 @@ async function buildMatrix(db: Db, id: string): Promise<Rollup['matrix']> {
     // in org-id order, straight off the (directive_id, org_id) index: sorting 70,000 paths costs seconds on PGlite
     sql`with first as (select a.id, a.org_id, a.part_ids, a.source_id from work_items a
                         where a.kind = 'directive' and a.source_id = ${id} order by a.org_id limit ${MATRIX_ROWS})
-        select f.id as assignment_id, o.name as org_name, t.id as task_id, coalesce(at.status, 'not_started') as status
+        select f.id as assignment_id, org_label(o) as org_name, t.id as task_id, coalesce(at.status, 'not_started') as status
           from first f join orgs o on o.id = f.org_id
           join directive_tasks t on t.directive_id = f.source_id and t.section_id = any(f.part_ids)
           left join work_checks at on at.item_id = f.id and at.check_key = t.id::text
@@ -118,7 +120,7 @@ async function findNotAcknowledged(db: Db, id: string): Promise<Rollup['notAckno
   // "whole oversight response (roll-up + 500-row matrix + not acknowledged)"
   const rows = await queryRows<{ assignment_id: string; org_id: string; org_name: string; contacts: unknown }>(
     db,
-    sql`select a.id as assignment_id, o.id as org_id, o.name as org_name,
+    sql`select a.id as assignment_id, o.id as org_id, org_label(o) as org_name,
                coalesce((select json_agg(json_build_object('name', c.name, 'phone', c.phone)) from org_contacts c where c.org_id = o.id), '[]'::json) as contacts
           from (select id, org_id from work_items where kind = 'directive' and source_id = ${id} and status = 'pending' order by org_id limit ${MATRIX_ROWS}) a
           join orgs o on o.id = a.org_id

@@ -40,7 +40,7 @@ interface AssetRow {
 }
 
 const SELECT = sql`
-  select a.id, a.org_id, o.path::text as org_path, o.name as org_name, a.kind, a.name, a.hostname, a.location, a.ip_addresses, a.mac_addresses,
+  select a.id, a.org_id, o.path::text as org_path, org_label(o) as org_name, a.kind, a.name, a.hostname, a.location, a.ip_addresses, a.mac_addresses,
          a.os_name, a.os_version, a.criticality, a.av_product, a.av_licensed, a.av_managed, a.firewall_on, a.last_patch_on::text as last_patch_on,
          a.last_seen_at, a.source, a.software_count, a.version, a.created_at, a.updated_at,
          array(select x.system_id from asset_systems x where x.asset_id = a.id) as system_ids

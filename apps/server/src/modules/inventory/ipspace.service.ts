@@ -30,7 +30,7 @@ interface RangeRow {
 }
 
 const SELECT = sql`
-  select r.id, r.org_id, o.path::text as org_path, o.name as org_name, r.range, r.family, host(r.first_ip) as first_ip, host(r.last_ip) as last_ip,
+  select r.id, r.org_id, o.path::text as org_path, org_label(o) as org_name, r.range, r.family, host(r.first_ip) as first_ip, host(r.last_ip) as last_ip,
          r.isp, r.valid_from::text as valid_from, r.valid_to::text as valid_to, r.note, r.version, r.created_at, r.updated_at
     from ip_ranges r join orgs o on o.id = r.org_id`;
 
@@ -51,7 +51,7 @@ async function overlapsOf(db: Db, readCond: SQL, ids: string[]) {
   if (ids.length === 0) return new Map<string, IpRangeDto['overlaps']>();
   const rows = await queryRows<{ id: string; other_id: string; other_range: string; other_org: string }>(
     db,
-    sql`select a.id, b.id as other_id, b.range as other_range, ob.name as other_org
+    sql`select a.id, b.id as other_id, b.range as other_range, org_label(ob) as other_org
           from ip_ranges a
           join ip_ranges b on b.id <> a.id and b.family = a.family and b.first_ip <= a.last_ip and a.first_ip <= b.last_ip
           join orgs ob on ob.id = b.org_id

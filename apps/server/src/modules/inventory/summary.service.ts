@@ -101,7 +101,7 @@ export async function inventoryOverview(db: Db, actor: Actor, orgId: string): Pr
   // each system counts under the child whose subtree holds its owner: the child is the owner path's prefix
   const rows = await queryRows<{ child_id: string; child_name: string; level: number | null; status: string | null; n: number }>(
     db,
-    sql`select c.id as child_id, c.name as child_name, s.level, s.dossier_status as status, count(s.id)::int as n
+    sql`select c.id as child_id, org_label(c) as child_name, s.level, s.dossier_status as status, count(s.id)::int as n
           from orgs c
           left join orgs o on o.path <@ c.path and ${scopeSql(scope, sql`o.path`)}
           left join info_systems s on s.org_id = o.id

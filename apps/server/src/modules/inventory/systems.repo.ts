@@ -43,7 +43,7 @@ export interface SystemRow {
 }
 
 const SELECT = sql`
-  select s.id, s.org_id, o.path::text as org_path, o.name as org_name, s.operator_org_id, op.name as operator_org_name,
+  select s.id, s.org_id, o.path::text as org_path, org_label(o) as org_name, s.operator_org_id, org_label(op) as operator_org_name,
          s.name, s.purpose, s.category, s.user_count, s.user_kinds, s.data_kinds, s.personal_data_subjects, s.internet_facing,
          s.hosting, s.hosting_provider, s.notes, s.pack_id, s.pack_version, s.proposed_level, s.level, s.classified_at,
          s.dossier_status, s.submitted_on::text as submitted_on, s.appraised_on::text as appraised_on, s.approved_on::text as approved_on,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { changeMarker, isPglite, queryHot, queryRows, type Db } from '../../platform/db/client.js';
 import { scopeSql, type Scope } from '../../platform/policy.js';
 import { orgContacts, orgHistory, orgs } from './orgs.tables.js';
@@ -29,7 +29,7 @@ export async function findOrgs(
     limit: number;
     offset: number;
   },
-): Promise<{ items: OrgRow[]; total: number }> {
+): Promise<{ items: (OrgRow & { label: string })[]; total: number }> {
   // a visible `under` org lies inside the caller's scope with its whole subtree, so the scope filter is implied
   const conds: SQL[] = f.under
     ? [sql`${orgs.path} >= ${f.under.path}::ltree and ${orgs.path} < ${subtreeEnd(f.under.path)}::ltree`]
@@ -41,7 +41,13 @@ export async function findOrgs(
   if (f.exactPaths) conds.push(f.exactPaths.length ? sql`${orgs.path} = any(${`{${f.exactPaths.map((p) => `"${p}"`).join(',')}}`}::ltree[])` : sql`false`);
   const where = and(...conds);
   // filtered lists sort by name; the unfiltered whole subtree has its own path (findSubtreePageJson)
-  const rows = await db.select().from(orgs).where(where).orderBy(asc(orgs.depth), asc(orgs.name), asc(orgs.id)).limit(f.limit).offset(f.offset);
+  const rows = await db
+    .select({ ...getTableColumns(orgs), label: sql<string>`org_label(${orgs})` })
+    .from(orgs)
+    .where(where)
+    .orderBy(asc(orgs.depth), asc(orgs.name), asc(orgs.id))
+    .limit(f.limit)
+    .offset(f.offset);
   const total = (await db.select({ n: count() }).from(orgs).where(where))[0]?.n ?? 0;
   return { items: rows, total };
 }

@@ -23,11 +23,12 @@ import {
   type OrgRow,
 } from './orgs.repo.js';
 
-export function toOrg(o: OrgRow): Org {
+export function toOrg(o: OrgRow & { label?: string }): Org {
   return {
     id: o.id,
     parentId: o.parentId,
     name: o.name,
+    ...(o.label !== undefined && { label: o.label }),
     shortName: o.shortName,
     kind: o.kind as OrgKind,
     adminCode: o.adminCode,

@@ -33,6 +33,8 @@ export const orgs = pgTable(
     // sibling names are unique; roots share the nil parent
     uniqueIndex('orgs_parent_name_key').on(sql`coalesce(${t.parentId}, '00000000-0000-0000-0000-000000000000'::uuid)`, sql`lower(${t.name})`),
     index('orgs_search_text_idx').on(t.searchText),
+    // org_label() asks "does another org bear this name?" for every listed row
+    index('orgs_name_idx').on(t.name),
   ],
 );
 

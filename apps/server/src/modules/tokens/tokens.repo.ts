@@ -57,7 +57,7 @@ const tokenView = {
   name: apiTokens.name,
   prefix: apiTokens.prefix,
   orgId: apiTokens.orgId,
-  orgName: orgs.name,
+  orgName: sql<string>`org_label(${orgs})`,
   orgPath: orgs.path,
   permissions: apiTokens.permissions,
   createdBy: apiTokens.createdBy,

@@ -48,7 +48,7 @@ export async function findGrantsOf(db: Db, userIds: string[]): Promise<Map<strin
   const out = new Map<string, GrantView[]>();
   if (userIds.length === 0) return out;
   const rows = await db
-    .select({ id: grants.id, userId: grants.userId, role: grants.role, orgId: grants.orgId, orgName: orgs.name, orgPath: orgs.path })
+    .select({ id: grants.id, userId: grants.userId, role: grants.role, orgId: grants.orgId, orgName: sql<string>`org_label(${orgs})`, orgPath: orgs.path })
     .from(grants)
     .leftJoin(orgs, eq(orgs.id, grants.orgId))
     .where(inArray(grants.userId, userIds))
@@ -68,7 +68,7 @@ export interface UserListRow extends UserRow {
 
 const userWithOrg = {
   user: users,
-  homeOrgName: orgs.name,
+  homeOrgName: sql<string>`org_label(${orgs})`,
   homeOrgPath: orgs.path,
 };
 

@@ -128,25 +128,38 @@ export async function workOverview(
   const by: WorkOverview['by'] = org && (COMMUNE_KINDS.has(org.kind) || (await isBelowCommune(db, org.path))) ? 'org' : 'commune';
   const key = by === 'org' ? sql`w.org_id` : sql`coalesce(w.commune_org_id, w.org_id)`;
   const within = org ? sql`o.path <@ ${org.path}::ltree` : sql`true`;
-  const rows = await queryRows<{ key: string; kind: string; open: number; overdue: number; submitted: number; closed: number }>(
+  const rows = await queryRows<{ key: string; in_commune: boolean; kind: string; open: number; overdue: number; submitted: number; closed: number }>(
     db,
-    sql`select ${key}::text as key, w.kind,
+    sql`select ${key}::text as key, (w.commune_org_id is not null) as in_commune, w.kind,
                count(*) filter (where w.status in ${OPEN})::int as open,
                count(*) filter (where w.status in ${OPEN} and w.due_at <= now())::int as overdue,
                count(*) filter (where w.status = 'submitted')::int as submitted,
                count(*) filter (where w.status in ${CLOSED})::int as closed
           from work_items w join orgs o on o.id = w.org_id
          where ${scope} and ${within}
-         group by 1, 2`,
+         group by 1, 2, 3`,
   );
   const keys = [...new Set(rows.map((r) => r.key))];
   const names = keys.length
-    ? await queryRows<{ id: string; name: string }>(db, sql`select id::text as id, name from orgs where id = any(${`{${keys.join(',')}}`}::uuid[])`)
+    ? await queryRows<{ id: string; name: string }>(
+        db,
+        sql`select id::text as id, org_label(orgs) as name from orgs where id = any(${`{${keys.join(',')}}`}::uuid[])`,
+      )
     : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const grouped = new Map<string, WorkOverview['rows'][number]>();
   for (const r of rows) {
-    const g = grouped.get(r.key) ?? { orgId: r.key, orgName: nameOf.get(r.key) ?? r.key, open: 0, overdue: 0, submitted: 0, closed: 0, byKind: [] };
+    const g = grouped.get(r.key) ?? {
+      orgId: r.key,
+      orgName: nameOf.get(r.key) ?? r.key,
+      // by commune, a provincial agency or a telecom is listed apart, never as a commune
+      inCommune: by === 'org' || r.in_commune,
+      open: 0,
+      overdue: 0,
+      submitted: 0,
+      closed: 0,
+      byKind: [],
+    };
     g.open += Number(r.open);
     g.overdue += Number(r.overdue);
     g.submitted += Number(r.submitted);

@@ -65,8 +65,14 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
                 {rollup.data.rows.map((r) => {
                   const pct = r.tasksTotal > 0 ? Math.round((r.tasksDone / r.tasksTotal) * 100) : 0;
                   return (
-                    <Table.Tr key={r.key}>
-                      <Table.Td>{by === 'kind' && KINDS.has(r.label) ? kindLabels.kind(r.label as OrgKind) : r.label}</Table.Td>
+                    <Table.Tr key={r.key ?? 'outside'}>
+                      <Table.Td>
+                        {r.key === null
+                          ? t(`directives.rollup.outside.${by}`)
+                          : by === 'kind' && KINDS.has(r.label)
+                            ? kindLabels.kind(r.label as OrgKind)
+                            : r.label}
+                      </Table.Td>
                       <Table.Td ta="right">{r.recipients}</Table.Td>
                       <Table.Td ta="right">{r.acknowledged}</Table.Td>
                       <Table.Td ta="right">{r.submitted}</Table.Td>

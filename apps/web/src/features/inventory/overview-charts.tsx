@@ -5,7 +5,7 @@ import { Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useInventoryLabels } from './inventory-labels';
-import { chartHeight, dossierCells, levelChartData, levelSeries } from './overview-model';
+import { chartHeight, dossierCells, levelChartData, levelSeries, shortLabel } from './overview-model';
 
 /**
  * The province picture: systems by level per child org (stacked bars) and dossier statuses (donut).
@@ -17,8 +17,9 @@ export default function OverviewCharts({ overview }: { overview: InventoryOvervi
   const data = levelChartData(overview.rows);
   const series = levelSeries((k) => labels.level(k === 'none' ? null : Number(k))).map((s) => ({ name: s.name, label: s.label, color: s.color }));
   const cells = dossierCells(overview.totals.byDossier, labels.dossier);
-  const many = overview.rows.length > 8;
   const narrow = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  // on a phone, org names never stand side by side under the bars: one row each, cut with "…"
+  const many = overview.rows.length > 8 || narrow;
   return (
     <Grid gap="sm">
       <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -36,7 +37,9 @@ export default function OverviewCharts({ overview }: { overview: InventoryOvervi
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
             // counts of systems: whole numbers only on the value axis
-            yAxisProps={many ? { width: narrow ? 110 : 170, interval: 0 } : { allowDecimals: false }}
+            yAxisProps={
+              many ? { width: narrow ? 120 : 170, interval: 0, tickFormatter: (v: string) => shortLabel(v, narrow ? 16 : 26) } : { allowDecimals: false }
+            }
             xAxisProps={
               many
                 ? { allowDecimals: false }

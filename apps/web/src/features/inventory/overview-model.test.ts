@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checklistProgress, countsPercent } from './checklist-model';
 import { hygieneOf, patchedWithin } from './hygiene-model';
-import { chartHeight, dossierCells, levelChartData, levelSeries } from './overview-model';
+import { chartHeight, dossierCells, levelChartData, levelSeries, shortLabel } from './overview-model';
 import { defaultScopeOrg } from './scope';
 
 const levels = (l1: number, l3: number, none: number) => ({ '1': l1, '2': 0, '3': l3, '4': 0, '5': 0, none });
@@ -30,6 +30,15 @@ describe('overview chart data', () => {
     expect(chartHeight(1)).toBe(220);
     expect(chartHeight(60)).toBe(60 * 36 + 100);
     expect(chartHeight(10_000)).toBe(2400);
+  });
+});
+
+describe('shortLabel', () => {
+  it('keeps short names, cuts long ones at a word with an ellipsis', () => {
+    expect(shortLabel('Phường Mường Lay', 16)).toBe('Phường Mường Lay');
+    expect(shortLabel('Văn phòng HĐND và UBND — P. Mường Lay', 16)).toBe('Văn phòng HĐND…');
+    expect(shortLabel('Ủyyyyyyyyyyyyyyyyyyyyy', 10)).toBe('Ủyyyyyyyy…');
+    expect(shortLabel('Văn phòng HĐND và UBND — P. Mường Lay', 16).length).toBeLessThanOrEqual(16);
   });
 });
 

@@ -26,6 +26,14 @@ export function dossierCells(byDossier: Record<string, number>, label: (s: (type
 }
 
 /** Taller charts for more orgs, so 60 communes stay readable as horizontal bars. */
+/** An axis label cut at a word where it can, with "…", so labels never run into each other (the tooltip names it in full). */
+export function shortLabel(label: string, max: number): string {
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export function chartHeight(rowCount: number): number {
   return Math.min(2400, Math.max(220, rowCount * 36 + 100));
 }

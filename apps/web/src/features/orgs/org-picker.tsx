@@ -52,7 +52,7 @@ export function OrgPicker(props: OrgPickerProps) {
 
   const data = useMemo(() => {
     const excluded = new Set(props.excludeIds ?? []);
-    const options = (results.data?.items ?? []).filter((o) => !excluded.has(o.id)).map((o) => ({ value: o.id, label: o.name }));
+    const options = (results.data?.items ?? []).filter((o) => !excluded.has(o.id)).map((o) => ({ value: o.id, label: o.label ?? o.name }));
     if (props.value && !options.some((o) => o.value === props.value?.id)) {
       options.unshift({ value: props.value.id, label: props.value.name });
     }

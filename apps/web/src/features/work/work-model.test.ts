@@ -13,6 +13,7 @@ import {
   checksBlockingSubmit,
   compareTodo,
   drillTarget,
+  splitByCommune,
   dueWords,
   filtersFromParams,
   groupChecks,
@@ -75,7 +76,7 @@ function summary(over: Partial<WorkSummary> = {}): WorkSummary {
 }
 
 function row(orgName: string, open: number, overdue: number, over: Partial<OverviewRow> = {}): OverviewRow {
-  return { orgId: `id-${orgName}`, orgName, open, overdue, submitted: 0, closed: 0, byKind: [], ...over };
+  return { orgId: `id-${orgName}`, orgName, inCommune: true, open, overdue, submitted: 0, closed: 0, byKind: [], ...over };
 }
 
 describe('contract mirrors', () => {
@@ -257,6 +258,15 @@ describe("the coordinator's overview", () => {
 
   it('drills from a commune into its units, and from a unit into its list', () => {
     expect(drillTarget('commune', { orgId: 'c1' }, null)).toBe('/work/overview?orgId=c1');
+  });
+
+  it('splits communes from the units under none, communes first', () => {
+    const row = (orgId: string, inCommune: boolean) => ({ orgId, orgName: orgId, inCommune, open: 1, overdue: 0, submitted: 0, closed: 0, byKind: [] });
+    expect(splitByCommune([row('vnpt', false), row('ml', true), row('soc', false)])).toEqual([
+      { inCommune: true, rows: [row('ml', true)] },
+      { inCommune: false, rows: [row('vnpt', false), row('soc', false)] },
+    ]);
+    expect(splitByCommune([row('ml', true)])).toHaveLength(1);
     expect(drillTarget('org', { orgId: 'u1' }, 'system')).toBe('/work?orgId=u1&kind=system');
   });
 });

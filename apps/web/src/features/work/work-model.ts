@@ -289,6 +289,15 @@ export function sortOverviewRows(rows: readonly OverviewRow[]): OverviewRow[] {
   return [...rows].sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.orgName.localeCompare(b.orgName, 'vi'));
 }
 
+/** Communes first, then the units under no commune (provincial agencies, telecoms) on their own: they are no commune. */
+export function splitByCommune(rows: readonly OverviewRow[]): { inCommune: boolean; rows: OverviewRow[] }[] {
+  const groups = [
+    { inCommune: true, rows: rows.filter((r) => r.inCommune) },
+    { inCommune: false, rows: rows.filter((r) => !r.inCommune) },
+  ];
+  return groups.filter((g) => g.rows.length > 0);
+}
+
 export type OverdueTone = 'none' | 'some' | 'most';
 
 /** Red when anything is overdue; strong when at least half of what is open is overdue. `overdue` is part of `open`. */

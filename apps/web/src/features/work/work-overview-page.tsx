@@ -1,5 +1,5 @@
 import type { WorkOverview } from '@khien/contracts';
-import { Anchor, Card, Chip, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, Chip, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
   overdueTone,
   overviewTotals,
   sortOverviewRows,
+  splitByCommune,
   type OverdueTone,
   type OverviewRow,
 } from './work-model';
@@ -180,7 +181,8 @@ export function WorkOverviewPage() {
         (data?.kinds ?? []).map((k) => ({ kind: k, open: 0, overdue: 0 })),
         null,
       ).map((k) => k.kind);
-  const target = (r: OverviewRow) => drillTarget(data?.by ?? 'commune', r, kind ?? null);
+  // a unit under no commune has no units to drill into: its own list
+  const target = (r: OverviewRow) => drillTarget(r.inCommune ? (data?.by ?? 'commune') : 'org', r, kind ?? null);
   const setKind = (k: string | null) => {
     const next = new URLSearchParams(params);
     if (k) next.set('kind', k);
@@ -224,14 +226,25 @@ export function WorkOverviewPage() {
         <ErrorAlert error={overview.error} />
       ) : rows.length === 0 || !data ? (
         <Empty title={t('work.overview.empty')} />
-      ) : wide ? (
-        <OverviewTable data={data} rows={rows} kinds={kinds} target={target} />
       ) : (
-        <Stack gap="sm" data-testid="overview-cards">
-          {rows.map((r) => (
-            <RowCard key={r.orgId} row={r} kinds={kinds} to={target(r)} />
-          ))}
-        </Stack>
+        splitByCommune(rows).map((group) => (
+          <Stack key={group.inCommune ? 'communes' : 'provincial'} gap="xs" mb="lg" data-testid={group.inCommune ? 'overview-communes' : 'overview-provincial'}>
+            {!group.inCommune && (
+              <Title order={4} size="h5">
+                {t('work.overview.provincial')}
+              </Title>
+            )}
+            {wide ? (
+              <OverviewTable data={data} rows={group.rows} kinds={kinds} target={target} />
+            ) : (
+              <Stack gap="sm" data-testid="overview-cards">
+                {group.rows.map((r) => (
+                  <RowCard key={r.orgId} row={r} kinds={kinds} to={target(r)} />
+                ))}
+              </Stack>
+            )}
+          </Stack>
+        ))
       )}
     </>
   );
