@@ -14,6 +14,7 @@ import { formatDate } from '../../lib/format-date';
 import { useDirectiveLabels } from './directive-labels';
 import { assignmentKeys, assignmentsApi, directiveKeys, directivesApi, type AssignmentSummary } from './directives-api';
 import { AssignmentStatusBadge } from './status-badges';
+import { ClampedText } from '../../components/clamped-text';
 
 const LIMIT = 30;
 
@@ -27,9 +28,7 @@ function DirectiveSubject({ directiveId }: { directiveId: string }) {
   if (!d.data) return <Text size="sm">{d.isError ? t('assignments.directiveUnavailable') : t('common.loading')}</Text>;
   return (
     <Stack gap={0}>
-      <Text size="sm" fw={600} lineClamp={2}>
-        {d.data.subject}
-      </Text>
+      <ClampedText size="sm" fw={600} text={d.data.subject} />
       <Text size="xs" c="dimmed">
         {[d.data.number, d.data.issuerOrgName].filter(Boolean).join(' · ')}
       </Text>

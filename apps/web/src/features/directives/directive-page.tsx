@@ -14,7 +14,7 @@ import { DirectiveDocument } from './directive-document';
 import { directiveKeys, directivesApi } from './directives-api';
 import { MutationError } from './mutation-error';
 import { NotAcknowledgedList } from './not-acknowledged-list';
-import { RecipientProgress } from './recipient-progress';
+import { ProgressLegend, RecipientProgress } from './recipient-progress';
 import { RollupPanel } from './rollup-panel';
 import { DirectiveStatusBadge } from './status-badges';
 
@@ -68,7 +68,10 @@ export function DirectivePage() {
         {issued && d.counts.recipients > 0 && (
           <Paper withBorder p="sm">
             <Group gap="lg" wrap="wrap">
-              <RecipientProgress counts={d.counts} />
+              <Stack gap={4}>
+                <RecipientProgress counts={d.counts} />
+                <ProgressLegend />
+              </Stack>
               {d.counts.overdue > 0 && (
                 <Badge color="red" variant="filled">
                   {t('directives.overdueCount', { n: d.counts.overdue })}

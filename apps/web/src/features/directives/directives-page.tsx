@@ -14,7 +14,7 @@ import { DIRECTIVE_STATUSES } from '../../lib/enums';
 import { formatDate } from '../../lib/format-date';
 import { useDirectiveLabels } from './directive-labels';
 import { directiveKeys, directivesApi, type DirectiveSide } from './directives-api';
-import { RecipientProgress } from './recipient-progress';
+import { ProgressLegend, RecipientProgress } from './recipient-progress';
 import { DirectiveStatusBadge } from './status-badges';
 
 const LIMIT = 50;
@@ -95,6 +95,7 @@ export function DirectivesPage() {
           <Empty title={t('directives.empty')} description={q || status ? t('directives.emptySearchHint') : undefined} />
         ) : (
           <>
+            {list.data.items.some((d) => d.status !== 'draft') && <ProgressLegend />}
             <Table.ScrollContainer minWidth={1000}>
               <Table striped highlightOnHover verticalSpacing={6} fz="sm" data-testid="directives-table" aria-label={t('directives.tableLabel')}>
                 <Table.Thead>
@@ -115,7 +116,7 @@ export function DirectivesPage() {
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{d.number ?? '—'}</Table.Td>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.issuedOn) || '—'}</Table.Td>
                       <Table.Td miw={240} maw={420}>
-                        <Anchor component={Link} to={`/directives/${d.id}`} size="sm" lineClamp={2}>
+                        <Anchor component={Link} to={`/directives/${d.id}`} size="sm" lineClamp={2} title={d.subject}>
                           {d.subject}
                         </Anchor>
                       </Table.Td>

@@ -39,3 +39,23 @@ export function RecipientProgress({ counts }: { counts: DirectiveSummary['counts
     </Tooltip>
   );
 }
+
+/** What the three colours of the progress line mean, shown once above the lines it explains. */
+export function ProgressLegend() {
+  const { t } = useTranslation();
+  const parts = [
+    ['accepted', t('directives.progress.legend.accepted')],
+    ['submitted', t('directives.progress.legend.submitted')],
+    ['acknowledged', t('directives.progress.legend.acknowledged')],
+  ] as const;
+  return (
+    <Group gap="sm" data-testid="progress-legend" aria-label={t('directives.progress.legend.label')}>
+      {parts.map(([status, label]) => (
+        <Group key={status} gap={4} wrap="nowrap">
+          <span aria-hidden style={{ width: 10, height: 10, borderRadius: 2, background: `var(--mantine-color-${ASSIGNMENT_STATUS_COLORS[status]}-filled)` }} />
+          <Text size="xs">{label}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}

@@ -1,5 +1,5 @@
 import type { OrgKind } from '@khien/contracts';
-import { Badge, Loader, Progress, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Badge, Loader, Progress, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Empty } from '../../components/empty-state';
@@ -9,6 +9,8 @@ import { ORG_KINDS, ROLLUP_BYS, type RollupBy } from '../../lib/enums';
 import { useDirectiveLabels } from './directive-labels';
 import { directiveKeys, directivesApi } from './directives-api';
 import { RollupMatrix } from './rollup-matrix';
+import { ChoiceControl } from '../../components/choice-control';
+import { ClampedText } from '../../components/clamped-text';
 
 /** by=kind labels its rows with the raw kind value. */
 const KINDS: ReadonlySet<string> = new Set(ORG_KINDS);
@@ -32,7 +34,7 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
   const rollup = useRollup(directiveId, by);
   return (
     <Stack>
-      <SegmentedControl
+      <ChoiceControl
         aria-label={t('directives.rollup.byLabel')}
         data={ROLLUP_BYS.map((b) => ({ value: b, label: labels.rollupBy(b) }))}
         value={by}
@@ -66,12 +68,14 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
                   const pct = r.tasksTotal > 0 ? Math.round((r.tasksDone / r.tasksTotal) * 100) : 0;
                   return (
                     <Table.Tr key={r.key ?? 'outside'}>
-                      <Table.Td>
-                        {r.key === null
-                          ? t(`directives.rollup.outside.${by}`)
-                          : by === 'kind' && KINDS.has(r.label)
-                            ? kindLabels.kind(r.label as OrgKind)
-                            : r.label}
+                      <Table.Td miw={160} maw={360}>
+                        {r.key === null ? (
+                          t(`directives.rollup.outside.${by}`)
+                        ) : by === 'kind' && KINDS.has(r.label) ? (
+                          kindLabels.kind(r.label as OrgKind)
+                        ) : (
+                          <ClampedText size="sm" text={r.label} />
+                        )}
                       </Table.Td>
                       <Table.Td ta="right">{r.recipients}</Table.Td>
                       <Table.Td ta="right">{r.acknowledged}</Table.Td>

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, todayVn } from '../../lib/format-date';
 import { CriticalityBadge } from './badges';
 import { hygieneOf, type HygieneState } from './hygiene-model';
 import { useInventoryLabels } from './inventory-labels';
+import { IpList } from '../../components/ip-list';
 
 const HYGIENE_COLORS: Record<HygieneState, string> = { ok: 'teal', problem: 'red', unknown: 'gray', na: 'gray' };
 
@@ -56,11 +57,7 @@ function AssetCard({ a }: { a: Asset }) {
         <Text size="xs" c="dimmed">
           {labels.assetKind(a.kind)} · {a.orgName}
         </Text>
-        {a.ipAddresses.length > 0 && (
-          <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-            {a.ipAddresses.join(', ')}
-          </Text>
-        )}
+        {a.ipAddresses.length > 0 && <IpList size="xs" ips={a.ipAddresses} />}
         <HygieneBadges a={a} />
       </Stack>
     </Card>

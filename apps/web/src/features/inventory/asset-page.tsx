@@ -15,6 +15,7 @@ import { CriticalityBadge, LevelBadge } from './badges';
 import { inventoryApi, inventoryKeys, useAsset, useRefreshInventory } from './inventory-api';
 import { useInventoryLabels } from './inventory-labels';
 import { SoftwareTable } from './software-table';
+import { IpList } from '../../components/ip-list';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -73,9 +74,7 @@ function AssetDetails({ a }: { a: Asset }) {
       <Field label={t('inventory.fields.location')}>{a.location || '—'}</Field>
       <Field label={t('inventory.fields.os')}>{[a.osName, a.osVersion].filter(Boolean).join(' ') || '—'}</Field>
       <Field label={t('inventory.fields.ipAddresses')}>
-        <Text ff="monospace" size="sm">
-          {a.ipAddresses.join(', ') || '—'}
-        </Text>
+        <IpList size="sm" ips={a.ipAddresses} />
       </Field>
       <Field label={t('inventory.fields.macAddresses')}>
         <Text ff="monospace" size="sm">

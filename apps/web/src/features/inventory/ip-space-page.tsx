@@ -16,6 +16,7 @@ import { SearchField, UnderPicker, useFilterParams } from './filter-controls';
 import { inventoryApi, useIpRanges, useRefreshInventory } from './inventory-api';
 import { filterKey, readIpRangeFilters } from './inventory-filters';
 import { IpRangeDialog } from './ip-range-dialog';
+import { IpList } from '../../components/ip-list';
 
 const LIMIT = 50;
 const OVERLAP_BG = 'var(--mantine-color-red-0)';
@@ -170,9 +171,7 @@ export function IpSpacePage() {
                         data-overlaps={r.overlaps.length}
                       >
                         <Table.Td>
-                          <Text ff="monospace" size="sm" fw={600}>
-                            {r.range}
-                          </Text>
+                          <IpList size="sm" fw={600} ips={[r.range]} />
                           {r.range !== `${r.firstIp}-${r.lastIp}` && (
                             <Text ff="monospace" size="xs" c="dimmed">
                               {r.firstIp} – {r.lastIp}
@@ -216,9 +215,7 @@ export function IpSpacePage() {
                   >
                     <Stack gap={4}>
                       <Group justify="space-between" wrap="nowrap">
-                        <Text ff="monospace" fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {r.range}
-                        </Text>
+                        <IpList fw={600} size="sm" ips={[r.range]} />
                         {actions(r)}
                       </Group>
                       <Text size="xs" c="dimmed">

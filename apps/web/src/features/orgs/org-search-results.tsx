@@ -42,7 +42,7 @@ export function OrgSearchResults({ q, kind }: OrgSearchResultsProps) {
         <Paper key={org.id} px="xs" py={6} radius={0} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
           <Group gap={6} wrap="wrap" data-testid={`org-result-${org.id}`}>
             <Anchor component={Link} to={`/orgs/${org.id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
-              {org.name}
+              {org.label ?? org.name}
             </Anchor>
             <KindBadge kind={org.kind} />
             {org.adminCode && (

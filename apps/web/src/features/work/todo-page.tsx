@@ -12,6 +12,7 @@ import { DueText, KindBadge, WorkStatusBadge } from './work-badges';
 import { todoQuery, workApi, workKeys } from './work-api';
 import { useWorkLabels } from './work-labels';
 import { TODO_STATES, filtersFromParams, joinPages, kindChips, orgLine, paramsFromFilters, type TodoFilters, type TodoState } from './work-model';
+import { ClampedText } from '../../components/clamped-text';
 
 const LIMIT = 30;
 
@@ -29,12 +30,8 @@ function Checks({ item }: { item: WorkSummary }) {
 }
 
 function Label({ item }: { item: WorkSummary }) {
-  // two lines on a phone; the whole label on hover (title) and on the item's page
-  return (
-    <Text size="sm" fw={600} lineClamp={2} title={item.label} style={{ overflowWrap: 'anywhere' }}>
-      {item.label}
-    </Text>
-  );
+  // two lines on a phone; the whole label on hover or tap, and on the item's page
+  return <ClampedText size="sm" fw={600} text={item.label} focusable={false} />;
 }
 
 function TodoCard({ item, now }: { item: WorkSummary; now: number }) {
