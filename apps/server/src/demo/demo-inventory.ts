@@ -5,7 +5,7 @@ import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
 import { demoInventory } from '../modules/inventory/index.js';
 import { buildWorkContext } from '../work-context.js';
 
-const DEMO_ACTOR: Actor = {
+export const DEMO_ACTOR: Actor = {
   kind: 'user',
   userId: '00000000-0000-0000-0000-000000000000',
   tokenId: null,

@@ -6,6 +6,7 @@ import { readablePassword } from '../platform/auth/secrets.js';
 import { insertOrgTx, orgContacts } from '../modules/orgs/index.js';
 import { createUser, usersRepo } from '../modules/users/index.js';
 import { DEMO_USERS, demoOrgs } from './demo-data.js';
+import { seedDemoDirectives } from './demo-directives.js';
 import { seedDemoInventory } from './demo-inventory.js';
 
 export interface SeedResult {
@@ -95,6 +96,7 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
     });
   }
   await seedDemoInventory(db, (key) => ids.get(key)!.id, audit);
+  await seedDemoDirectives(db, { issuer: ids.get('cat')!.id, province: ids.get('tinh')!.id }, audit);
   return {
     orgs: orgList.length,
     users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })),

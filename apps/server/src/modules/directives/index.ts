@@ -6,3 +6,6 @@ export { directiveWorkSource } from './directive-work.js';
 export * from './document-imports.tables.js';
 export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';
 export { directiveNotifications } from './directive-notifications.js';
+/** For the demo seed: the province's first dispatch made and issued through the same services as the web. */
+export { createDraft as demoCreateDraft } from './directive-drafts.service.js';
+export { issueDirective as demoIssueDirective } from './directive-issue.service.js';
