@@ -198,6 +198,14 @@ function directiveFixtures(): Record<string, Fixture> {
       const d = await freshDirective(w);
       return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
     },
+    'PATCH /api/v1/assignments/:id/tasks': async (w) => {
+      const d = await freshDirective(w);
+      return {
+        url: `/api/v1/assignments/${d.assignmentId}/tasks`,
+        body: { version: d.assignmentVersion, tasks: [{ taskId: d.assignmentTaskId, status: 'done' }] },
+      };
+    },
+    'GET /api/v1/assignments/:id/report.docx': async (w) => ({ url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/report.docx` }),
     'POST /api/v1/assignments/:id/tasks/:taskId/evidence': async (w) => {
       const d = await freshDirective(w);
       return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}/evidence`, csv: 'ảnh chụp' };
@@ -221,6 +229,10 @@ function directiveFixtures(): Record<string, Fixture> {
     'PUT /api/v1/work/:id/checks/:key': async (w) => {
       const d = await freshDirective(w);
       return { url: `/api/v1/work/${d.assignmentId}/checks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
+    },
+    'PATCH /api/v1/work/:id/checks': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/checks`, body: { version: d.assignmentVersion, checks: [{ key: d.assignmentTaskId, status: 'done' }] } };
     },
     'POST /api/v1/work/:id/checks/:key/evidence': async (w) => {
       const d = await freshDirective(w);
