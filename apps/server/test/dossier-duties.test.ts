@@ -59,7 +59,7 @@ const refusal = async (by: Client, s: System) => {
 
 describe('who appraises a dossier', () => {
   it('never the submitting unit, whoever holds what there; an authority above does', async () => {
-    const s = await submitted(o.S, c.schoolOfficer!);
+    const s = await submitted(o.S!, c.schoolOfficer!);
     expect(s.dossierSteps).toEqual([]);
     expect(await refusal(c.schoolOfficer!, s)).toBe('403 own_dossier');
     expect(await refusal(c.schoolWithCommuneGrant!, s)).toBe('403 own_dossier');
@@ -88,21 +88,21 @@ describe('who appraises a dossier', () => {
   });
 
   it('a province coordinator homed in the owning unit is refused; one homed above it is not', async () => {
-    const s = await submitted(o.police, c.policeOfficer!);
+    const s = await submitted(o.police!, c.policeOfficer!);
     expect(await refusal(c.provinceAtPolice!, s)).toBe('403 own_dossier');
     const ret = await c.provinceAtRoot!.send('POST', `/api/v1/systems/${s.id}/dossier`, { status: 'returned', on: today, note: 'Bổ sung', version: s.version });
     expect(ret.statusCode, ret.body).toBe(200);
   });
 
   it('whoever submitted for a unit below, and their colleagues, do not appraise it', async () => {
-    const s = await submitted(o.S, c.communeCoord!);
+    const s = await submitted(o.S!, c.communeCoord!);
     expect(await refusal(c.communeCoord!, s)).toBe('403 own_dossier');
     expect(await refusal(c.communeCoord2!, s)).toBe('403 own_dossier');
     expect((await appraise(c.provinceAtRoot!, s)).statusCode).toBe(200);
   });
 
   it('a token limited to the owning unit is no appraiser', async () => {
-    const s = await submitted(o.S, c.schoolOfficer!);
+    const s = await submitted(o.S!, c.schoolOfficer!);
     const created = await c.communeCoord!.send('POST', '/api/v1/tokens', {
       name: 'tích hợp',
       orgId: o.S,

@@ -59,17 +59,30 @@ async function findSubmitter(db: Db, systemId: string): Promise<{ userId: string
 /** Why the caller may not appraise, approve or return this dossier; null when they may. */
 export async function reviewRefusal(db: Db, actor: Actor, system: DossierOwner): Promise<AppError | null> {
   const notAuthority = () =>
-    domainError('FORBIDDEN', 'not_appraising_authority', 'only an authority above the owning unit appraises or approves its dossier', {}, {
-      rule: 'appraising_authority',
-    });
+    domainError(
+      'FORBIDDEN',
+      'not_appraising_authority',
+      'only an authority above the owning unit appraises or approves its dossier',
+      {},
+      {
+        rule: 'appraising_authority',
+      },
+    );
   // someone with no home org on record cannot be told apart from the submitting side: refused
   const me = await usersRepo.findUserWithOrg(db, actor.userId);
   if (!me) return notAuthority();
   const submitter = await findSubmitter(db, system.id);
   const ownSide =
-    isAncestorOrSelf(system.org_path, me.homeOrgPath) || (submitter !== null && (submitter.userId === actor.userId || submitter.homeOrgPath === me.homeOrgPath));
+    isAncestorOrSelf(system.org_path, me.homeOrgPath) ||
+    (submitter !== null && (submitter.userId === actor.userId || submitter.homeOrgPath === me.homeOrgPath));
   if (ownSide)
-    return domainError('FORBIDDEN', 'own_dossier', 'the submitting unit cannot appraise, approve or return its own dossier', {}, { rule: 'separation_of_duties' });
+    return domainError(
+      'FORBIDDEN',
+      'own_dossier',
+      'the submitting unit cannot appraise, approve or return its own dossier',
+      {},
+      { rule: 'separation_of_duties' },
+    );
   const write = scopeFor(actor, 'inventory:write');
   const above = write.all || write.paths.some((p) => system.org_path.startsWith(`${p}.`));
   return above ? null : notAuthority();

@@ -153,7 +153,6 @@ export async function listClassifications(db: Db, actor: Actor, id: string): Pro
 
 // ------------------------------------------------------------ dossier
 
-
 export async function advanceDossier(
   db: Db,
   actor: Actor,
