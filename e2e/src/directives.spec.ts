@@ -1,8 +1,9 @@
 /**
  * A directive from pasted text to an accepted report, by different people in Chromium:
  * the province coordinator imports the Mường Lay dispatch and issues it to every unit of
- * Phường Điện Biên Phủ; a school's IT officer acknowledges, reports each task and submits
- * on a 375 px phone; the coordinator accepts. Screenshots go to e2e/artifacts/.
+ * Phường Điện Biên Phủ; a school's IT officer acknowledges, reports the tasks and saves them
+ * together on a 375 px phone (asked before leaving with unsaved edits), is refused while a task
+ * is unreported and asked again when one is not done, then submits; the coordinator accepts. Screenshots go to e2e/artifacts/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,16 +92,57 @@ describe('directive journey', () => {
     const cards = page.locator('[data-testid^="task-card-"]');
     const n = await cards.count();
     expect(n).toBe(7);
-    for (let i = 1; i <= n; i++) {
+    // edit every task but the last, one of them not done with its reason, and save them together
+    for (let i = 1; i < n; i++) {
       const card = page.getByTestId(`task-card-${i}`);
-      await card.getByText('Đã xong', { exact: true }).click();
-      await card.getByRole('textbox', { name: 'Báo cáo kết quả' }).fill(`Đã thực hiện nội dung ${i} tại trường.`);
-      await card.getByRole('button', { name: 'Lưu' }).click();
-      await expect.poll(() => card.getAttribute('data-status')).toBe('done');
+      if (i === n - 1) {
+        await card.getByText('Không thực hiện được', { exact: true }).click();
+        await card.getByRole('textbox', { name: 'Lý do không thực hiện được' }).fill('Chưa có kinh phí mua thiết bị.');
+      } else {
+        await card.getByText('Đã xong', { exact: true }).click();
+        await card.getByRole('textbox', { name: 'Báo cáo kết quả' }).fill(`Đã thực hiện nội dung ${i} tại trường.`);
+      }
+      await expect.poll(() => card.getAttribute('data-dirty')).toBe('true');
     }
-    await shot(page, 'd03-officer-phone');
+    await expect.poll(() => page.getByTestId('unsaved-count').getAttribute('data-count')).toBe(String(n - 1));
+    // leaving with unsaved edits asks first; staying keeps them
+    await page.getByRole('link', { name: '‹ Việc được giao' }).click();
+    const leave = page.getByRole('dialog', { name: 'Rời trang khi chưa lưu?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Hủy' }).click();
+    await leave.waitFor({ state: 'detached' });
+    expect(page.url()).toContain(`/assignments/${assignmentId}`);
+    await shot(page, 'd03-officer-phone-unsaved');
+    await page.getByTestId('save-all').click();
+    await page.getByTestId('save-bar').waitFor({ state: 'detached' });
+    for (let i = 1; i < n; i++) await expect.poll(() => page.getByTestId(`task-card-${i}`).getAttribute('data-status')).toBe(i === n - 1 ? 'not_done' : 'done');
+    await page.getByTestId('saved-note').waitFor();
+
+    // the last task is not reported: the submission is refused, naming it
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    const refused = page.getByTestId('submit-refused');
+    await refused.waitFor();
+    expect(await refused.getByTestId('submit-task-list').locator('li').count()).toBe(1);
+    await page.getByRole('button', { name: 'Đến nhiệm vụ đầu tiên' }).click();
+    await refused.waitFor({ state: 'detached' });
+    const last = page.getByTestId(`task-card-${n}`);
+    await last.getByText('Không áp dụng', { exact: true }).click();
+    await last.getByRole('textbox', { name: 'Lý do không áp dụng' }).fill('Trường không có hệ thống này.');
+    await page.getByTestId('save-all').click();
+    await expect.poll(() => last.getAttribute('data-status')).toBe('not_applicable');
+
+    // one task not done: asked again, with the list and its reason
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    const confirm = page.getByTestId('submit-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Chưa có kinh phí mua thiết bị.');
+    await shot(page, 'd03-officer-phone-confirm');
+    await confirm.getByRole('button', { name: 'Vẫn gửi báo cáo' }).click();
     await expect.poll(() => status.getAttribute('data-status')).toBe('submitted');
+    await shot(page, 'd03-officer-phone');
+    const report = await page.request.get(`${server.url}/api/v1/assignments/${assignmentId}/report.docx`);
+    expect(report.status()).toBe(200);
+    expect((await report.body()).subarray(0, 2).toString()).toBe('PK');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(380);
     await page.getByRole('button', { name: 'Mở thanh điều hướng' }).click();

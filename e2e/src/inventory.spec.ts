@@ -1,9 +1,11 @@
 /**
  * The inventory from a person's side, in Chromium against the built product: a school's IT officer
- * registers the school's web portal, answers the level wizard, gets a level and its checklist under the
- * pack in force and again under the other pack, marks a requirement met and submits the level dossier
- * (also looked at on a 375 px phone); the province coordinator imports a small CSV of assets with one bad
- * row, keeping the valid rows, sees the per-row error, opens an asset and records two overlapping IP
+ * registers the school's web portal, answers the level wizard (no level shown before the first answer),
+ * gets a level and its checklist under the pack in force and again under the other pack (packs named by
+ * title), marks a requirement met and submits the level dossier, confirming the count of requirements
+ * not met — the appraisal is not the school's to record (also looked at on a 375 px phone); the province
+ * coordinator appraises it, imports a small CSV of assets with one bad row, keeping the valid rows, sees
+ * the per-row error and the hygiene badges in words, opens an asset and records two overlapping IP
  * ranges; the province inventory then shows the counts, with its chart.
  * Screenshots go to e2e/artifacts/inv-*.png.
  */
@@ -108,6 +110,10 @@ describe('inventory journey', () => {
     await page.getByRole('dialog', { name: 'Xác định cấp độ' }).waitFor();
     systemUrl = page.url().split('?')[0]!;
     expect(systemUrl).toMatch(/\/systems\/[0-9a-f-]{36}$/);
+    // nothing in the record answers a question yet: no level is proposed from nothing
+    await page.getByTestId('wizard-no-answer').waitFor();
+    expect(await page.getByTestId('wizard-proposed').getAttribute('data-level')).toBe('');
+    expect(await page.getByTestId('wizard-save').isEnabled()).toBe(false);
     const asked = await answerWizard();
     expect(asked).toBeGreaterThanOrEqual(5);
     const level = await proposedLevel();
@@ -119,7 +125,9 @@ describe('inventory journey', () => {
 
     await expect.poll(() => page.getByTestId('system-level').getAttribute('data-level')).toBe(String(level));
     firstPack = (await page.getByTestId('system-pack').textContent()) ?? '';
-    expect(firstPack).toMatch(/vn-nd(85|331)/);
+    // the pack by its title, never its id
+    expect(firstPack).toMatch(/Nghị định (85\/2016|331\/2026)\/NĐ-CP/);
+    expect(firstPack).not.toMatch(/vn-nd/);
     await page.getByTestId('checklist-panel').waitFor();
     expect(await page.locator('[data-testid^="req-group-"]').count()).toBeGreaterThan(0);
     await shot(page, 'inv-02-checklist');
@@ -128,7 +136,7 @@ describe('inventory journey', () => {
   it('classifies again under the other pack, then marks a requirement met', async () => {
     await page.getByTestId('classify-open').click();
     await page.getByRole('dialog', { name: 'Xác định cấp độ' }).waitFor();
-    const other = firstPack.includes('nd85') ? /Nghị định 331\/2026/ : /Nghị định 85\/2016/;
+    const other = firstPack.includes('85/2016') ? /Nghị định 331\/2026/ : /Nghị định 85\/2016/;
     await pickOption(page, page.getByRole('dialog'), 'Gói quy định áp dụng', '', other);
     await answerWizard();
     const level = await proposedLevel();
@@ -160,10 +168,21 @@ describe('inventory journey', () => {
     const date = dialog.getByRole('textbox', { name: 'Ngày thực hiện' });
     await date.fill(day);
     await date.press('Tab');
+    // one requirement met of many: the submission says how many are not, and asks to confirm
+    const unmet = dialog.getByTestId('dossier-unmet');
+    await unmet.waitFor();
+    expect(Number(await unmet.getAttribute('data-count'))).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await dialog.getByText('Cần xác nhận trước khi nộp.').waitFor();
+    await shot(page, 'inv-04-dossier-confirm');
+    await dialog.getByRole('checkbox', { name: /Tôi xác nhận nộp hồ sơ khi còn \d+ yêu cầu chưa đáp ứng/ }).check();
     await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('dossier-status').first().getAttribute('data-status')).toBe('submitted');
     expect(await page.getByTestId('dossier-submitted').getAttribute('data-state')).toBe('current');
+    // the appraisal is the authority's above the school: the school is told, and offered no step
+    await page.getByTestId('dossier-review-elsewhere').waitFor();
+    expect(await page.getByTestId('dossier-step').count()).toBe(0);
     await shot(page, 'inv-04-dossier');
   });
 
@@ -182,9 +201,24 @@ describe('inventory journey', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  it('a coordinator imports assets keeping the valid rows and sees the bad one', async () => {
+  it('the province coordinator appraises the school’s dossier', async () => {
     await signIn(page, server.url, COORDINATOR, server.demoPassword);
     await enrolTotp(page);
+    await page.goto(`${systemUrl}?tab=dossier`);
+    await page.getByTestId('dossier-step').click();
+    const dialog = page.getByRole('dialog', { name: 'Ghi nhận bước hồ sơ' });
+    expect(await dialog.getByRole('combobox', { name: 'Bước tiếp theo' }).inputValue()).toBe('Đã thẩm định');
+    const d = new Date(Date.now() + 7 * 3_600_000);
+    const day = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    const date = dialog.getByRole('textbox', { name: 'Ngày thực hiện' });
+    await date.fill(day);
+    await date.press('Tab');
+    await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('dossier-status').first().getAttribute('data-status')).toBe('appraised');
+  });
+
+  it('a coordinator imports assets keeping the valid rows and sees the bad one', async () => {
     const assetsBefore = await total('/api/v1/assets?limit=1');
     const firewallOffBefore = await total('/api/v1/assets?limit=1&hygiene=firewall_off');
     await page.getByTestId('nav-inventory-import').click();
@@ -213,6 +247,8 @@ describe('inventory journey', () => {
     expect(await page.locator('[data-testid^="asset-row-"]').count()).toBe(assetsBefore + 2);
     await pickOption(page, page.locator('body'), 'Vệ sinh an toàn', '', /Tường lửa đang tắt/);
     await expect.poll(() => page.locator('[data-testid^="asset-row-"]').count()).toBe(firewallOffBefore + 1);
+    // the hygiene badges are words with an icon, named for a screen reader with their state
+    await page.getByRole('img', { name: 'Tường lửa: chưa đạt' }).first().waitFor();
   });
 
   it('opens an imported asset and records IP ranges, overlaps shown in red', async () => {

@@ -19,14 +19,7 @@ import { FileStore } from '../src/platform/files/files.js';
 import { addAttachment, createDraft } from '../src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 import { documentImportFixtures } from './support/document-import-matrix.js';
-import { AssetInputSchema, SystemInputSchema } from '@khien/contracts';
-import { createSystem } from '../src/modules/inventory/systems.service.js';
-import { classifySystem } from '../src/modules/inventory/system-level.service.js';
-import { getChecklist } from '../src/modules/inventory/system-checklist.service.js';
-import { createAsset } from '../src/modules/inventory/assets.service.js';
-import { createIpRange } from '../src/modules/inventory/ipspace.service.js';
-import { startImportFromPath } from '../src/modules/inventory/index.js';
-import { listRegulationPacks } from '../src/platform/regulations.js';
+import { dossierDutyRows, inventoryFixtures, type MatrixContext } from './support/inventory-matrix.js';
 import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
 import { buildWorkContext } from '../src/work-context.js';
@@ -61,6 +54,7 @@ const IDENTITY_ROUTES = new Set([
 let t: TestApp;
 let communeA: string;
 let communeB: string;
+let provinceId: string;
 let adminUserId: string;
 const userIds = new Map<Role, string>();
 let n = 0;
@@ -125,8 +119,12 @@ const fixtures: Record<string, Fixture> = {
     wholeChain(w, role) ? { url: `/api/v1/audit/checkpoints/${await freshCheckpoint()}/export` } : null,
   ...directiveFixtures(),
   ...documentImportFixtures({ t: () => t, userIds, freshUser }),
-  ...inventoryFixtures(),
+  ...inventoryFixtures(inventoryContext()),
 };
+
+function inventoryContext(): MatrixContext {
+  return { t: () => t, freshOrg, commune, province: () => provinceId, userIds, work };
+}
 
 const SEED_TEXT = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/seeds/dispatch-muong-lay-2026.txt'), 'utf8');
 const files = () => new FileStore(t.config.filesDir);
@@ -198,6 +196,14 @@ function directiveFixtures(): Record<string, Fixture> {
       const d = await freshDirective(w);
       return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
     },
+    'PATCH /api/v1/assignments/:id/tasks': async (w) => {
+      const d = await freshDirective(w);
+      return {
+        url: `/api/v1/assignments/${d.assignmentId}/tasks`,
+        body: { version: d.assignmentVersion, tasks: [{ taskId: d.assignmentTaskId, status: 'done' }] },
+      };
+    },
+    'GET /api/v1/assignments/:id/report.docx': async (w) => ({ url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/report.docx` }),
     'POST /api/v1/assignments/:id/tasks/:taskId/evidence': async (w) => {
       const d = await freshDirective(w);
       return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}/evidence`, csv: 'ảnh chụp' };
@@ -222,6 +228,10 @@ function directiveFixtures(): Record<string, Fixture> {
       const d = await freshDirective(w);
       return { url: `/api/v1/work/${d.assignmentId}/checks/${d.assignmentTaskId}`, body: { status: 'done', report: 'Đã xong' } };
     },
+    'PATCH /api/v1/work/:id/checks': async (w) => {
+      const d = await freshDirective(w);
+      return { url: `/api/v1/work/${d.assignmentId}/checks`, body: { version: d.assignmentVersion, checks: [{ key: d.assignmentTaskId, status: 'done' }] } };
+    },
     'POST /api/v1/work/:id/checks/:key/evidence': async (w) => {
       const d = await freshDirective(w);
       return { url: `/api/v1/work/${d.assignmentId}/checks/${d.assignmentTaskId}/evidence`, csv: 'biên bản' };
@@ -238,79 +248,6 @@ function directiveFixtures(): Record<string, Fixture> {
   };
 }
 
-function inventoryFixtures(): Record<string, Fixture> {
-  const db = () => t.database.db;
-  const today = new Date().toISOString().slice(0, 10);
-  const system = async (w: Where, classify = false) => {
-    const s = await createSystem(db(), SYSTEM, SystemInputSchema.parse({ orgId: await freshOrg(w), name: `Hệ thống ${++n}`, category: 'portal' }), audit);
-    if (!classify) return { id: s.id, version: s.version, requirementId: '' };
-    await classifySystem(db(), SYSTEM, s.id, { answers: {}, preview: false, version: s.version }, audit, work);
-    const list = await getChecklist(db(), SYSTEM, s.id);
-    return { id: s.id, version: s.version + 1, requirementId: list.groups[0]!.items[0]!.id };
-  };
-  const asset = async (w: Where) =>
-    createAsset(db(), SYSTEM, AssetInputSchema.parse({ orgId: await freshOrg(w), kind: 'workstation', name: `Máy ${++n}` }), audit);
-  const range = async (w: Where) =>
-    createIpRange(
-      db(),
-      SYSTEM,
-      { orgId: await freshOrg(w), range: `198.51.${n % 250}.${++n % 250}`, isp: '', validFrom: null, validTo: null, note: '' },
-      audit,
-    );
-  const packId = () => listRegulationPacks()[0]!.id;
-  return {
-    'GET /api/v1/inventory/packs': async (w) => ({ url: `/api/v1/inventory/packs?orgId=${commune(w)}` }),
-    'PUT /api/v1/inventory/packs': async (w) => ({ url: '/api/v1/inventory/packs', body: { orgId: await freshOrg(w), packId: packId() } }),
-    'GET /api/v1/inventory/packs/:packId': async (w) => (w === 'inside' ? { url: `/api/v1/inventory/packs/${packId()}` } : null),
-    'GET /api/v1/inventory/summary': async (w) => ({ url: `/api/v1/inventory/summary?orgId=${commune(w)}` }),
-    'GET /api/v1/inventory/overview': async (w) => ({ url: `/api/v1/inventory/overview?orgId=${commune(w)}` }),
-    'GET /api/v1/systems': async (w) => ({ url: `/api/v1/systems?under=${commune(w)}` }),
-    'POST /api/v1/systems': async (w) => ({ url: '/api/v1/systems', body: { orgId: await freshOrg(w), name: `Mới ${++n}`, category: 'email' } }),
-    'GET /api/v1/systems/:id': async (w) => ({ url: `/api/v1/systems/${(await system(w)).id}` }),
-    'PATCH /api/v1/systems/:id': async (w) => ({ url: `/api/v1/systems/${(await system(w)).id}`, body: { purpose: 'Đổi', version: 1 } }),
-    'DELETE /api/v1/systems/:id': async (w) => ({ url: `/api/v1/systems/${(await system(w)).id}?version=1` }),
-    'POST /api/v1/systems/:id/classify': async (w) => ({ url: `/api/v1/systems/${(await system(w)).id}/classify`, body: { answers: {}, version: 1 } }),
-    'GET /api/v1/systems/:id/classifications': async (w) => ({ url: `/api/v1/systems/${(await system(w, true)).id}/classifications` }),
-    'POST /api/v1/systems/:id/dossier': async (w) => {
-      const s = await system(w, true);
-      return { url: `/api/v1/systems/${s.id}/dossier`, body: { status: 'submitted', on: today, version: s.version } };
-    },
-    'GET /api/v1/systems/:id/checklist': async (w) => ({ url: `/api/v1/systems/${(await system(w, true)).id}/checklist` }),
-    'PUT /api/v1/systems/:id/checklist/:requirementId': async (w) => {
-      const s = await system(w, true);
-      return { url: `/api/v1/systems/${s.id}/checklist/${s.requirementId}`, body: { status: 'met' } };
-    },
-    'POST /api/v1/systems/:id/checklist/:requirementId/evidence': async (w) => {
-      const s = await system(w, true);
-      return { url: `/api/v1/systems/${s.id}/checklist/${s.requirementId}/evidence`, csv: 'biên bản' };
-    },
-    'GET /api/v1/assets': async (w) => ({ url: `/api/v1/assets?under=${commune(w)}` }),
-    'POST /api/v1/assets': async (w) => ({ url: '/api/v1/assets', body: { orgId: await freshOrg(w), kind: 'server', name: `Máy chủ ${++n}` } }),
-    'GET /api/v1/assets/:id': async (w) => ({ url: `/api/v1/assets/${(await asset(w)).id}` }),
-    'PATCH /api/v1/assets/:id': async (w) => ({ url: `/api/v1/assets/${(await asset(w)).id}`, body: { location: 'Phòng 2', version: 1 } }),
-    'DELETE /api/v1/assets/:id': async (w) => ({ url: `/api/v1/assets/${(await asset(w)).id}?version=1` }),
-    'GET /api/v1/assets/:id/software': async (w) => ({ url: `/api/v1/assets/${(await asset(w)).id}/software` }),
-    'GET /api/v1/ip-ranges': async (w) => ({ url: `/api/v1/ip-ranges?under=${commune(w)}` }),
-    'POST /api/v1/ip-ranges': async (w) => ({ url: '/api/v1/ip-ranges', body: { orgId: await freshOrg(w), range: `192.0.2.${++n % 250}` } }),
-    'PATCH /api/v1/ip-ranges/:id': async (w) => ({ url: `/api/v1/ip-ranges/${(await range(w)).id}`, body: { isp: 'VNPT', version: 1 } }),
-    'DELETE /api/v1/ip-ranges/:id': async (w) => ({ url: `/api/v1/ip-ranges/${(await range(w)).id}?version=1` }),
-    'POST /api/v1/inventory/imports': async (w) => ({
-      url: '/api/v1/inventory/imports',
-      fields: { orgId: await freshOrg(w), kind: 'ipspace', onError: 'keep', dryRun: 'true' },
-      csv: `Dải IP,Nhà mạng\n203.0.113.${++n % 250},VNPT\n`,
-    }),
-    'GET /api/v1/inventory/imports': async (w) => ({ url: `/api/v1/inventory/imports?orgId=${commune(w)}` }),
-    'GET /api/v1/inventory/imports/:id': async (w) => {
-      const file = path.join(t.config.filesDir, `matrix-${++n}.csv`);
-      fs.mkdirSync(t.config.filesDir, { recursive: true });
-      fs.writeFileSync(file, 'Dải IP\n203.0.113.7\n');
-      const id = await startImportFromPath(db(), SYSTEM, { orgId: await freshOrg(w), kind: 'ipspace', onError: 'keep', dryRun: true }, file, audit);
-      return { url: `/api/v1/inventory/imports/${id}` };
-    },
-    'GET /api/v1/inventory/templates/:kind': async (w) => (w === 'inside' ? { url: '/api/v1/inventory/templates/assets?format=csv' } : null),
-  };
-}
-
 async function createWithContact(w: Where) {
   const id = await freshOrg(w);
   const [c] = await t.database.db.insert(orgContacts).values({ orgId: id, name: 'Đầu mối' }).returning({ id: orgContacts.id });
@@ -321,6 +258,7 @@ const clients = new Map<Role, Client>();
 beforeAll(async () => {
   t = await createTestApp();
   const province = await buildOrg(t, { name: 'Tỉnh Ma Trận', kind: 'province' });
+  provinceId = province.id;
   communeA = (await buildOrg(t, { parentId: province.id, name: 'Xã A', kind: 'commune' })).id;
   communeB = (await buildOrg(t, { parentId: province.id, name: 'Xã B', kind: 'commune' })).id;
   for (const role of ROLES) {
@@ -374,6 +312,27 @@ describe('access matrix', () => {
           const expected = where === 'outside' && role !== 'system_admin' ? '404' : allowed ? '2xx' : '403';
           const got = ok ? '2xx' : String(res.statusCode);
           if (got !== expected) failures.push(`${key} [${where}] expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('access matrix: separation of duties on a level dossier', () => {
+  for (const row of dossierDutyRows(inventoryContext())) {
+    it(row.label, async () => {
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        for (const where of ['inside', 'outside'] as const) {
+          const x = await row.prepare(where, role);
+          if (!x) continue;
+          const res = await call(clients.get(role)!, 'POST', x);
+          const want = row.expected(where, role);
+          const got = res.statusCode >= 200 && res.statusCode < 300 ? '2xx' : String(res.statusCode);
+          const reason = want === '403' && row.reason && ROLE_PERMISSIONS[role].includes('inventory:write') ? row.reason : undefined;
+          if (got !== want || (reason && res.json().error.reason !== reason))
+            failures.push(`${role} [${where}] expected ${want}${reason ? ` ${reason}` : ''}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
       }
       expect(failures).toEqual([]);

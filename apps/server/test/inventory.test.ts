@@ -159,17 +159,23 @@ describe('information systems', () => {
     s = res.json();
     // Decree 331: level 3 appraisal within 15 working days of 2 Nov 2026 (a Monday)
     expect(s.dossier).toMatchObject({ status: 'submitted', submittedOn: '2026-11-02', appraisalDue: '2026-11-23' });
-    res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-01', version: s.version });
+    // the submitting school never appraises its own dossier (dossier-duties.test.ts: every position); the province does
+    expect(s.dossierSteps).toEqual([]);
+    expect((await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-16', version: s.version })).statusCode).toBe(
+      403,
+    );
+    expect(((await coord.get(`/api/v1/systems/${sys.id}`)).json() as System).dossierSteps).toEqual(['appraised', 'returned']);
+    res = await coord.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-01', version: s.version });
     expect(res.statusCode).toBe(400);
     // a validation error keeps naming its field
     expect(res.json().error).toMatchObject({ reason: 'date_too_early', params: { earliest: '2026-11-02' }, details: [{ path: 'on', message: 'too early' }] });
-    res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-16', version: s.version });
+    res = await coord.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'appraised', on: '2026-11-16', version: s.version });
     s = res.json();
     expect(s.dossier.approvalDue).toBe('2026-11-25');
-    const noDecision = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-20', version: s.version });
+    const noDecision = await coord.send('POST', `/api/v1/systems/${sys.id}/dossier`, { status: 'approved', on: '2026-11-20', version: s.version });
     expect(noDecision.statusCode).toBe(400);
     expect(noDecision.json().error).toMatchObject({ code: 'VALIDATION_FAILED', reason: 'decision_number_required', details: [{ path: 'decisionNumber' }] });
-    res = await officer.send('POST', `/api/v1/systems/${sys.id}/dossier`, {
+    res = await coord.send('POST', `/api/v1/systems/${sys.id}/dossier`, {
       status: 'approved',
       on: '2026-11-20',
       decisionNumber: '125/QĐ-UBND',

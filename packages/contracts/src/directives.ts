@@ -186,6 +186,16 @@ export const UpdateAssignmentTaskBodySchema = z
     message: 'Cần nêu lý do không áp dụng / a reason is required',
     path: ['naReason'],
   });
+/** Every edited task of an assignment saved at once (PATCH …/tasks): the item's version guards the whole batch. */
+export const UpdateAssignmentTasksBodySchema = z
+  .object({
+    version: z.number().int(),
+    tasks: z
+      .array(z.object({ taskId: IdSchema, status: TaskStatusSchema, report: text(20_000).default(''), naReason: text(2000).nullable().default(null) }).strict())
+      .min(1)
+      .max(200),
+  })
+  .strict();
 export const SubmitBodySchema = z.object({ version: z.number().int() }).strict();
 export const ReviewBodySchema = z
   .object({ decision: z.enum(['accept', 'return']), comment: text(5000).nullable().default(null), version: z.number().int() })

@@ -54,6 +54,8 @@ export const SystemInputSchema = z
 export type SystemInput = z.infer<typeof SystemInputSchema>;
 export const SystemPatchSchema = SystemInputSchema.partial().extend({ version: z.number().int() }).strict();
 
+export const LocalisedSchema = z.object({ vi: z.string(), en: z.string() });
+
 export const DossierSchema = z.object({
   status: DossierStatusSchema,
   submittedOn: DateOnly.nullable(),
@@ -83,10 +85,17 @@ export const SystemSchema = z.object({
   notes: z.string(),
   packId: z.string().nullable(),
   packVersion: z.string().nullable(),
+  /** the pack's title, for people (the id is for machines) */
+  packTitle: LocalisedSchema.nullable(),
   proposedLevel: z.number().int().nullable(),
   level: z.number().int().nullable(),
   classifiedAt: TimestampSchema.nullable(),
   dossier: DossierSchema,
+  /**
+   * The dossier steps the caller may record now (one system's read only; lists omit it). The
+   * appraisal, approval and return are the appraising authority's: never the submitting unit's.
+   */
+  dossierSteps: z.array(DossierStatusSchema).optional(),
   reassessDue: DateOnly.nullable(),
   checklist: z.object({ total: z.number().int(), met: z.number().int(), inProgress: z.number().int(), notApplicable: z.number().int() }),
   assetCount: z.number().int(),
@@ -120,11 +129,11 @@ export const ClassifyBodySchema = z
     version: z.number().int(),
   })
   .strict();
-export const LocalisedSchema = z.object({ vi: z.string(), en: z.string() });
 export const ClassificationSchema = z.object({
   id: IdSchema.nullable(),
   packId: z.string(),
   packVersion: z.string(),
+  packTitle: LocalisedSchema.nullable(),
   answers: z.record(z.string(), z.unknown()),
   proposedLevel: LevelSchema,
   level: LevelSchema,
@@ -168,6 +177,7 @@ export const ChecklistItemSchema = z.object({
 export const ChecklistSchema = z.object({
   packId: z.string(),
   packVersion: z.string(),
+  packTitle: LocalisedSchema,
   level: LevelSchema,
   groups: z.array(z.object({ id: z.string(), code: z.string().nullable(), title: LocalisedSchema, kind: z.string(), items: z.array(ChecklistItemSchema) })),
 });

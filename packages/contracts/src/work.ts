@@ -130,6 +130,19 @@ export const WorkActionBodySchema = z.object({ version: z.number().int(), reason
 export const WorkCheckBodySchema = z
   .object({ status: CheckStatusSchema, report: text(20_000).default(''), reason: text(2000).nullable().default(null) })
   .strict();
+/** Several checks reported at once (a phone's "save" for every edited task): one transaction, version-checked. */
+export const WORK_CHECKS_PER_BATCH = 200;
+export const WorkChecksBodySchema = z
+  .object({
+    version: z.number().int(),
+    checks: z
+      .array(
+        z.object({ key: CheckKeySchema, status: CheckStatusSchema, report: text(20_000).default(''), reason: text(2000).nullable().default(null) }).strict(),
+      )
+      .min(1)
+      .max(WORK_CHECKS_PER_BATCH),
+  })
+  .strict();
 export const WorkAssignBodySchema = z.object({ userId: IdSchema.nullable(), version: z.number().int() }).strict();
 export const WorkCheckParamsSchema = z.object({ id: IdSchema, key: CheckKeySchema }).strict();
 export const WorkActionParamsSchema = z.object({ id: IdSchema, action: WorkActionSchema }).strict();

@@ -10,10 +10,12 @@ import {
   ListAssignmentsQuerySchema,
   ReviewBodySchema,
   UpdateAssignmentTaskBodySchema,
+  UpdateAssignmentTasksBodySchema,
 } from '@khien/contracts';
-import { acknowledge, addEvidence, assignOfficer, getAssignment, listAssignments, review, submit, updateTask } from './assignments.service.js';
+import { acknowledge, addEvidence, assignOfficer, getAssignment, listAssignments, review, submit, updateTask, updateTasks } from './assignments.service.js';
 import type { DirectivesDeps } from './directives.routes.js';
-import { uploadedFile } from '../../platform/http/upload.js';
+import { attachment, uploadedFile } from '../../platform/http/upload.js';
+import { exportAssignmentReport } from './directive-export.service.js';
 
 const VersionBody = z.object({ version: z.number().int() }).strict();
 const TaskParams = z.object({ id: IdSchema, taskId: IdSchema }).strict();
@@ -34,11 +36,22 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
   r.get('/api/v1/assignments/:id', { config: { permission: 'directive:read' }, schema: one }, async (req) =>
     getAssignment(work, db, req.actor!, req.params.id),
   );
+  // the recipient's own báo cáo, to print, sign and send to the issuer
+  r.get('/api/v1/assignments/:id/report.docx', { config: { permission: 'directive:read' }, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
+    const { buffer, filename } = await exportAssignmentReport(work, db, req.actor!, req.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachment(filename))
+      .send(buffer);
+  });
   r.post('/api/v1/assignments/:id/acknowledge', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
     acknowledge(work, db, req.actor!, req.params.id, req.body.version, req.audit),
   );
   r.post('/api/v1/assignments/:id/assign', { config: report, schema: { ...one, body: AssignBodySchema } }, async (req) =>
     assignOfficer(work, db, req.actor!, req.params.id, req.body.userId, req.body.version, req.audit),
+  );
+  r.patch('/api/v1/assignments/:id/tasks', { config: report, schema: { ...one, body: UpdateAssignmentTasksBodySchema } }, async (req) =>
+    updateTasks(work, db, req.actor!, req.params.id, req.body, req.audit),
   );
   r.put(
     '/api/v1/assignments/:id/tasks/:taskId',

@@ -4,7 +4,17 @@ import { domainError } from '../../platform/errors.js';
 import type { AuditContext } from '../../platform/audit/audit.js';
 import { requireSomewhere, type Actor } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
-import { act, addEvidence as addWorkEvidence, assign, getVisibleItem, readItem, updateCheck, type Visible, type WorkContext } from '../work/index.js';
+import {
+  act,
+  addEvidence as addWorkEvidence,
+  assign,
+  getVisibleItem,
+  readItem,
+  updateCheck,
+  updateChecks,
+  type Visible,
+  type WorkContext,
+} from '../work/index.js';
 import { findAssignments } from './assignments.repo.js';
 
 /**
@@ -123,6 +133,20 @@ export async function updateTask(
   audit: AuditContext,
 ): Promise<Assignment> {
   await updateCheck(work, db, actor, await visible(work, db, actor, id), taskId, { status: input.status, report: input.report, reason: input.naReason }, audit);
+  return read(work, db, actor, id);
+}
+
+/** Every edited task saved at once: the officer's one "save" on the phone (all or nothing, version-checked). */
+export async function updateTasks(
+  work: WorkContext,
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { version: number; tasks: readonly { taskId: string; status: TaskStatus; report: string; naReason: string | null }[] },
+  audit: AuditContext,
+): Promise<Assignment> {
+  const checks = input.tasks.map((t) => ({ key: t.taskId, status: t.status, report: t.report, reason: t.naReason }));
+  await updateChecks(work, db, actor, await visible(work, db, actor, id), { version: input.version, checks }, audit);
   return read(work, db, actor, id);
 }
 

@@ -3,10 +3,13 @@ import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/policy.js';
 import { getOrgRef } from '../orgs/index.js';
+import { todayInVietnam } from '../../platform/time.js';
 import { getEditableDirective, getVisibleDirective, type VisibleDirective } from './directive-access.js';
 import { findSectionsAndTasks } from './directives.repo.js';
 import { rollup } from './rollup.service.js';
-import type { DispatchDoc, ReportDoc } from './export/index.js';
+import type { AssignmentReportDoc, DispatchDoc, ReportDoc } from './export/index.js';
+import type { WorkContext } from '../work/index.js';
+import { getAssignment } from './assignments.service.js';
 
 // the builders (docx, exceljs) load on the first export, not at server start
 const builders = () => import('./export/index.js');
@@ -61,6 +64,9 @@ async function headerOf(db: Db, d: VisibleDirective) {
   };
 }
 
+const directiveRef = (d: VisibleDirective) =>
+  `Công văn${d.number ? ` số ${d.number}` : ''}${d.issuedOn ? ` ngày ${d.issuedOn.split('-').reverse().join('/')}` : ''} của ${d.orgName} về ${d.subject}`;
+
 const fileName = (d: VisibleDirective, what: string, ext: string) => `${what}-${(d.number ?? d.id.slice(0, 8)).replace(/[/\\\s]+/g, '-')}.${ext}`;
 
 /** The directive as a Decree 30 letter, to print, sign and file. */
@@ -107,8 +113,10 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
       date: new Date().toISOString().slice(0, 10),
       subject: `báo cáo kết quả thực hiện ${d.number ? `Công văn số ${d.number}` : 'công văn'}`,
       recipients: [],
+      // the issuer's own report on its directive: kept by the issuer, not sent again to the directive's "Nơi nhận"
+      copiesTo: (await builders()).assignmentReportCopies(d.orgName),
     },
-    directiveRef: `Công văn${d.number ? ` số ${d.number}` : ''}${d.issuedOn ? ` ngày ${d.issuedOn.split('-').reverse().join('/')}` : ''} của ${d.orgName} về ${d.subject}`,
+    directiveRef: directiveRef(d),
     summary: {
       recipients: sum('recipients'),
       acknowledged: sum('acknowledged'),
@@ -133,4 +141,42 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   const { buildReportDocx, buildReportXlsx } = await builders();
   const buffer = format === 'docx' ? await buildReportDocx(report) : await buildReportXlsx(report);
   return { buffer, filename: fileName(d, 'bao-cao', format) };
+}
+
+const OUTCOME: Record<string, AssignmentReportDoc['tasks'][number]['outcome']> = {
+  done: 'done',
+  not_done: 'not_done',
+  not_applicable: 'not_applicable',
+};
+
+/**
+ * One recipient's report on the directive it received, as a báo cáo to print, sign and send: from
+ * the recipient org, "Kính gửi" and "Nơi nhận" the issuer (and the archive copy).
+ */
+export async function exportAssignmentReport(work: WorkContext, db: Db, actor: Actor, id: string): Promise<{ buffer: Buffer; filename: string }> {
+  const a = await getAssignment(work, db, actor, id);
+  const d = await getVisibleDirective(db, actor, a.directiveId);
+  const org = await getOrgRef(db, a.orgId);
+  const parent = org?.parentId ? await getOrgRef(db, org.parentId) : undefined;
+  const doc: AssignmentReportDoc = {
+    parentBody: parent ? parent.name.toLocaleUpperCase('vi') : null,
+    issuingBody: a.orgName,
+    place: null,
+    date: todayInVietnam(),
+    directiveRef: directiveRef(d),
+    directiveNumber: d.number,
+    issuerName: d.orgName,
+    tasks: a.tasks.map((t) => ({
+      section: t.sectionHeading,
+      text: t.text,
+      outcome: OUTCOME[t.status] ?? 'open',
+      status: TASK_STATUS_VI[t.status] ?? t.status,
+      report: t.report,
+      reason: t.naReason,
+      evidence: t.evidence.length,
+    })),
+    generatedAt: new Date().toISOString(),
+  };
+  const buffer = await (await builders()).buildAssignmentReportDocx(doc);
+  return { buffer, filename: fileName(d, `bao-cao-don-vi-${a.id.slice(0, 8)}`, 'docx') };
 }

@@ -44,6 +44,7 @@ export async function getChecklist(db: Db, actor: Actor, id: string): Promise<Ch
   return {
     packId: pack.id,
     packVersion: pack.version,
+    packTitle: pack.title,
     level,
     groups: requirementsForLevel(pack, level).map((g) => ({
       id: g.id,

@@ -13,6 +13,7 @@ import { act, findItemIdBySource, getVisibleItem, upsertItem, type WorkContext }
 import { infoSystems, systemClassifications } from './inventory.tables.js';
 import { checklistIds, packById, packInForce } from './packs.service.js';
 import { getSystem, getVisibleSystemRow, getWritableSystemRow, packOfRow, staleVersion } from './systems.service.js';
+import { DOSSIER_NEXT, REVIEW_STEPS, reviewRefusal } from './dossier-duties.js';
 
 /** A system's security level (the wizard under the pack in force) and its level dossier. */
 // ------------------------------------------------------------ classification
@@ -49,6 +50,7 @@ export async function classifySystem(db: Db, actor: Actor, id: string, body: Cla
     id: null,
     packId: pack.id,
     packVersion: pack.version,
+    packTitle: pack.title,
     answers: body.answers,
     proposedLevel: proposal.level,
     level,
@@ -137,6 +139,7 @@ export async function listClassifications(db: Db, actor: Actor, id: string): Pro
     id: r.id,
     packId: r.pack_id,
     packVersion: r.pack_version,
+    packTitle: packOfRow(r)?.title ?? null,
     answers: r.answers,
     proposedLevel: r.proposed_level,
     level: r.level,
@@ -150,15 +153,6 @@ export async function listClassifications(db: Db, actor: Actor, id: string): Pro
 
 // ------------------------------------------------------------ dossier
 
-/** Which step may follow which: a returned dossier is corrected and submitted again. */
-const NEXT: Record<DossierStatus, DossierStatus[]> = {
-  drafting: ['submitted'],
-  submitted: ['appraised', 'returned'],
-  appraised: ['approved', 'returned'],
-  approved: [],
-  returned: ['submitted'],
-};
-
 export async function advanceDossier(
   db: Db,
   actor: Actor,
@@ -170,8 +164,13 @@ export async function advanceDossier(
   const row = await getWritableSystemRow(db, actor, id);
   if (row.level === null || !row.pack_id) throw domainError('CONFLICT', 'dossier_needs_level', 'classify the system first');
   const from = row.dossier_status as DossierStatus;
-  if (!NEXT[from].includes(body.status))
+  if (!DOSSIER_NEXT[from].includes(body.status))
     throw domainError('CONFLICT', 'dossier_out_of_order', `dossier cannot go from ${from} to ${body.status}`, { from, to: body.status });
+  // separation of duties (dossier-duties.ts): the unit that submitted never appraises, approves or returns its own dossier
+  if (REVIEW_STEPS.has(body.status)) {
+    const refused = await reviewRefusal(db, actor, row);
+    if (refused) throw refused;
+  }
   if (body.status === 'approved' && !body.decisionNumber)
     throw domainError('VALIDATION_FAILED', 'decision_number_required', 'decision number required', {}, [{ path: 'decisionNumber', message: 'required' }]);
   if (body.on > todayInVietnam()) throw domainError('VALIDATION_FAILED', 'date_in_future', 'date is in the future', {}, [{ path: 'on', message: 'future' }]);
@@ -181,6 +180,8 @@ export async function advanceDossier(
       { path: 'on', message: 'too early' },
     ]);
   const pack = packOfRow(row) ?? packById(row.pack_id);
+  // a dossier may go with requirements not met (the appraiser judges them): the audit row says how many
+  const unmet = body.status === 'submitted' ? unmetOf((await getSystem(db, actor, id)).checklist) : undefined;
   const set: Partial<typeof infoSystems.$inferInsert> = { dossierStatus: body.status };
   if (body.status === 'submitted') {
     const d = dossierDeadlines(pack, row.level, body.on);
@@ -206,12 +207,14 @@ export async function advanceDossier(
       orgId: row.org_id,
       orgPath: row.org_path,
       before: { status: from },
-      after: { status: body.status, on: body.on, decisionNumber: body.decisionNumber },
+      after: { status: body.status, on: body.on, decisionNumber: body.decisionNumber, ...(unmet !== undefined ? { unmetRequirements: unmet } : {}) },
       ...(body.note ? { note: { note: body.note } } : {}),
     });
   });
   return getSystem(db, actor, id);
 }
+
+const unmetOf = (c: System['checklist']) => Math.max(0, c.total - c.met - c.notApplicable);
 
 const endOfDay = (d: string | null | undefined) => (d ? new Date(`${d}T23:59:59+07:00`) : null);
 

@@ -10,6 +10,7 @@ import { getOrgRef } from '../orgs/index.js';
 import { infoSystems } from './inventory.tables.js';
 import { findSystemById, findSystems, requirementRows, type SystemRow } from './systems.repo.js';
 import { checklistIds } from './packs.service.js';
+import { dossierStepsFor } from './dossier-duties.js';
 import { lookupRegulationPack } from '../../platform/regulations.js';
 
 /** Information systems: the registry (list, read, create, edit, delete). Level and dossier: system-level.service.ts; checklist: system-checklist.service.ts. */
@@ -59,6 +60,7 @@ function toSystem(row: SystemRow, reqs: { requirement_id: string; status: string
     notes: row.notes,
     packId: row.pack_id,
     packVersion: row.pack_version,
+    packTitle: packOfRow(row)?.title ?? null,
     proposedLevel: row.proposed_level,
     level: row.level,
     classifiedAt: iso(row.classified_at),
@@ -135,7 +137,8 @@ export async function getWritableSystemRow(db: Db, actor: Actor, id: string): Pr
 
 export async function getSystem(db: Db, actor: Actor, id: string): Promise<System> {
   const row = await getVisibleSystemRow(db, actor, id);
-  return toSystem(row, await requirementRows(db, [id]));
+  const [reqs, dossierSteps] = await Promise.all([requirementRows(db, [id]), dossierStepsFor(db, actor, row)]);
+  return { ...toSystem(row, reqs), dossierSteps };
 }
 
 async function checkOrgs(db: Db, actor: Actor, orgId: string, operatorOrgId: string | null) {

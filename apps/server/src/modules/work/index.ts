@@ -3,7 +3,7 @@ export { WorkSources, type WorkSource, type WorkLabel, type CheckDefinition, typ
 export type { Audience, AncestorHolders } from './audience.js';
 export { registerWork, type WorkDeps } from './work.routes.js';
 export { act, getItem, getVisibleItem, readItem, staleItem, type Visible, type WorkContext } from './work.service.js';
-export { addEvidence, assign, updateCheck } from './work-report.service.js';
+export { addEvidence, assign, updateCheck, updateChecks, type CheckReport } from './work-report.service.js';
 export { openWork, planSourceTimers, upsertItem, findItemIdBySource } from './work-open.js';
 export { listTodo, workOverview } from './work-todo.service.js';
 export { keepEvidence } from './work.repo.js';

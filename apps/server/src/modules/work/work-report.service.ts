@@ -2,14 +2,14 @@ import type { CheckStatus } from '@khien/formats';
 import { checkNeedsReason, OPEN_STATUSES } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { domainError } from '../../platform/errors.js';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { recordAudit, recordAuditBatch, type AuditContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { sniffMime } from '../../platform/files/sniff.js';
 import { usersRepo } from '../users/index.js';
 import { notifyUsers } from '../notifications/index.js';
 import { conflict, refOf, requireReportsTaken, staleItem, type Visible, type WorkContext } from './work.service.js';
-import { ensureCheck, insertEvent, insertEvidence, updateItem, upsertCheck } from './work.repo.js';
+import { ensureCheck, insertEvent, insertEvidence, updateItem, upsertCheck, upsertChecks } from './work.repo.js';
 
 /** The owing org's reporting on an item: a check's status and report, its evidence, who does it. */
 const OPEN = new Set<string>(OPEN_STATUSES);
@@ -72,6 +72,81 @@ export async function updateCheck(
       orgPath: v.row.orgPath,
       after: { kind: v.row.kind, check: key, status: input.status, ...(reason ? { reason } : {}) },
     });
+  });
+}
+
+export interface CheckReport {
+  key: string;
+  status: CheckStatus;
+  report: string;
+  reason: string | null;
+}
+
+/**
+ * Several checks reported at once — the officer edits five tasks on a phone and saves once. All or
+ * nothing, in one transaction; the item's version guards the whole batch, so reports saved from
+ * another device meanwhile are never overwritten unseen (409 stale_version, reload). One audit row
+ * per check, as a single report writes.
+ */
+export async function updateChecks(
+  ctx: WorkContext,
+  db: Db,
+  actor: Actor,
+  v: Visible,
+  input: { version: number; checks: readonly CheckReport[] },
+  audit: AuditContext,
+): Promise<void> {
+  requireEditable(v);
+  await requireReportsTaken(db, v);
+  if (Number(v.row.version) !== input.version) throw staleItem();
+  const keys = new Set((await v.source.checks(db, refOf(v.row))).map((d) => d.key));
+  const seen = new Set<string>();
+  const missingReason: { path: string; message: string }[] = [];
+  const rows = input.checks.map((c, i) => {
+    if (!keys.has(c.key))
+      throw domainError('NOT_FOUND', 'work_check_not_found', 'no such check on this item', {}, [{ path: `checks.${i}.key`, message: 'unknown' }]);
+    if (seen.has(c.key))
+      throw domainError('VALIDATION_FAILED', 'work_check_repeated', `check ${c.key} is listed twice`, {}, [{ path: `checks.${i}.key`, message: 'repeated' }]);
+    seen.add(c.key);
+    if (c.status === 'risk_accepted') throw domainError('FORBIDDEN', 'work_risk_is_reviewers', 'accepting a risk is the reviewer’s decision');
+    const reason = c.reason?.trim() || null;
+    if (checkNeedsReason(c.status) && !reason) missingReason.push({ path: `checks.${i}.reason`, message: 'required' });
+    return { key: c.key, status: c.status, report: c.report, reason: checkNeedsReason(c.status) ? reason : null };
+  });
+  if (missingReason.length > 0)
+    throw domainError(
+      'VALIDATION_FAILED',
+      'work_reason_required',
+      `${missingReason.length} checks need a reason`,
+      { count: missingReason.length },
+      missingReason,
+    );
+  const from = v.row.status;
+  await db.transaction(async (tx) => {
+    // reporting implies receipt: a pending or returned item is in progress from here (as one report does)
+    const patch =
+      from === 'pending'
+        ? { status: 'in_progress', acknowledgedAt: new Date() }
+        : from === 'acknowledged' || from === 'returned'
+          ? { status: 'in_progress' }
+          : {};
+    const after = await updateItem(tx, v.row.id, input.version, OPEN_STATUSES, patch);
+    if (!after) throw staleItem();
+    if (from === 'pending') await insertEvent(tx, { itemId: v.row.id, actorLabel: actor.label, kind: 'acknowledged', comment: null });
+    await upsertChecks(tx, v.row, rows, actor.userId);
+    await recordAuditBatch(
+      tx,
+      audit,
+      rows.map((r) => ({
+        action: 'work.check_updated',
+        entityType: 'work_item',
+        entityId: v.row.id,
+        orgId: v.row.orgId,
+        orgPath: v.row.orgPath,
+        after: { kind: v.row.kind, check: r.key, status: r.status, ...(r.reason ? { reason: r.reason } : {}) },
+        note: { savedTogether: rows.length },
+      })),
+    );
   });
 }
 

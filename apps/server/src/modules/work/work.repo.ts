@@ -129,6 +129,30 @@ export async function upsertCheck(
   return r!.id;
 }
 
+/** Several checks' reports at once (one statement), then the item's counter once. */
+export async function upsertChecks(
+  db: Db,
+  item: { id: string; sourceId: string },
+  rows: readonly { key: string; status: string; report: string; reason: string | null }[],
+  updatedBy: string,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(workChecks)
+    .values(rows.map((r) => ({ itemId: item.id, sourceId: item.sourceId, checkKey: r.key, status: r.status, report: r.report, reason: r.reason, updatedBy })))
+    .onConflictDoUpdate({
+      target: [workChecks.itemId, workChecks.checkKey],
+      set: {
+        status: sql`excluded.status`,
+        report: sql`excluded.report`,
+        reason: sql`excluded.reason`,
+        updatedBy: sql`excluded.updated_by`,
+        updatedAt: new Date(),
+      },
+    });
+  await refreshCounter(db, item.id);
+}
+
 export async function refreshCounter(db: Db, itemId: string): Promise<void> {
   await db.execute(sql`update work_items set checks_done = (select count(*)::int from work_checks
                          where item_id = ${itemId} and status = any(${`{${FINISHED_CHECKS.join(',')}}`}::text[])) where id = ${itemId}`);

@@ -9,6 +9,7 @@ import {
   WorkAssignBodySchema,
   WorkCheckBodySchema,
   WorkCheckParamsSchema,
+  WorkChecksBodySchema,
   WorkItemSchema,
   WorkOverviewQuerySchema,
   WorkOverviewSchema,
@@ -17,7 +18,7 @@ import type { Db } from '../../platform/db/client.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { uploadedFile } from '../../platform/http/upload.js';
 import { act, getItem, getVisibleItem, readItem, type WorkContext } from './work.service.js';
-import { addEvidence, assign, MAX_EVIDENCE_BYTES, updateCheck } from './work-report.service.js';
+import { addEvidence, assign, MAX_EVIDENCE_BYTES, updateCheck, updateChecks } from './work-report.service.js';
 import { listTodo, workOverview } from './work-todo.service.js';
 
 export interface WorkDeps {
@@ -66,6 +67,11 @@ export function registerWork(app: FastifyInstance, deps: WorkDeps): void {
       return getItem(work, db, req.actor!, req.params.id);
     },
   );
+  r.patch('/api/v1/work/:id/checks', { config: report, schema: { tags, params: IdParamsSchema, body: WorkChecksBodySchema, response: one } }, async (req) => {
+    const v = await getVisibleItem(work, db, req.actor!, req.params.id);
+    await updateChecks(work, db, req.actor!, v, req.body, req.audit);
+    return getItem(work, db, req.actor!, req.params.id);
+  });
   r.post(
     '/api/v1/work/:id/checks/:key/evidence',
     { config: report, bodyLimit: MAX_EVIDENCE_BYTES + 1024 * 1024, schema: { tags, params: WorkCheckParamsSchema, response: one } },

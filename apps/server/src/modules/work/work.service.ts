@@ -244,7 +244,11 @@ export function staleItem(): AppError {
   return domainError('CONFLICT', 'stale_version', 'someone else changed this item; reload it');
 }
 
-/** A submission waits until every check is done or set aside with a reason. */
+/**
+ * A submission waits until every check is reported: done, not applicable, or not done with its
+ * reason (an honest "we could not, because…" is a report; silence is not). The refusal lists
+ * the checks still open, by key and text, so the page can name them.
+ */
 async function requireSettledChecks(db: Db, v: Visible): Promise<void> {
   const [defs, rows] = await Promise.all([v.source.checks(db, refOf(v.row)), findCheckRows(db, v.row.id)]);
   const byKey = new Map(rows.map((r) => [r.checkKey, r.status as CheckStatus]));
@@ -256,7 +260,7 @@ async function requireSettledChecks(db: Db, v: Visible): Promise<void> {
       'work_checks_unsettled',
       `${open.length} checks are neither done nor set aside`,
       { count: open.length },
-      open.map((d) => ({ path: `checks.${d.key}`, message: byKey.get(d.key) ?? 'not_started' })),
+      open.map((d) => ({ path: `checks.${d.key}`, message: byKey.get(d.key) ?? 'not_started', key: d.key, text: d.text.slice(0, 300) })),
     );
 }
 

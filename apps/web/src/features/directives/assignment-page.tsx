@@ -11,13 +11,13 @@ import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format-date';
 import { AssigneeControl } from './assignee-control';
 import { AssignmentHistory } from './assignment-history';
+import { AssignmentReport } from './assignment-report';
 import { AttachmentList } from './attachment-list';
 import { DirectiveDocument } from './directive-document';
 import { assignmentKeys, assignmentsApi, directiveKeys, directivesApi } from './directives-api';
 import { MutationError } from './mutation-error';
 import { ReviewPanel } from './review-panel';
 import { AssignmentStatusBadge } from './status-badges';
-import { TaskCard } from './task-card';
 
 /** /assignments/:id: the commune officer's phone view of one directive assigned to their org. */
 export function AssignmentPage() {
@@ -26,8 +26,6 @@ export function AssignmentPage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const [fullText, setFullText] = useState(false);
-  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
-  const [saved, setSaved] = useState<ReadonlySet<string>>(new Set());
   const detail = useQuery({ queryKey: assignmentKeys.detail(id), queryFn: () => assignmentsApi.get(id) });
   const directiveId = detail.data?.directiveId ?? '';
   const directive = useQuery({ queryKey: directiveKeys.detail(directiveId), queryFn: () => directivesApi.get(directiveId), enabled: directiveId !== '' });
@@ -40,18 +38,7 @@ export function AssignmentPage() {
     [id, queryClient],
   );
   const reload = useCallback(() => void apply(), [apply]);
-  const onDirtyChange = useCallback((taskId: string, isDirty: boolean) => {
-    if (isDirty) setSaved((prev) => (prev.has(taskId) ? new Set([...prev].filter((x) => x !== taskId)) : prev));
-    setDirty((prev) => {
-      if (prev.has(taskId) === isDirty) return prev;
-      const next = new Set(prev);
-      if (isDirty) next.add(taskId);
-      else next.delete(taskId);
-      return next;
-    });
-  }, []);
   const acknowledge = useMutation({ mutationFn: (version: number) => assignmentsApi.acknowledge(id, version), onSuccess: apply });
-  const submit = useMutation({ mutationFn: (version: number) => assignmentsApi.submit(id, version), onSuccess: apply });
 
   const back = (
     <Anchor component={Link} to="/assignments" size="sm">
@@ -74,10 +61,6 @@ export function AssignmentPage() {
   // Reporting on a task while pending acknowledges it too (server side); a closed directive takes no more reports.
   // the owing side's statuses (work's state machine): once submitted or closed, the report is the reviewer's
   const canReport = reporter && ['pending', 'acknowledged', 'in_progress', 'returned'].includes(a.status) && d?.status !== 'closed';
-  // a submission waits until every task is done or set aside with a reason (the server refuses otherwise)
-  const unstarted = a.tasks.filter((task) => task.status === 'not_started' || task.status === 'in_progress').length;
-  const submitBlocked =
-    unstarted > 0 ? t('assignments.submit.unstarted', { n: unstarted }) : dirty.size > 0 ? t('assignments.submit.unsaved', { n: dirty.size }) : null;
 
   return (
     <Stack gap="md" maw={760} data-testid="assignment-page" data-assignment-id={a.id}>
@@ -155,48 +138,11 @@ export function AssignmentPage() {
         </Stack>
       )}
 
-      <Title order={4}>
-        {t('assignments.tasksTitle', { done: a.tasks.filter((x) => x.status === 'done' || x.status === 'not_applicable').length, total: a.tasks.length })}
-      </Title>
-      {a.tasks.map((task, i) => (
-        <TaskCard
-          key={`${task.id}|${task.status}|${task.report}|${task.naReason ?? ''}`}
-          assignmentId={a.id}
-          task={task}
-          position={i + 1}
-          showSection={i === 0 || a.tasks[i - 1]?.sectionHeading !== task.sectionHeading}
-          editable={canReport}
-          onDirtyChange={onDirtyChange}
-          justSaved={saved.has(task.id)}
-          onSaved={(next, taskId) => {
-            setSaved((prev) => new Set(prev).add(taskId));
-            void apply(next);
-          }}
-          onReload={reload}
-        />
-      ))}
+      <AssignmentReport key={a.id} assignment={a} canReport={canReport} onApply={apply} onReload={reload} />
 
-      {canReport && (
-        <Stack gap={4}>
-          <Button
-            size="xl"
-            fullWidth
-            color="teal"
-            onClick={() => submit.mutate(a.version)}
-            disabled={submitBlocked !== null}
-            loading={submit.isPending}
-            data-testid="submit-report"
-          >
-            {t('assignments.submit.button')}
-          </Button>
-          {submitBlocked && (
-            <Text size="sm" c="dimmed" ta="center">
-              {submitBlocked}
-            </Text>
-          )}
-          <MutationError error={submit.error} onReload={reload} />
-        </Stack>
-      )}
+      <Anchor href={assignmentsApi.reportUrl(a.id)} download size="sm" ta="center" data-testid="assignment-report-docx">
+        {t('assignments.reportDocx')}
+      </Anchor>
 
       {d?.canEdit && a.status === 'submitted' && <ReviewPanel assignment={a} onDone={(next) => void apply(next)} onReload={reload} />}
 

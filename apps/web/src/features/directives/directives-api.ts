@@ -124,6 +124,11 @@ export const assignmentsApi = {
   acknowledge: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/acknowledge`, { version }),
   assign: (id: string, userId: string | null, version: number) => api.post<Assignment>(`/assignments/${id}/assign`, { userId, version }),
   updateTask: (id: string, assignmentTaskId: string, body: TaskReportInput) => api.put<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}`, body),
+  /** Every edited task at once: one request, all or nothing; `version` guards against a report saved elsewhere meanwhile. */
+  updateTasks: (id: string, version: number, tasks: (TaskReportInput & { taskId: string })[]) =>
+    api.patch<Assignment>(`/assignments/${id}/tasks`, { version, tasks }),
+  /** The recipient's own báo cáo (DOCX), to print, sign and send to the issuer. */
+  reportUrl: (id: string) => buildUrl(`/assignments/${id}/report.docx`),
   addEvidence: (id: string, assignmentTaskId: string, file: File, options: UploadOptions = {}) =>
     api.upload<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}/evidence`, fileForm(file), options),
   submit: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/submit`, { version }),

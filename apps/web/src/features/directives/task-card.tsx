@@ -2,11 +2,11 @@ import type { Assignment, TaskStatus } from '@khien/contracts';
 import { Badge, Button, Card, FileButton, Group, Progress, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TASK_STATUSES } from '../../lib/enums';
 import { formatDate } from '../../lib/format-date';
 import { AttachmentList } from './attachment-list';
+import { needsReason, ownerStatusChoices, reasonMissing, type TaskDraft } from './assignment-model';
 import { UploadIcon } from './directive-icons';
 import { TASK_STATUS_BADGE, useDirectiveLabels } from './directive-labels';
 import { assignmentsApi, type AssignmentTask } from './directives-api';
@@ -22,49 +22,51 @@ interface TaskCardProps {
   /** Section heading shown above the first task of each section. */
   showSection: boolean;
   editable: boolean;
+  /** What the officer is editing; the page holds every card's draft and saves them together. */
+  draft: TaskDraft;
+  dirty: boolean;
+  /** A save was tried: missing reasons say so. */
+  showErrors: boolean;
   /** Saved since the page opened and not edited since: shows "Đã lưu". */
   justSaved: boolean;
-  onDirtyChange: (taskId: string, dirty: boolean) => void;
-  onSaved: (next: Assignment, taskId: string) => void;
+  onChange: (taskId: string, draft: TaskDraft) => void;
+  /** Evidence is stored at once (a file is not a draft): the page takes the assignment it returns. */
+  onEvidence: (next: Assignment) => void;
   onReload: () => void;
 }
 
-/** One task on the officer's phone: status, what was done, evidence; saved on its own. */
-export function TaskCard({ assignmentId, task, position, showSection, editable, justSaved, onDirtyChange, onSaved, onReload }: TaskCardProps) {
+/** One task on the officer's phone: status, what was done, its reason, evidence. Saved with the others. */
+export function TaskCard(p: TaskCardProps) {
+  const { task, draft, editable } = p;
   const { t } = useTranslation();
   const labels = useDirectiveLabels();
   const narrow = useMediaQuery('(max-width: 30em)') ?? false;
-  const [status, setStatus] = useState<TaskStatus>(task.status);
-  const [report, setReport] = useState(task.report);
-  const [naReason, setNaReason] = useState(task.naReason ?? '');
-  const [touched, setTouched] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
-  const dirty = status !== task.status || report !== task.report || (status === 'not_applicable' && naReason !== (task.naReason ?? ''));
-  const reasonMissing = status === 'not_applicable' && !naReason.trim();
-
-  useEffect(() => {
-    onDirtyChange(task.id, dirty);
-  }, [task.id, dirty, onDirtyChange]);
-  useEffect(() => () => onDirtyChange(task.id, false), [task.id, onDirtyChange]);
-
-  const save = useMutation({
-    mutationFn: () =>
-      assignmentsApi.updateTask(assignmentId, task.id, { status, report: report.trim(), naReason: status === 'not_applicable' ? naReason.trim() : null }),
-    onSuccess: (next) => onSaved(next, task.id),
-  });
+  const set = (patch: Partial<TaskDraft>) => p.onChange(task.id, { ...draft, ...patch });
   const upload = useMutation({
     mutationFn: (file: File) => {
       setProgress(0);
-      return assignmentsApi.addEvidence(assignmentId, task.id, file, { onProgress: setProgress });
+      return assignmentsApi.addEvidence(p.assignmentId, task.id, file, { onProgress: setProgress });
     },
-    onSuccess: (next) => onSaved(next, task.id),
+    onSuccess: p.onEvidence,
     onSettled: () => setProgress(null),
   });
+  const reasonLabel = draft.status === 'not_done' ? t('assignments.task.notDoneReason') : t('assignments.task.naReason');
 
   return (
-    <Card withBorder padding="sm" radius="md" data-testid={`task-card-${position}`} data-task-id={task.id} data-status={task.status}>
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      data-testid={`task-card-${p.position}`}
+      data-task-id={task.id}
+      data-status={task.status}
+      data-dirty={p.dirty}
+      id={`task-${task.id}`}
+      style={p.dirty ? { borderColor: 'var(--mantine-color-orange-5)', borderWidth: 2 } : undefined}
+    >
       <Stack gap="sm">
-        {showSection && task.sectionHeading && (
+        {p.showSection && task.sectionHeading && (
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">
             {task.sectionHeading}
           </Text>
@@ -72,7 +74,7 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             <Text span fw={700}>
-              {position}.{' '}
+              {p.position}.{' '}
             </Text>
             {task.text}
           </Text>
@@ -87,25 +89,25 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
         )}
         <SegmentedControl
           aria-label={t('assignments.task.status')}
-          data={TASK_STATUSES.map((s) => ({ value: s, label: labels.taskStatus(s) }))}
-          value={status}
-          onChange={(v) => setStatus(v)}
+          data={ownerStatusChoices(task.status).map((s) => ({ value: s, label: labels.taskStatus(s), disabled: s === 'risk_accepted' }))}
+          value={draft.status}
+          onChange={(v) => set({ status: v as TaskStatus })}
           readOnly={!editable}
           disabled={!editable}
           fullWidth
           orientation={narrow ? 'vertical' : 'horizontal'}
           size="sm"
         />
-        {status === 'not_applicable' && (
+        {needsReason(draft.status) && (
           <Textarea
-            label={t('assignments.task.naReason')}
+            label={reasonLabel}
             autosize
             minRows={2}
-            value={naReason}
-            onChange={(e) => setNaReason(e.currentTarget.value)}
+            value={draft.reason}
+            onChange={(e) => set({ reason: e.currentTarget.value })}
             readOnly={!editable}
             withAsterisk
-            error={touched && reasonMissing ? t('assignments.task.naReasonRequired') : undefined}
+            error={p.showErrors && reasonMissing(draft) ? t('assignments.task.reasonRequired') : undefined}
             maxLength={2000}
           />
         )}
@@ -115,8 +117,8 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
           autosize
           minRows={3}
           maxRows={12}
-          value={report}
-          onChange={(e) => setReport(e.currentTarget.value)}
+          value={draft.report}
+          onChange={(e) => set({ report: e.currentTarget.value })}
           readOnly={!editable}
           maxLength={20000}
         />
@@ -127,7 +129,7 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
           <AttachmentList files={task.evidence} />
           {progress !== null && <Progress value={Math.round(progress * 100)} size="sm" aria-label={t('assignments.task.uploading')} />}
         </Stack>
-        <MutationError error={save.error ?? upload.error} onReload={onReload} />
+        <MutationError error={upload.error} onReload={p.onReload} />
         {editable && (
           <Group justify="space-between" gap="xs">
             <FileButton onChange={(file) => file && upload.mutate(file)} accept={EVIDENCE_ACCEPT}>
@@ -137,27 +139,17 @@ export function TaskCard({ assignmentId, task, position, showSection, editable, 
                 </Button>
               )}
             </FileButton>
-            <Group gap="xs">
-              {!dirty && justSaved && (
+            {p.dirty ? (
+              <Badge color="orange" variant="light" data-testid="task-unsaved">
+                {t('assignments.task.unsaved')}
+              </Badge>
+            ) : (
+              p.justSaved && (
                 <Text size="xs" c="teal.7" role="status">
                   {t('assignments.task.saved')}
                 </Text>
-              )}
-              {dirty && (
-                <Text size="xs" c="orange.7">
-                  {t('assignments.task.unsaved')}
-                </Text>
-              )}
-              <Button
-                onClick={() => {
-                  setTouched(true);
-                  if (!reasonMissing) save.mutate();
-                }}
-                loading={save.isPending}
-              >
-                {t('common.save')}
-              </Button>
-            </Group>
+              )
+            )}
           </Group>
         )}
       </Stack>

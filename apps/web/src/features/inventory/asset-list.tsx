@@ -1,47 +1,12 @@
 import type { Asset } from '@khien/contracts';
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate, formatDateTime, todayVn } from '../../lib/format-date';
-import { CriticalityBadge } from './badges';
-import { hygieneOf, type HygieneState } from './hygiene-model';
+import { formatDateTime } from '../../lib/format-date';
+import { CriticalityBadge, HygieneBadges } from './badges';
 import { useInventoryLabels } from './inventory-labels';
 import { IpList } from '../../components/ip-list';
-
-const HYGIENE_COLORS: Record<HygieneState, string> = { ok: 'teal', problem: 'red', unknown: 'gray', na: 'gray' };
-
-/** Antivirus, firewall and patching at a glance: red for a problem, grey for unknown or not applicable. */
-export function HygieneBadges({ a }: { a: Asset }) {
-  const { t } = useTranslation();
-  const h = hygieneOf(a, todayVn());
-  if (h.antivirus === 'na')
-    return (
-      <Text size="xs" c="dimmed">
-        —
-      </Text>
-    );
-  const state = (v: boolean | null) => (v === null ? t('inventory.hygiene.unknown') : v ? t('common.yes') : t('common.no'));
-  return (
-    <Group gap={4} wrap="nowrap" data-testid="hygiene-badges">
-      <Tooltip label={`${t('inventory.hygiene.antivirus')}: ${a.avProduct ?? '—'} · ${t('inventory.fields.avLicensed')}: ${state(a.avLicensed)}`}>
-        <Badge size="xs" color={HYGIENE_COLORS[h.antivirus]} variant="light" tabIndex={0}>
-          {t('inventory.hygiene.avShort')}
-        </Badge>
-      </Tooltip>
-      <Tooltip label={`${t('inventory.hygiene.firewall')}: ${state(a.firewallOn)}`}>
-        <Badge size="xs" color={HYGIENE_COLORS[h.firewall]} variant="light" tabIndex={0}>
-          {t('inventory.hygiene.fwShort')}
-        </Badge>
-      </Tooltip>
-      <Tooltip label={`${t('inventory.hygiene.lastPatch')}: ${a.lastPatchOn ? formatDate(a.lastPatchOn) : t('inventory.hygiene.unknown')}`}>
-        <Badge size="xs" color={HYGIENE_COLORS[h.patch]} variant="light" tabIndex={0}>
-          {t('inventory.hygiene.patchShort')}
-        </Badge>
-      </Tooltip>
-    </Group>
-  );
-}
 
 function AssetCard({ a }: { a: Asset }) {
   const labels = useInventoryLabels();

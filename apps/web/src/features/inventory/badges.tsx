@@ -1,5 +1,9 @@
-import type { DossierStatus } from '@khien/contracts';
-import { Badge, Tooltip, type BadgeProps } from '@mantine/core';
+import type { Asset, DossierStatus } from '@khien/contracts';
+import { Badge, Group, Text, Tooltip, type BadgeProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CheckIcon, Svg } from '../../components/icons';
+import { formatDate, todayVn } from '../../lib/format-date';
+import { hygieneItems, type HygieneCheck, type HygieneState } from './hygiene-model';
 import type { Criticality, ImportStatus, RequirementStatus } from '../../lib/enums';
 import { CRITICALITY_COLORS, DOSSIER_COLORS, IMPORT_STATUS_COLORS, MARK_COLORS, REQUIREMENT_COLORS, levelColor } from './inventory-colors';
 import { useInventoryLabels } from './inventory-labels';
@@ -79,5 +83,71 @@ export function MarkBadge({ mark }: { mark: string }) {
         {mark}
       </Badge>
     </Tooltip>
+  );
+}
+
+const HYGIENE_COLORS: Record<HygieneState, string> = { ok: 'teal', problem: 'red', unknown: 'gray', na: 'gray' };
+
+/** The state's shape, so it reads without colour: a tick, a cross, a question mark. */
+function HygieneIcon({ state }: { state: HygieneState }) {
+  if (state === 'ok') return <CheckIcon size={12} />;
+  if (state === 'problem')
+    return (
+      <Svg size={12}>
+        <path d="M6 6l12 12M18 6L6 18" />
+      </Svg>
+    );
+  return (
+    <Svg size={12}>
+      <path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7M12 17h.01" />
+    </Svg>
+  );
+}
+
+/**
+ * Anti-malware, firewall and patching at a glance, in words with an icon for the state (a tick, a
+ * cross, a question mark) and an accessible name that says both; they wrap on a 375 px phone rather
+ * than shrink to "A." and "F..". Not a computer: a dash.
+ */
+export function HygieneBadges({ a }: { a: Asset }) {
+  const { t } = useTranslation();
+  const items = hygieneItems(a, todayVn());
+  if (items.length === 0)
+    return (
+      <Text size="xs" c="dimmed" aria-label={t('inventory.hygiene.notApplicable')}>
+        —
+      </Text>
+    );
+  const tri = (v: boolean | null) => (v === null ? t('inventory.hygiene.unknown') : v ? t('common.yes') : t('common.no'));
+  const detail: Record<HygieneCheck, string> = {
+    antivirus: `${a.avProduct ?? '—'} · ${t('inventory.fields.avLicensed')}: ${tri(a.avLicensed)}`,
+    firewall: `${t('inventory.fields.firewallOn')}: ${tri(a.firewallOn)}`,
+    patch: `${t('inventory.fields.lastPatchOn')}: ${a.lastPatchOn ? formatDate(a.lastPatchOn) : t('inventory.hygiene.unknown')}`,
+  };
+  return (
+    <Group gap={4} wrap="wrap" data-testid="hygiene-badges">
+      {items.map(({ check, state }) => {
+        const name = `${t(`inventory.hygiene.label.${check}`)}: ${t(`inventory.hygiene.state.${state}`)}`;
+        return (
+          <Tooltip key={check} label={`${name} · ${detail[check]}`} multiline maw={280} events={{ hover: true, focus: true, touch: true }}>
+            <Badge
+              size="sm"
+              color={HYGIENE_COLORS[state]}
+              variant="light"
+              tt="none"
+              leftSection={<HygieneIcon state={state} />}
+              tabIndex={0}
+              role="img"
+              aria-label={name}
+              data-check={check}
+              data-state={state}
+              style={noShrink}
+            >
+              {t(`inventory.hygiene.label.${check}`)}
+            </Badge>
+          </Tooltip>
+        );
+      })}
+    </Group>
   );
 }

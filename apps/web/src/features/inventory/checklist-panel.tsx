@@ -49,7 +49,10 @@ export function ChecklistPanel({ systemId, hasLevel, canWrite, frozen }: { syste
             {t('inventory.checklist.progress', { done: progress.met + progress.notApplicable, total: progress.total })}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('inventory.checklist.packLevel', { pack: `${data.packId} ${data.packVersion}`, level: labels.level(data.level) })}
+            {t('inventory.checklist.packLevel', {
+              pack: labels.pack({ title: data.packTitle, version: data.packVersion }, data.packId),
+              level: labels.level(data.level),
+            })}
           </Text>
         </Group>
         <Progress.Root size="lg" aria-label={t('inventory.checklist.progressLabel')} data-testid="checklist-progress" data-percent={progress.percent}>

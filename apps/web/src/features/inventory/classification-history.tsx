@@ -5,10 +5,12 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../lib/format-date';
 import { LevelBadge } from './badges';
 import { useClassifications } from './inventory-api';
+import { useInventoryLabels } from './inventory-labels';
 
 /** Every classification with the pack (and version) it used, newest first. */
 export function ClassificationHistory({ systemId }: { systemId: string }) {
   const { t } = useTranslation();
+  const labels = useInventoryLabels();
   const history = useClassifications(systemId);
   if (history.isPending) return <Loader aria-label={t('common.loading')} />;
   if (history.isError) return <ErrorAlert error={history.error} />;
@@ -22,7 +24,7 @@ export function ClassificationHistory({ systemId }: { systemId: string }) {
             <Group gap="xs">
               <LevelBadge level={c.level} />
               <Text size="xs" c="dimmed">
-                {t('inventory.history.pack', { pack: `${c.packId} ${c.packVersion}` })}
+                {t('inventory.history.pack', { pack: labels.pack({ title: c.packTitle, version: c.packVersion }, c.packId) })}
               </Text>
             </Group>
             {c.level !== c.proposedLevel && (

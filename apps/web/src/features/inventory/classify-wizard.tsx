@@ -12,7 +12,7 @@ import { inventoryApi, inventoryKeys, useClassifications, usePack, usePackChoice
 import { InventoryError } from './inventory-error';
 import { useInventoryLabels } from './inventory-labels';
 import { QuestionField } from './question-field';
-import { cleanAnswers, latestAnswers, overrideProblem, questionsFor, type Answers } from './wizard-model';
+import { cleanAnswers, hasAnyAnswer, latestAnswers, overrideProblem, questionsFor, startingAnswers, type Answers, type RecordField } from './wizard-model';
 
 interface ClassifyWizardProps {
   system: System;
@@ -47,8 +47,12 @@ function WizardLoader({ system, onClose, onSaved }: Omit<ClassifyWizardProps, 'o
     <Stack>
       <Select
         label={t('inventory.wizard.pack')}
-        description={packId === choice.data.packId ? t('inventory.wizard.packInForce') : t('inventory.wizard.packNotInForce', { pack: choice.data.packId })}
-        data={packs.map((p) => ({ value: p.id, label: `${labels.text(p.title)} (${p.version})` }))}
+        description={
+          packId === choice.data.packId
+            ? t('inventory.wizard.packInForce')
+            : t('inventory.wizard.packNotInForce', { pack: labels.pack(packs.find((p) => p.id === choice.data.packId) ?? null, choice.data.packId) })
+        }
+        data={packs.map((p) => ({ value: p.id, label: labels.pack(p, p.id) }))}
         value={packId}
         onChange={(v) => v && setPicked(v)}
         allowDeselect={false}
@@ -62,7 +66,7 @@ function WizardLoader({ system, onClose, onSaved }: Omit<ClassifyWizardProps, 'o
           key={pack.data.id}
           system={system}
           pack={pack.data}
-          initial={latestAnswers(history.data ?? [], pack.data.id)}
+          latest={latestAnswers(history.data ?? [], pack.data.id)}
           onClose={onClose}
           onSaved={onSaved}
         />
@@ -74,17 +78,21 @@ function WizardLoader({ system, onClose, onSaved }: Omit<ClassifyWizardProps, 'o
 interface PackWizardProps {
   system: System;
   pack: RegulationPack;
-  initial: Answers;
+  /** the answers of the latest classification under this pack; the record fills the rest */
+  latest: Answers;
   onClose: () => void;
   onSaved: () => void;
 }
 
-function PackWizard({ system, pack, initial, onClose, onSaved }: PackWizardProps) {
+function PackWizard({ system, pack, latest, onClose, onSaved }: PackWizardProps) {
   const { t } = useTranslation();
   const labels = useInventoryLabels();
   const refresh = useRefreshInventory();
   const questions = useMemo(() => questionsFor(pack.criteria.questions, system.category), [pack, system.category]);
-  const [answers, setAnswers] = useState<Answers>(initial);
+  // the wizard starts from what the system's own record already says (users, data, personal data)
+  const [start] = useState(() => startingAnswers(questions, latest, system));
+  const [answers, setAnswers] = useState<Answers>(start.answers);
+  const [prefilled, setPrefilled] = useState<Record<string, RecordField[]>>(start.prefilled);
   const [chosen, setChosen] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
@@ -96,12 +104,15 @@ function PackWizard({ system, pack, initial, onClose, onSaved }: PackWizardProps
     queryFn: () => inventoryApi.classify(system.id, previewBody),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
+    enabled: hasAnyAnswer(debounced),
   });
-  const proposed = preview.data?.proposedLevel ?? null;
+  // no answer, no level: a proposal from nothing would read as "level 1" before anyone said anything
+  const answered = hasAnyAnswer(clean);
+  const proposed = answered ? (preview.data?.proposedLevel ?? null) : null;
   const level = chosen !== null && proposed !== null && chosen >= proposed ? chosen : proposed;
   const problem = overrideProblem(proposed, level, note);
   const unanswered = questions.filter((q) => !(q.id in clean));
-  const settling = preview.isFetching || debounced !== clean;
+  const settling = answered && (preview.isFetching || debounced !== clean);
 
   const save = useMutation({
     mutationFn: () =>
@@ -118,13 +129,20 @@ function PackWizard({ system, pack, initial, onClose, onSaved }: PackWizardProps
     },
   });
 
-  const setAnswer = (id: string, value: Answers[string] | undefined) =>
+  const setAnswer = (id: string, value: Answers[string] | undefined) => {
+    setPrefilled((prev) => {
+      if (!(id in prev)) return prev;
+      const next = { ...prev };
+      delete next[id];
+      return next;
+    });
     setAnswers((prev) => {
       const next = { ...prev };
       if (value === undefined) delete next[id];
       else next[id] = value;
       return next;
     });
+  };
 
   const blocked = unanswered.length > 0 || problem !== null || proposed === null || settling;
   return (
@@ -135,7 +153,7 @@ function PackWizard({ system, pack, initial, onClose, onSaved }: PackWizardProps
             {t('inventory.wizard.intro', { category: labels.category(system.category) })}
           </Text>
           {questions.map((q, i) => (
-            <QuestionField key={q.id} q={q} position={i + 1} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} />
+            <QuestionField key={q.id} q={q} position={i + 1} value={answers[q.id]} prefilledFrom={prefilled[q.id]} onChange={(v) => setAnswer(q.id, v)} />
           ))}
         </Stack>
       </Grid.Col>
@@ -147,15 +165,26 @@ function PackWizard({ system, pack, initial, onClose, onSaved }: PackWizardProps
               {preview.isFetching ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
             </Group>
             <Group gap="xs" data-testid="wizard-proposed" data-level={proposed ?? ''}>
-              <LevelBadge level={proposed} size="xl" />
+              {answered ? (
+                <LevelBadge level={proposed} size="xl" />
+              ) : (
+                <Text size="sm" c="dimmed" data-testid="wizard-no-answer">
+                  {t('inventory.wizard.noAnswerYet')}
+                </Text>
+              )}
             </Group>
+            {Object.keys(prefilled).length > 0 && (
+              <Text size="xs" c="blue.8" data-testid="wizard-prefilled" data-count={Object.keys(prefilled).length}>
+                {t('inventory.wizard.prefilledSummary', { n: Object.keys(prefilled).length })}
+              </Text>
+            )}
             {preview.isError && <InventoryError error={preview.error} />}
             {unanswered.length > 0 && (
               <Text size="sm" c="orange.8" data-testid="wizard-unanswered">
                 {t('inventory.wizard.unanswered', { n: unanswered.length })}
               </Text>
             )}
-            {preview.data && preview.data.reasons.length > 0 && (
+            {answered && preview.data && preview.data.reasons.length > 0 && (
               <Stack gap={6} data-testid="wizard-reasons">
                 <Text size="sm" fw={600}>
                   {t('inventory.wizard.reasons')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_NEXT, dossierTimeline, stepNeeds, type DossierLike } from './dossier-model';
+import { DOSSIER_NEXT, dossierTimeline, stepNeeds, stepsForOthers, submissionToConfirm, unmetRequirements, type DossierLike } from './dossier-model';
 
 const base: DossierLike = {
   status: 'drafting',
@@ -60,5 +60,24 @@ describe('dossier steps', () => {
     expect(stepNeeds('approved')).toEqual({ decisionNumber: true, noteRequired: false });
     expect(stepNeeds('returned')).toEqual({ decisionNumber: false, noteRequired: true });
     expect(stepNeeds('submitted')).toEqual({ decisionNumber: false, noteRequired: false });
+  });
+});
+
+describe('submitting with requirements not met', () => {
+  it('counts the requirements neither met nor not applicable, and asks only on submission', () => {
+    const c = { total: 40, met: 25, notApplicable: 5 };
+    expect(unmetRequirements(c)).toBe(10);
+    expect(submissionToConfirm('submitted', c)).toBe(10);
+    expect(submissionToConfirm('appraised', c)).toBe(0);
+    expect(submissionToConfirm('submitted', { total: 3, met: 2, notApplicable: 1 })).toBe(0);
+    expect(unmetRequirements({ total: 0, met: 0, notApplicable: 0 })).toBe(0);
+  });
+});
+
+describe('steps recorded by others', () => {
+  it('names the appraising authority’s steps the submitting unit may not record', () => {
+    expect(stepsForOthers('submitted', [])).toEqual(['appraised', 'returned']);
+    expect(stepsForOthers('submitted', ['appraised', 'returned'])).toEqual([]);
+    expect(stepsForOthers('drafting', ['submitted'])).toEqual([]);
   });
 });

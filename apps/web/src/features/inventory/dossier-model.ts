@@ -67,3 +67,27 @@ export function dossierTimeline(d: DossierLike, today: string): TimelineStep[] {
 export function stepNeeds(status: DossierStatus): { decisionNumber: boolean; noteRequired: boolean } {
   return { decisionNumber: status === 'approved', noteRequired: status === 'returned' };
 }
+
+export interface ChecklistCounts {
+  total: number;
+  met: number;
+  notApplicable: number;
+}
+
+/** Requirements neither met nor set aside as not applicable: what a submission would go with. */
+export function unmetRequirements(c: ChecklistCounts): number {
+  return Math.max(0, c.total - c.met - c.notApplicable);
+}
+
+/** The count a submission must be confirmed with (0: nothing to confirm). */
+export function submissionToConfirm(step: DossierStatus, c: ChecklistCounts): number {
+  return step === 'submitted' ? unmetRequirements(c) : 0;
+}
+
+/**
+ * The steps that come next but are not the caller's (the appraisal, approval and return are the
+ * appraising authority's, never the submitting unit's): the page says who records them.
+ */
+export function stepsForOthers(status: DossierStatus, mine: readonly DossierStatus[]): DossierStatus[] {
+  return DOSSIER_NEXT[status].filter((s) => !mine.includes(s));
+}

@@ -1,5 +1,5 @@
 import type { DossierStatus, System } from '@khien/contracts';
-import { Button, Group, Select, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Select, Stack, Text, TextInput, Textarea, Timeline } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { DateField } from '../../components/date-field';
 import { ResponsiveModal } from '../../components/responsive-modal';
 import { formatDate, todayVn } from '../../lib/format-date';
 import { DossierBadge } from './badges';
-import { DOSSIER_NEXT, dossierTimeline, stepNeeds } from './dossier-model';
+import { dossierTimeline, stepNeeds, stepsForOthers, submissionToConfirm } from './dossier-model';
 import { inventoryApi, useRefreshInventory } from './inventory-api';
 import { InventoryError } from './inventory-error';
 import { useInventoryLabels } from './inventory-labels';
@@ -17,8 +17,12 @@ const STEP_COLORS = { done: 'teal', current: 'blue', waiting: 'gray', returned: 
 /** The level dossier: where it stands, when each step happened and what is due next. */
 export function DossierPanel({ system, canWrite }: { system: System; canWrite: boolean }) {
   const { t } = useTranslation();
+  const labels = useInventoryLabels();
   const [open, setOpen] = useState(false);
   const d = system.dossier;
+  // what this caller may record now, from the server: the appraisal and approval are never the submitting unit's
+  const mine = canWrite ? (system.dossierSteps ?? []) : [];
+  const others = canWrite && system.level !== null ? stepsForOthers(d.status, mine) : [];
   const steps = dossierTimeline(d, todayVn());
   const active = steps.reduce((acc, s, i) => (s.state === 'done' || s.state === 'current' || s.state === 'returned' ? i : acc), 0);
   return (
@@ -30,12 +34,17 @@ export function DossierPanel({ system, canWrite }: { system: System; canWrite: b
           </Text>
           <DossierBadge status={d.status} size="md" />
         </Group>
-        {canWrite && DOSSIER_NEXT[d.status].length > 0 && (
+        {mine.length > 0 && (
           <Button size="sm" onClick={() => setOpen(true)} disabled={system.level === null} data-testid="dossier-step">
             {t('inventory.dossier.record')}
           </Button>
         )}
       </Group>
+      {others.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="dossier-review-elsewhere">
+          {t('inventory.dossier.reviewElsewhere', { steps: others.map((x) => labels.dossier(x)).join(', ') })}
+        </Text>
+      )}
       {system.level === null && (
         <Text size="sm" c="dimmed">
           {t('inventory.dossier.needsLevel')}
@@ -76,24 +85,26 @@ export function DossierPanel({ system, canWrite }: { system: System; canWrite: b
         </Text>
       )}
       <ResponsiveModal opened={open} onClose={() => setOpen(false)} title={t('inventory.dossier.record')} size="md">
-        {open && <StepForm system={system} onClose={() => setOpen(false)} />}
+        {open && <StepForm system={system} options={mine} onClose={() => setOpen(false)} />}
       </ResponsiveModal>
     </Stack>
   );
 }
 
-function StepForm({ system, onClose }: { system: System; onClose: () => void }) {
+function StepForm({ system, options, onClose }: { system: System; options: readonly DossierStatus[]; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useInventoryLabels();
   const refresh = useRefreshInventory();
-  const options = DOSSIER_NEXT[system.dossier.status];
   const [status, setStatus] = useState<DossierStatus>(options[0] ?? 'submitted');
+  const [confirmed, setConfirmed] = useState(false);
+  // a dossier may go with requirements not met (the appraiser judges them), but only knowingly
+  const unmet = submissionToConfirm(status, system.checklist);
   const [on, setOn] = useState(todayVn());
   const [decision, setDecision] = useState('');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
   const needs = stepNeeds(status);
-  const missing = { on: !on, decision: needs.decisionNumber && !decision.trim(), note: needs.noteRequired && !note.trim() };
+  const missing = { on: !on, decision: needs.decisionNumber && !decision.trim(), note: needs.noteRequired && !note.trim(), confirm: unmet > 0 && !confirmed };
   const save = useMutation({
     mutationFn: () =>
       inventoryApi.dossier(system.id, {
@@ -140,6 +151,20 @@ function StepForm({ system, onClose }: { system: System; onClose: () => void }) 
         maxLength={2000}
         error={tried && missing.note ? t('common.required') : undefined}
       />
+      {unmet > 0 && (
+        <Alert color="orange" variant="light" data-testid="dossier-unmet" data-count={unmet}>
+          <Stack gap="xs">
+            <Text size="sm">{t('inventory.dossier.unmet', { n: unmet, total: system.checklist.total })}</Text>
+            <Checkbox
+              label={t('inventory.dossier.unmetConfirm', { n: unmet })}
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.currentTarget.checked)}
+              error={tried && missing.confirm ? t('inventory.dossier.unmetConfirmRequired') : undefined}
+              data-testid="dossier-unmet-confirm"
+            />
+          </Stack>
+        </Alert>
+      )}
       <InventoryError error={save.error} onReload={() => void refresh().then(onClose)} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
@@ -149,7 +174,7 @@ function StepForm({ system, onClose }: { system: System; onClose: () => void }) 
           loading={save.isPending}
           onClick={() => {
             setTried(true);
-            if (!missing.on && !missing.decision && !missing.note) save.mutate();
+            if (!missing.on && !missing.decision && !missing.note && !missing.confirm) save.mutate();
           }}
           data-testid="dossier-save"
         >

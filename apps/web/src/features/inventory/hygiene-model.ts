@@ -28,3 +28,15 @@ export function hygieneOf(
     patch: patched ? 'ok' : 'problem',
   };
 }
+
+export type HygieneCheck = 'antivirus' | 'firewall' | 'patch';
+
+/** The three checks in the order they are shown, each with its state; none for what is not a computer. */
+export function hygieneItems(
+  a: Pick<Asset, 'kind' | 'avProduct' | 'avLicensed' | 'firewallOn' | 'lastPatchOn'>,
+  today: string,
+): { check: HygieneCheck; state: HygieneState }[] {
+  const h = hygieneOf(a, today);
+  if (h.antivirus === 'na') return [];
+  return (['antivirus', 'firewall', 'patch'] as const).map((check) => ({ check, state: h[check] }));
+}

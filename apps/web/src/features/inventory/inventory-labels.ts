@@ -31,6 +31,9 @@ export function useInventoryLabels() {
       level: (level: number | null) => (level === null ? t('inventory.level.none') : t('inventory.level.n', { n: level })),
       /** pack text ({vi, en}) in the current language */
       text: (x: { vi: string; en: string }) => localized(x, i18n.language),
+      /** a regulation pack as people know it, by title (and version); its id only when the pack is not installed */
+      pack: (p: { title: { vi: string; en: string } | null; version?: string | null } | null, id: string | null) =>
+        p?.title ? `${localized(p.title, i18n.language)}${p.version ? ` (${p.version})` : ''}` : (id ?? ''),
     };
   }, [t, i18n]);
 }

@@ -37,7 +37,7 @@ export function PackChoiceCard({ orgId }: { orgId: string }) {
             <Text size="xs" c="dimmed">
               {t('inventory.pack.inForce')}
             </Text>
-            <Text fw={600}>{current ? `${labels.text(current.title)} (${current.version})` : c.packId}</Text>
+            <Text fw={600}>{labels.pack(current ?? null, c.packId)}</Text>
             <Text size="xs" c="dimmed">
               {c.chosenAt ? t('inventory.pack.chosenAt', { org: c.chosenAtName ?? '' }) : t('inventory.pack.default')}
               {current ? ` · ${t('inventory.pack.fromDate', { date: formatDate(current.inForce.from) })}` : ''}

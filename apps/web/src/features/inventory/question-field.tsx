@@ -3,17 +3,19 @@ import { Checkbox, Group, NumberInput, Paper, Radio, Stack, Text } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { MarkBadge } from './badges';
 import { useInventoryLabels } from './inventory-labels';
-import type { AnswerValue } from './wizard-model';
+import type { AnswerValue, RecordField } from './wizard-model';
 
 interface QuestionFieldProps {
   q: CriterionQuestion;
   position: number;
   value: AnswerValue | undefined;
+  /** the record's fields this answer was taken from, until the person changes it */
+  prefilledFrom?: RecordField[] | undefined;
   onChange: (value: AnswerValue | undefined) => void;
 }
 
 /** One question of the pack, answered with radios, checkboxes, yes/no or a number. */
-export function QuestionField({ q, position, value, onChange }: QuestionFieldProps) {
+export function QuestionField({ q, position, value, prefilledFrom, onChange }: QuestionFieldProps) {
   const { t } = useTranslation();
   const labels = useInventoryLabels();
   const hint = (minLevel: number | undefined) => (minLevel !== undefined ? t('inventory.wizard.atLeast', { n: minLevel }) : undefined);
@@ -77,7 +79,7 @@ export function QuestionField({ q, position, value, onChange }: QuestionFieldPro
 
   const answered = value !== undefined;
   return (
-    <Paper withBorder p="sm" radius="md" data-testid={`question-${q.id}`} data-kind={q.kind} data-answered={answered}>
+    <Paper withBorder p="sm" radius="md" data-testid={`question-${q.id}`} data-kind={q.kind} data-answered={answered} data-prefilled={Boolean(prefilledFrom)}>
       <Stack gap={6}>
         <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
           <Text fw={600} size="sm" id={labelId}>
@@ -91,6 +93,11 @@ export function QuestionField({ q, position, value, onChange }: QuestionFieldPro
           </Text>
         )}
         {input}
+        {prefilledFrom && (
+          <Text size="xs" c="blue.8" data-testid="question-prefilled">
+            {t('inventory.wizard.prefilled', { fields: prefilledFrom.map((f) => t(`inventory.fields.${f}`)).join(', ') })}
+          </Text>
+        )}
         {q.source && (
           <Text size="xs" c="dimmed">
             {t('inventory.wizard.source', { source: q.source })}

@@ -124,7 +124,10 @@ export function SystemPage() {
             </Group>
             {s.packId ? (
               <Text size="xs" c="dimmed" data-testid="system-pack">
-                {t('inventory.systemPage.classifiedWith', { pack: `${s.packId} ${s.packVersion ?? ''}`.trim(), when: formatDateTime(s.classifiedAt) })}
+                {t('inventory.systemPage.classifiedWith', {
+                  pack: labels.pack({ title: s.packTitle, version: s.packVersion }, s.packId),
+                  when: formatDateTime(s.classifiedAt),
+                })}
               </Text>
             ) : (
               <Text size="xs" c="dimmed">

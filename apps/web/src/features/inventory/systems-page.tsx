@@ -167,8 +167,8 @@ export function SystemsPage() {
                         <Table.Td>
                           <LevelBadge level={s.level} />
                           {s.packId && (
-                            <Text size="xs" c="dimmed">
-                              {s.packId}
+                            <Text size="xs" c="dimmed" lineClamp={2} maw={260} title={labels.pack({ title: s.packTitle }, s.packId)}>
+                              {labels.pack({ title: s.packTitle }, s.packId)}
                             </Text>
                           )}
                         </Table.Td>

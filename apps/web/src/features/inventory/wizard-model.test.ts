@@ -1,6 +1,19 @@
 import type { Classification, CriterionQuestion } from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
-import { cleanAnswers, latestAnswers, localized, overrideProblem, questionsFor, unansweredCount } from './wizard-model';
+import nd331 from '../../../../../regulations/packs/vn-nd331-2026.json';
+import nd85 from '../../../../../regulations/packs/vn-nd85-2016.json';
+import {
+  answersFromRecord,
+  cleanAnswers,
+  hasAnyAnswer,
+  latestAnswers,
+  localized,
+  overrideProblem,
+  questionsFor,
+  startingAnswers,
+  unansweredCount,
+  type RecordLike,
+} from './wizard-model';
 
 const t = (s: string) => ({ vi: s, en: s });
 const QUESTIONS: CriterionQuestion[] = [
@@ -73,6 +86,7 @@ describe('latestAnswers', () => {
     id: null,
     packId,
     packVersion: '1.0.0',
+    packTitle: null,
     answers,
     proposedLevel: 1,
     level: 1,
@@ -99,5 +113,40 @@ describe('localized', () => {
     expect(localized({ vi: 'Cấp độ', en: 'Level' }, 'en')).toBe('Level');
     expect(localized({ vi: 'Cấp độ', en: '' }, 'en')).toBe('Cấp độ');
     expect(localized({ vi: 'Cấp độ', en: 'Level' }, 'vi')).toBe('Cấp độ');
+  });
+});
+
+describe('starting from the system record', () => {
+  const q331 = nd331.criteria.questions as CriterionQuestion[];
+  const q85 = nd85.criteria.questions as CriterionQuestion[];
+  const record = (over: Partial<RecordLike> = {}): RecordLike => ({ userKinds: [], dataKinds: [], personalDataSubjects: null, internetFacing: false, ...over });
+
+  it('answers nothing from an empty record: the wizard then shows no level', () => {
+    const { answers } = answersFromRecord(q331, record({ internetFacing: true }));
+    expect(answers).toEqual({});
+    expect(hasAnyAnswer(answers)).toBe(false);
+  });
+
+  it('takes the personal data count, and "not internal only" from outside users or private data', () => {
+    const portal = answersFromRecord(q331, record({ userKinds: ['staff', 'citizens'], dataKinds: ['public', 'personal_basic'], personalDataSubjects: 1200 }));
+    expect(portal.answers).toEqual({ personal_data_subjects: 1200, internal_public_only: false });
+    expect(portal.from.internal_public_only).toEqual(['userKinds', 'dataKinds']);
+    expect(hasAnyAnswer(portal.answers)).toBe(true);
+    // no personal data: none sensitive either (Decree 331 asks; Decree 85 does not)
+    expect(answersFromRecord(q331, record({ personalDataSubjects: 0 })).answers).toEqual({ personal_data_subjects: 0, sensitive_data_subjects: 0 });
+    expect(answersFromRecord(q85, record({ personalDataSubjects: 0 })).answers).toEqual({ personal_data_subjects: 0 });
+  });
+
+  it('says "internal and public only" only when the record says so outright, and not when internet-facing', () => {
+    const intranet = record({ userKinds: ['staff'], dataKinds: ['public'] });
+    expect(answersFromRecord(q331, intranet).answers).toEqual({ internal_public_only: true });
+    expect(answersFromRecord(q331, { ...intranet, internetFacing: true }).answers).toEqual({});
+    expect(answersFromRecord(q331, record({ userKinds: ['staff'] })).answers).toEqual({});
+  });
+
+  it('keeps the latest classification’s answers and fills only what they leave open', () => {
+    const start = startingAnswers(q331, { internal_public_only: true, admin_procedures: true }, record({ userKinds: ['citizens'], personalDataSubjects: 50 }));
+    expect(start.answers).toEqual({ internal_public_only: true, admin_procedures: true, personal_data_subjects: 50 });
+    expect(Object.keys(start.prefilled)).toEqual(['personal_data_subjects']);
   });
 });

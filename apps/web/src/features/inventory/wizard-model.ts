@@ -75,3 +75,77 @@ export function overrideProblem(proposed: number | null, chosen: number | null, 
   if (chosen < proposed) return 'lower';
   return note.trim() ? null : 'noteRequired';
 }
+
+/** The system record's fields an answer can come from (named on the pre-filled question). */
+export type RecordField = 'personalDataSubjects' | 'userKinds' | 'dataKinds' | 'internetFacing';
+
+export interface RecordLike {
+  userKinds: readonly string[];
+  dataKinds: readonly string[];
+  personalDataSubjects: number | null;
+  internetFacing: boolean;
+}
+
+const OUTSIDE_USERS = new Set(['citizens', 'businesses', 'other_agencies']);
+
+/**
+ * What the system's own record already answers, so the wizard starts from it instead of a blank
+ * form: only what the record says outright, never a guess from a box left unticked.
+ *
+ * - personal data: the number of people whose data it holds (and, when that is 0, 0 sensitive);
+ * - "internal use and public information only": no, when it serves citizens, businesses or other
+ *   agencies, or holds anything but public information; yes, only when it serves staff alone, holds
+ *   public information alone, holds no personal data and is not reachable from the internet.
+ *   Being internet-facing alone answers nothing (a staff-only webmail is on the internet too).
+ */
+export function answersFromRecord(questions: readonly CriterionQuestion[], s: RecordLike): { answers: Answers; from: Record<string, RecordField[]> } {
+  const asked = new Set(questions.map((q) => q.id));
+  const answers: Answers = {};
+  const from: Record<string, RecordField[]> = {};
+  const put = (id: string, value: AnswerValue, fields: RecordField[]) => {
+    if (!asked.has(id)) return;
+    answers[id] = value;
+    from[id] = fields;
+  };
+  if (s.personalDataSubjects !== null) {
+    put('personal_data_subjects', s.personalDataSubjects, ['personalDataSubjects']);
+    if (s.personalDataSubjects === 0) put('sensitive_data_subjects', 0, ['personalDataSubjects']);
+  }
+  const outsiders = s.userKinds.some((k) => OUTSIDE_USERS.has(k));
+  const privateData = s.dataKinds.some((k) => k !== 'public');
+  if (outsiders || privateData || (s.personalDataSubjects ?? 0) > 0) {
+    const fields: RecordField[] = [
+      ...(outsiders ? (['userKinds'] as const) : []),
+      ...(privateData ? (['dataKinds'] as const) : []),
+      ...(!outsiders && !privateData ? (['personalDataSubjects'] as const) : []),
+    ];
+    put('internal_public_only', false, fields);
+  } else if (
+    s.userKinds.length > 0 &&
+    s.userKinds.every((k) => k === 'staff') &&
+    s.dataKinds.length > 0 &&
+    s.dataKinds.every((k) => k === 'public') &&
+    !s.internetFacing
+  ) {
+    put('internal_public_only', true, ['userKinds', 'dataKinds', 'internetFacing']);
+  }
+  return { answers: cleanAnswers(questions, answers), from };
+}
+
+/** Where the wizard starts: the latest answers under this pack, and the record's for questions they leave open. */
+export function startingAnswers(
+  questions: readonly CriterionQuestion[],
+  latest: Answers,
+  record: RecordLike,
+): { answers: Answers; prefilled: Record<string, RecordField[]> } {
+  const fromRecord = answersFromRecord(questions, record);
+  const kept = cleanAnswers(questions, latest);
+  const prefilled: Record<string, RecordField[]> = {};
+  for (const [id, fields] of Object.entries(fromRecord.from)) if (!(id in kept) && id in fromRecord.answers) prefilled[id] = fields;
+  return { answers: { ...fromRecord.answers, ...kept }, prefilled };
+}
+
+/** A level is shown only once something is answered: with no answer there is nothing to propose from. */
+export function hasAnyAnswer(answers: Answers): boolean {
+  return Object.keys(answers).length > 0;
+}

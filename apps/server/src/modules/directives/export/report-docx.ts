@@ -84,7 +84,8 @@ function heading(text: string): FileChild {
   return bodyPara([run(text, { bold: true })], { keepNext: true, before: 120 });
 }
 
-function titleBlock(subject: string): FileChild[] {
+/** "BÁO CÁO", the subject under it and the short rule: the title of a named document. */
+export function titleBlock(subject: string): FileChild[] {
   const available = TEXT_WIDTH - 2 * 720;
   const width = Math.min(available, textWidthPt(subject, 14, true) * TWIPS_PER_PT);
   return [

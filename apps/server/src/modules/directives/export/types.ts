@@ -62,6 +62,42 @@ export interface ReportDoc {
   generatedAt: string;
 }
 
+/** One task of a recipient's report, its status already in Vietnamese. */
+export interface AssignmentReportTask {
+  section: string;
+  text: string;
+  /** how it is counted in the tally */
+  outcome: 'done' | 'not_done' | 'not_applicable' | 'open';
+  /** the status as printed ("Đã hoàn thành") */
+  status: string;
+  report: string;
+  /** why not done / not applicable */
+  reason: string | null;
+  evidence: number;
+}
+
+/**
+ * One recipient's own report on the directive it received, addressed to the issuer: its "Kính gửi"
+ * and "Nơi nhận" are the issuing org (and the archive), never the directive's list of recipients.
+ */
+export interface AssignmentReportDoc {
+  /** The reporting org's parent, above it in the header; null to omit. */
+  parentBody: string | null;
+  /** The reporting org (the recipient). */
+  issuingBody: string;
+  place: string | null;
+  /** ISO yyyy-mm-dd. */
+  date: string;
+  /** "Công văn số 1082/UBND-CA ngày 05/3/2026 của UBND phường Mường Lay về …" */
+  directiveRef: string;
+  directiveNumber: string | null;
+  /** The org that issued the directive: to whom the report goes. */
+  issuerName: string;
+  tasks: AssignmentReportTask[];
+  /** ISO timestamp; printed in Vietnam time (UTC+7). */
+  generatedAt: string;
+}
+
 /**
  * Bounds on what goes into a file. The builders get validated data, but a directive sent to every
  * organisation of a province has thousands of recipients: a printed page keeps the first ones and says
