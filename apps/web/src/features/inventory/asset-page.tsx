@@ -89,7 +89,7 @@ function AssetDetails({ a }: { a: Asset }) {
       <Field label={t('inventory.fields.firewallOn')}>{tri(a.firewallOn)}</Field>
       <Field label={t('inventory.fields.lastPatchOn')}>{formatDate(a.lastPatchOn) || '—'}</Field>
       <Field label={t('inventory.fields.lastSeen')}>{formatDateTime(a.lastSeenAt) || '—'}</Field>
-      <Field label={t('inventory.fields.source')}>{a.source}</Field>
+      <Field label={t('inventory.fields.source')}>{labels.assetSource(a.source)}</Field>
     </SimpleGrid>
   );
 }

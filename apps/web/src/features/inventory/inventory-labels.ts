@@ -21,6 +21,7 @@ export function useInventoryLabels() {
       dossier: (s: DossierStatus) => t(`inventory.enums.dossier.${s}`),
       requirement: (s: RequirementStatus) => t(`inventory.enums.requirement.${s}`),
       assetKind: (k: AssetKind) => t(`inventory.enums.assetKind.${k}`),
+      assetSource: (s: string) => open('inventory.enums.assetSource', s),
       criticality: (c: Criticality) => t(`inventory.enums.criticality.${c}`),
       hygiene: (h: HygieneFilter) => t(`inventory.enums.hygiene.${h}`),
       importKind: (k: ImportKind) => t(`inventory.enums.importKind.${k}`),
