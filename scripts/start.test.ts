@@ -15,7 +15,18 @@ const dataDir = path.join(dir, 'data');
 const webDist = path.join(dir, 'web');
 fs.mkdirSync(webDist);
 fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><div id="root"></div>');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// a failed expectation must not leave a server running: each start is its own process group
+const groups: number[] = [];
+afterAll(() => {
+  for (const pgid of groups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -49,6 +60,7 @@ async function start(): Promise<{ parent: ChildProcess; url: string; out: () => 
   };
   delete env.DATABASE_URL;
   const parent = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.push(parent.pid!);
   let out = '';
   parent.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   parent.stderr!.on('data', (b: Buffer) => (out += b.toString()));
