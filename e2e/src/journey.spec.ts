@@ -116,6 +116,11 @@ describe('foundation journey', () => {
     await expect.poll(async () => page.locator('[data-action="user.created"]').count()).toBeGreaterThan(0);
     const text = await table.textContent();
     expect(text).toContain('admin@khien.local');
+    // in words, not codes: the action, the object type, the person's name
+    expect(text).toContain('Tạo đơn vị');
+    expect(text).toContain('Phân quyền');
+    expect(text).toContain('Quản trị hệ thống');
+    expect(text).not.toContain('org.created');
     await shot('07-audit-log');
   });
 

@@ -61,7 +61,8 @@ export async function startProduct(): Promise<RunningServer> {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
-      const m = /listening at (http:\/\/\S+)/.exec(out);
+      // the start-up block, in the CLI's language (Vietnamese, or English with an English LANG)
+      const m = /(?:đang chạy tại|is running at) (http:\/\/\S+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
@@ -69,7 +70,7 @@ export async function startProduct(): Promise<RunningServer> {
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${out}`)));
   });
-  const demoPassword = /shared password: (\S+)\)/.exec(seedOutput + out)?.[1];
+  const demoPassword = /(?:Mật khẩu chung của người dùng mẫu|The demo users' shared password): (\S+)/.exec(seedOutput + out)?.[1];
   if (!demoPassword) throw new Error(`no demo password in:\n${seedOutput}${out}`);
   return {
     url,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyContextConfig, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyContextConfig, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
@@ -52,6 +52,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
+    // a request log buries what matters (the start-up block, warnings, errors): only when asked for
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: MAX_JSON_BODY,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -11,7 +11,7 @@ import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.j
 import { usersJobs } from './modules/users/index.js';
 import { workJobs } from './modules/work/index.js';
 import { buildWorkContext } from './work-context.js';
-import { hasAnyUser, seedDemo } from './demo/demo-seed.js';
+import { hasAnyUser, seedDemo, type SeedResult } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
 import { serveBackups, type ControlChannel } from './platform/backup/index.js';
 import { auditCheckpointJobs } from './platform/audit/audit-checkpoint.js';
@@ -35,21 +35,15 @@ export async function openMigrated(config: Config): Promise<Database> {
 }
 
 /** First start in embedded mode: a demo province so that there is something to try. */
-export async function seedIfFresh(database: Database, config: Config, print: (line: string) => void): Promise<void> {
-  if (database.kind !== 'pglite' || (await hasAnyUser(database.db))) return;
-  await printSeed(database, config, print);
+export async function seedIfFresh(database: Database, config: Config): Promise<SeedResult | null> {
+  if (database.kind !== 'pglite' || (await hasAnyUser(database.db))) return null;
+  return seedDemoData(database, config);
 }
 
-export async function printSeed(database: Database, config: Config, print: (line: string) => void): Promise<void> {
+/** The demo province, with the admin password of KHIEN_ADMIN_PASSWORD if set; the passwords come back to be shown once. */
+export async function seedDemoData(database: Database, config: Config): Promise<SeedResult> {
   if (config.adminPassword) assertPasswordAcceptable(config.adminPassword);
-  const r = await seedDemo(database.db, { adminPassword: config.adminPassword });
-  print('');
-  print(`Đã tạo dữ liệu mẫu (demo): ${r.orgs} đơn vị, ${r.users.length} người dùng / demo data created.`);
-  print(`  Quản trị / admin: ${r.adminEmail}  mật khẩu / password: ${config.adminPassword ? '(KHIEN_ADMIN_PASSWORD)' : r.adminPassword}`);
-  print(`  Người dùng mẫu khác / other demo users (mật khẩu chung / shared password: ${r.demoPassword}):`);
-  for (const u of r.users.slice(1)) print(`    ${u.role.padEnd(22)} ${u.email}`);
-  print('  Mật khẩu chỉ hiện một lần; hãy lưu lại / shown only once, keep it.');
-  print('');
+  return seedDemo(database.db, { adminPassword: config.adminPassword });
 }
 
 export interface Running {
@@ -57,20 +51,25 @@ export interface Running {
   database: Database;
   jobs: Jobs | null;
   address: string;
+  /** the demo province this start created (first embedded start), null otherwise */
+  seeded: SeedResult | null;
   stop(): Promise<void>;
 }
 
-export async function serve(config: Config, opts: { worker: boolean; print: (line: string) => void }): Promise<Running> {
+export async function serve(config: Config, opts: { worker: boolean }): Promise<Running> {
   const database = await openMigrated(config);
   let app: FastifyInstance | undefined;
   let control: ControlChannel | null = null;
   try {
-    await seedIfFresh(database, config, opts.print);
+    const seeded = await seedIfFresh(database, config);
     // embedded: this process owns the data folder, so an import still "running" died with the last one
     await interruptDeadImports(database.db, { everyRunning: database.kind === 'pglite' });
     app = await buildApp({ database, config });
+    // the caller prints where it listens, in its start-up block; Fastify's own line only with the request log
+    const level = app.log.level;
+    if (!config.logRequests) app.log.level = 'warn';
     const address = await app.listen({ port: config.port, host: config.host });
-    opts.print(`Khiên đang chạy tại / listening at ${address}  (${database.kind === 'pglite' ? `nhúng / embedded: ${config.dataDir}` : 'PostgreSQL'})`);
+    app.log.level = level;
     // embedded: only this process may open the data folder, so `khien backup` asks it for the copy
     if (database.kind === 'pglite') control = await openControl(app, database, config);
     // workers start after the first page can be served (the queues exist since openMigrated).
@@ -90,7 +89,7 @@ export async function serve(config: Config, opts: { worker: boolean; print: (lin
         await jobs.stop().catch(() => undefined);
         await database.close();
       })());
-    return { app: server, database, jobs, address, stop };
+    return { app: server, database, jobs, address, seeded, stop };
   } catch (err) {
     await control?.close();
     await app?.close();

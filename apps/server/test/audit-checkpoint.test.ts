@@ -222,7 +222,9 @@ describe('audit checkpoints', () => {
 
     const fromFile = await auditVerifyReport(db, keys, { checkpointPath: filePath });
     expect(fromFile.exitCode).toBe(1);
-    expect(fromFile.lines.join('\n')).toMatch(/audit rows removed after the checkpoint/);
+    expect(fromFile.lines.join('\n')).not.toMatch(/ \/ [A-Za-z]/);
+    const inEnglish = await auditVerifyReport(db, keys, { checkpointPath: filePath, lang: 'en' });
+    expect(inEnglish.lines.join('\n')).toMatch(/Audit rows removed after the checkpoint/);
     // the attacker left the checkpoint rows in place: plain `khien audit verify` catches it too
     const fromDb = await auditVerifyReport(db, keys, {});
     expect(fromDb.exitCode).toBe(1);
@@ -240,7 +242,8 @@ describe('khien audit checkpoint / verify --checkpoint (CLI)', () => {
   const run = promisify(execFile);
   const dataDir = path.join(tmp, 'cli-data');
   // the CLI opens the embedded engine on disk on either test engine: the PostgreSQL paths are covered above
-  const env: NodeJS.ProcessEnv = { ...process.env, KHIEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+  // the CLI's own language (Vietnamese) whatever this machine's locale
+  const env: NodeJS.ProcessEnv = { ...process.env, KHIEN_DATA_DIR: dataDir, LOG_LEVEL: 'silent', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
   delete env.DATABASE_URL;
   const khien = (...args: string[]) =>
     run(process.execPath, [path.join(ROOT, 'apps/server/bin/khien.mjs'), ...args], { cwd: ROOT, env, timeout: 120_000 }).then(

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { verifyAuditChain } from '../src/platform/audit/audit-verify.js';
-import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
+import { recordAudit } from '../src/platform/audit/audit.js';
+import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp, type TestUser } from './harness.js';
 
 let t: TestApp;
 let admin: Client;
 let communeA: string;
 let communeB: string;
+let adminUser: TestUser;
 beforeAll(async () => {
   t = await createTestApp();
   const province = await buildOrg(t, { name: 'Tỉnh Kiểm Toán', kind: 'province' });
   communeA = (await buildOrg(t, { parentId: province.id, name: 'Xã A', kind: 'commune' })).id;
   communeB = (await buildOrg(t, { parentId: province.id, name: 'Xã B', kind: 'commune' })).id;
-  admin = await signIn(t, await buildUser(t, { homeOrgId: province.id, grants: [{ role: 'system_admin', orgId: null }] }));
+  adminUser = await buildUser(t, { homeOrgId: province.id, grants: [{ role: 'system_admin', orgId: null }] });
+  admin = await signIn(t, adminUser);
 });
 afterAll(async () => t.close());
 
@@ -27,6 +30,38 @@ describe('audit log', () => {
     expect(upd.actorLabel).toMatch(/@test\.khien\.vn$/);
     expect(upd.ip).toBe('127.0.0.1');
     expect(upd.requestId).toBeTruthy();
+  });
+
+  it('names the actor: a person by name (e-mail beside it), the product and the command line by kind', async () => {
+    const me = (await t.database.executeSql('select full_name from users where id = $1', [adminUser.id])).rows[0] as { full_name: string };
+    const org = (await admin.send('POST', '/api/v1/orgs', { parentId: communeA, name: 'Trường Tiểu học Người Làm', kind: 'school' })).json();
+    const created = (await admin.get(`/api/v1/audit?entityId=${org.id}`)).json().items[0];
+    expect(created).toMatchObject({ actorKind: 'person', actorName: me.full_name, actorDetail: adminUser.email, actorLabel: adminUser.email });
+    // a sign-in is recorded before there is a session: the person is found through the row
+    const login = (await admin.get(`/api/v1/audit?action=auth.login&actor=${encodeURIComponent(adminUser.email)}&limit=1`)).json().items[0];
+    expect(login).toMatchObject({ actorKind: 'person', actorName: me.full_name, actorUserId: null });
+    // the filter finds people by the name shown, diacritics or not
+    const byName = (await admin.get(`/api/v1/audit?actor=${encodeURIComponent('nguoi dung')}&entityId=${org.id}`)).json();
+    expect(byName.total).toBe(1);
+
+    const cli = { kind: 'user' as const, userId: '00000000-0000-0000-0000-000000000000', tokenId: null, label: 'cli:root', grants: [], tokenLimit: null };
+    await t.database.db.transaction(async (tx) => {
+      await recordAudit(
+        tx,
+        { actor: null, systemLabel: 'demo seed', ip: null, requestId: null },
+        { action: 'org.created', entityType: 'org', entityId: 'demo-x', orgId: null, orgPath: null },
+      );
+      await recordAudit(
+        tx,
+        { actor: cli, ip: null, requestId: null },
+        { action: 'org.updated', entityType: 'org', entityId: 'demo-x', orgId: null, orgPath: null },
+      );
+    });
+    const rows = (await admin.get('/api/v1/audit?entityId=demo-x')).json().items;
+    expect(rows.map((r: { actorKind: string; actorName: string | null; actorDetail: string | null }) => [r.actorKind, r.actorName, r.actorDetail])).toEqual([
+      ['cli', null, 'root'],
+      ['demo_seed', null, null],
+    ]);
   });
 
   it('never stores secrets in the log', async () => {

@@ -329,6 +329,34 @@ describe('imports', () => {
     expect(drift!.n).toBe(0);
   });
 
+  it('names every bad cell of a row, in both languages, and counts the row once', async () => {
+    const csv = ['Tên thiết bị,Loại,Địa chỉ IP,Mức quan trọng,Ngày vá gần nhất', 'Máy trạm số 7,máy bay,10.0.0.300,tối quan trọng,31/02/2026'].join('\n');
+    const r = await importFile(coord, { orgId: communeA, kind: 'assets', onError: 'refuse' }, { name: 'ba-loi.csv', data: Buffer.from(csv) });
+    expect(r).toMatchObject({ status: 'refused', rowsRead: 1, rowsFailed: 1 });
+    expect(r.errors.map((e) => [e.row, e.field, e.code])).toEqual([
+      [2, 'Loại', 'not_in_list'],
+      [2, 'Địa chỉ IP', 'ip_invalid'],
+      [2, 'Mức quan trọng', 'not_in_list'],
+      [2, 'Ngày vá gần nhất', 'date_impossible'],
+    ]);
+    const date = r.errors[3]!;
+    expect(date.text).toEqual({ vi: 'Ngày "31/02/2026" không tồn tại', en: 'There is no such date as "31/02/2026"' });
+    // the API's message is Vietnamese; the web and the CLI pick the reader's language from `text`
+    expect(date.message).toBe(date.text.vi);
+    for (const e of r.errors) expect(`${e.text.vi}|${e.text.en}`).not.toMatch(/ \/ [a-z]/);
+    expect(r.messageText).toEqual({
+      vi: 'Tệp bị từ chối: 1 dòng lỗi, không dòng nào được nhập',
+      en: 'The file is refused: one row has errors, none was imported',
+    });
+  });
+
+  it('CRLF, LF and lone CR line ends, mixed in one file, never merge rows', async () => {
+    const lines = ['Dải IP,Đơn vị,Nhà mạng', '192.0.2.0/30,90002,VNPT', '192.0.2.4/30,90002,VNPT', '192.0.2.8/30,90002,Viettel', '192.0.2.12/30,90002,FPT'];
+    const csv = `${lines[0]}\r\n${lines[1]}\n${lines[2]}\r${lines[3]}\r\n${lines[4]}`;
+    const r = await importFile(coord, { orgId: province, kind: 'ipspace', onError: 'refuse', dryRun: 'true' }, { name: 'ip.csv', data: Buffer.from(csv) });
+    expect(r, JSON.stringify(r.errors)).toMatchObject({ status: 'done', rowsRead: 4, rowsFailed: 0, created: 4 });
+  });
+
   it('a record twice in one file is reported on its second row', async () => {
     const csv = 'Dải IP,Đơn vị,Nhà mạng\n198.51.100.0/30,90002,VNPT\n198.51.100.4/30,90002,VNPT\n198.51.100.0/30,90002,Viettel\n';
     const r = await importFile(coord, { orgId: province, kind: 'ipspace', onError: 'refuse' }, { name: 'ip.csv', data: Buffer.from(csv) });

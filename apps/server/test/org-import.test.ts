@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function upload(c: Client, query: string, filename: string, data: Buffer) {
+function upload(c: Client, query: string, filename: string, data: Buffer, language = 'vi') {
   const boundary = '----khien';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
@@ -24,7 +24,7 @@ function upload(c: Client, query: string, filename: string, data: Buffer) {
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/orgs/import?${query}`,
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': language },
     payload,
   });
 }
@@ -36,6 +36,14 @@ describe('org import and export', () => {
     expect(dry.errors.slice(0, 3)).toEqual([]);
     expect(dry.created).toBe(3355);
     expect(dry).toMatchObject({ dryRun: true, created: 3355, updated: 0, errors: [] });
+    // what it would add, by kind and the parent's kind
+    expect(dry.added).toEqual(
+      expect.arrayContaining([
+        { kind: 'province', underKind: null, count: 34, examples: expect.arrayContaining(['Thành phố Hà Nội']) },
+        expect.objectContaining({ kind: 'ward', underKind: 'province' }),
+        expect.objectContaining({ kind: 'commune', underKind: 'province' }),
+      ]),
+    );
     expect((await admin.get('/api/v1/orgs?q=ba%20dinh')).json().total).toBe(0);
     const real = (await upload(admin, 'dryRun=false', 'vn-admin-units-2026.json', data)).json();
     expect(real).toMatchObject({ created: 3355, updated: 0, errors: [] });
@@ -68,6 +76,21 @@ describe('org import and export', () => {
     expect(skip.created).toBe(1);
     const kids = (await admin.get(`/api/v1/orgs?parentId=${parent.id}`)).json();
     expect(kids.items.map((o: { name: string }) => o.name)).toEqual(['Trường Tiểu học Một']);
+  });
+
+  it('says the row errors in the language of the request, one language only', async () => {
+    const parent = await buildOrg(t, { name: 'Xã Ngôn Ngữ', kind: 'commune' });
+    const csv = Buffer.from(['ten,loai,lien_he_ten,lien_he_email', 'Trường Ba,Lâu đài,Cô Hoa,khong-phai-email'].join('\r\n'));
+    const vi = (await upload(admin, `dryRun=true&onError=skip&parentId=${parent.id}`, 'orgs.csv', csv, 'vi-VN,vi;q=0.9')).json();
+    const en = (await upload(admin, `dryRun=true&onError=skip&parentId=${parent.id}`, 'orgs.csv', csv, 'en-GB,en;q=0.8')).json();
+    expect(vi.errors.map((e: { code: string }) => e.code)).toEqual(['kind_unknown', 'email_invalid']);
+    expect(en.errors.map((e: { code: string }) => e.code)).toEqual(['kind_unknown', 'email_invalid']);
+    expect(vi.errors[1].message).toBe('Email "khong-phai-email" không hợp lệ');
+    expect(en.errors[1].message).toBe('E-mail "khong-phai-email" is not a valid address');
+    for (const e of [...vi.errors, ...en.errors]) expect(e.message).not.toMatch(/ \/ /);
+    // a file refused whole says why in the request's language too
+    const refused = await upload(admin, 'dryRun=true', 'photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0]), 'en');
+    expect(refused.json().error.message).toMatch(/^The file is not CSV, XLSX/);
   });
 
   it('exports a subtree that imports back unchanged, in CSV and XLSX, and serves both templates', async () => {

@@ -220,7 +220,7 @@ describe('imports of a process that died', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-restart-'));
     const config = loadConfig({ KHIEN_DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', KHIEN_ADMIN_PASSWORD: 'Kh1en-khoi-dong-lai!' } as NodeJS.ProcessEnv);
     try {
-      const first = await serve(config, { worker: false, print: () => undefined });
+      const first = await serve(config, { worker: false });
       await first.stop();
       // what a killed process leaves behind: a row still "running"
       const db = await openDatabase({ dataDir: config.dataDir });
@@ -231,7 +231,7 @@ describe('imports of a process that died', () => {
             values (${org!.id}, 'assets', 'csv', 'dang-nhap.csv', 'keep', 'running', 'writing', now(), now()) returning id`,
       );
       await db.close();
-      const second = await serve(config, { worker: false, print: () => undefined });
+      const second = await serve(config, { worker: false });
       try {
         const [after] = await queryRows<{ status: string; message: string }>(
           second.database.db,

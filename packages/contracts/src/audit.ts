@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
 
+/**
+ * Who an audit row names, in kinds the web puts in words: a person (by name, e-mail as written), an
+ * API token (its name, and its owner's name), the command line (the operator's system account), or
+ * the product itself (demo data, a background file import, the work timers, the signed checkpoints).
+ */
+export const AUDIT_ACTOR_KINDS = ['person', 'token', 'cli', 'demo_seed', 'file_import', 'work_timers', 'audit_checkpoint', 'system', 'unknown'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
 export const AuditEntrySchema = z.object({
   seq: z.number().int(),
   at: TimestampSchema,
   actorUserId: IdSchema.nullable(),
   actorTokenId: IdSchema.nullable(),
+  /** as recorded: an e-mail, "token:…", "cli:…", "demo seed"… */
   actorLabel: z.string(),
+  actorKind: z.enum(AUDIT_ACTOR_KINDS),
+  /** the person's display name today (for a token or a file import: its owner), null when there is none */
+  actorName: z.string().nullable(),
+  /** what the label adds: the e-mail, the token's name, the system account; null when nothing */
+  actorDetail: z.string().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   action: z.string(),

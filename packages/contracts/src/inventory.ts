@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
-import { ImportRowErrorSchema } from './orgs.js';
+import { ImportRowErrorSchema, TextInBothSchema } from './orgs.js';
 
 /** Shapes of the inventory: information systems, assets, owned IP space and file imports. */
 
@@ -362,7 +362,9 @@ export const InventoryImportSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   errors: z.array(ImportRowErrorSchema),
+  /** the outcome in words, Vietnamese; `messageText` has it in each language */
   message: z.string().nullable(),
+  messageText: TextInBothSchema.nullable(),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
 });

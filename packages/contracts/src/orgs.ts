@@ -119,17 +119,37 @@ export const OrgHistoryEntrySchema = z.object({
   actor: z.string().nullable(),
 });
 
+/** A sentence in both of the product's languages: the reader's is picked where it is shown. */
+export const TextInBothSchema = z.object({ vi: z.string(), en: z.string() });
+export type TextInBoth = z.infer<typeof TextInBothSchema>;
+
 export const ImportRowErrorSchema = z.object({
   row: z.number().int(),
   field: z.string().nullable(),
+  /** what is wrong, for programs (`date_impossible`, `duplicate_row`…); null on imports recorded before codes */
+  code: z.string().nullable(),
+  /** in words: in the request's language where the route is told it (Accept-Language), else Vietnamese */
   message: z.string(),
+  /** in words, in each language (an import recorded before this: its one message twice) */
+  text: TextInBothSchema,
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
+/** The orgs an import creates (or would, in a dry run), grouped by their kind and their parent's: "34 provinces under a province". */
+export const ImportAddedSchema = z.object({
+  kind: OrgKindSchema,
+  /** the parent's kind; null for new top-level orgs */
+  underKind: OrgKindSchema.nullable(),
+  count: z.number().int(),
+  /** the first few names, in file order */
+  examples: z.array(z.string()),
+});
+export type ImportAdded = z.infer<typeof ImportAddedSchema>;
 export const ImportResultSchema = z.object({
   dryRun: z.boolean(),
   rows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  added: z.array(ImportAddedSchema),
   errors: z.array(ImportRowErrorSchema),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;

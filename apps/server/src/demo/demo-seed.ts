@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { MFA_ROLES, type Role } from '@khien/contracts';
 import { queryRows, type Db } from '../platform/db/client.js';
 import { recordAuditBatch, type AuditContext, type AuditEvent } from '../platform/audit/audit.js';
 import { readablePassword } from '../platform/auth/secrets.js';
@@ -11,7 +12,8 @@ import { seedDemoInventory } from './demo-inventory.js';
 
 export interface SeedResult {
   orgs: number;
-  users: { email: string; role: string }[];
+  /** every demo user, the admin first; `mfa`: must enrol a second factor (TOTP) at the first sign-in */
+  users: { email: string; fullName: string; role: Role; orgName: string; mfa: boolean }[];
   adminEmail: string;
   adminPassword: string;
   demoPassword: string;
@@ -99,7 +101,13 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
   await seedDemoDirectives(db, { issuer: ids.get('cat')!.id, province: ids.get('tinh')!.id }, audit);
   return {
     orgs: orgList.length,
-    users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role })),
+    users: DEMO_USERS.map((u) => ({
+      email: u.email,
+      fullName: u.fullName,
+      role: u.role,
+      orgName: orgList.find((o) => o.key === u.org)?.name ?? '',
+      mfa: MFA_ROLES.includes(u.role),
+    })),
     adminEmail: DEMO_USERS[0]!.email,
     adminPassword,
     demoPassword,

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .optional(),
   KHIEN_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // one log line per HTTP request (Fastify's "incoming request" / "request completed", at info): off unless asked
+  KHIEN_LOG_REQUESTS: z.enum(['0', '1', 'true', 'false']).default('0'),
   // Prometheus /metrics: 'loopback' (default) answers only this machine, 'token' needs KHIEN_METRICS_TOKEN, 'off' removes it
   KHIEN_METRICS: z.enum(['loopback', 'token', 'off']).optional(),
   KHIEN_METRICS_TOKEN: z.string().min(24, 'KHIEN_METRICS_TOKEN: ít nhất 24 ký tự / at least 24 characters').optional(),
@@ -57,6 +59,8 @@ export interface Config {
   publicUrl: string | undefined;
   trustProxy: boolean;
   logLevel: string;
+  /** log every request (KHIEN_LOG_REQUESTS=1); otherwise the log has start-up, warnings and errors */
+  logRequests: boolean;
   /** who may read /metrics; a token alone implies 'token' */
   metrics: { mode: 'loopback' | 'token' | 'off'; token: string | undefined };
   /** PEM Ed25519 private key for audit checkpoints; unset: generated in dataDir on first use */
@@ -91,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.KHIEN_PUBLIC_URL,
     trustProxy: e.KHIEN_TRUST_PROXY === 'true',
     logLevel: e.LOG_LEVEL,
+    logRequests: e.KHIEN_LOG_REQUESTS === '1' || e.KHIEN_LOG_REQUESTS === 'true',
     metrics: { mode: e.KHIEN_METRICS ?? (e.KHIEN_METRICS_TOKEN ? 'token' : 'loopback'), token: e.KHIEN_METRICS_TOKEN },
     auditKeyFile: e.KHIEN_AUDIT_KEY_FILE ? path.resolve(e.KHIEN_AUDIT_KEY_FILE) : undefined,
     auditCheckpointMinutes: e.KHIEN_AUDIT_CHECKPOINT_MINUTES,

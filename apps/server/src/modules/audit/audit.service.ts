@@ -4,7 +4,9 @@ import type { Db } from '../../platform/db/client.js';
 import { auditLog } from '../../platform/audit/audit.tables.js';
 import { requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
 import { getVisibleOrg } from '../orgs/index.js';
+import { findUserIdsMatching, findUserNames } from '../users/index.js';
 import { containsPattern, prefixPattern } from '../../platform/db/like.js';
+import { classifyActorLabel, personOf } from './audit-actors.js';
 
 type Filter = {
   action?: string | undefined;
@@ -31,7 +33,12 @@ export async function listAudit(db: Db, actor: Actor, f: Filter): Promise<{ item
   if (f.action) conds.push(sql`${auditLog.action} like ${prefixPattern(f.action)}`);
   if (f.entityType) conds.push(sql`${auditLog.entityType} = ${f.entityType}`);
   if (f.entityId) conds.push(sql`${auditLog.entityId} = ${f.entityId}`);
-  if (f.actor) conds.push(sql`${auditLog.actorLabel} ilike ${containsPattern(f.actor)}`);
+  if (f.actor) {
+    // the label as recorded (e-mail, "cli:…", token name) or the name shown for it today
+    const people = await findUserIdsMatching(db, f.actor);
+    const byName = people.length ? sql` or ${auditLog.actorUserId} = any(${`{${people.join(',')}}`}::uuid[])` : sql``;
+    conds.push(sql`(${auditLog.actorLabel} ilike ${containsPattern(f.actor)}${byName})`);
+  }
   if (underPath) conds.push(sql`${effectivePath} <@ ${underPath}::ltree`);
   if (f.from) conds.push(sql`${auditLog.at} >= ${new Date(f.from)}`);
   if (f.to) conds.push(sql`${auditLog.at} <= ${new Date(f.to)}`);
@@ -43,21 +50,29 @@ export async function listAudit(db: Db, actor: Actor, f: Filter): Promise<{ item
       .from(auditLog)
       .where(where),
   ]);
+  const names = await findUserNames(db, rows.map(personOf));
   return {
-    items: rows.map((r) => ({
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actorUserId: r.actorUserId,
-      actorTokenId: r.actorTokenId,
-      actorLabel: r.actorLabel,
-      ip: r.ip,
-      requestId: r.requestId,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      orgId: r.orgId,
-      changes: r.changes as AuditEntry['changes'],
-    })),
+    items: rows.map((r) => {
+      const { kind, detail } = classifyActorLabel(r.actorLabel);
+      const person = personOf(r);
+      return {
+        seq: r.seq,
+        at: r.at.toISOString(),
+        actorUserId: r.actorUserId,
+        actorTokenId: r.actorTokenId,
+        actorLabel: r.actorLabel,
+        actorKind: kind,
+        actorName: person ? (names.get(person) ?? null) : null,
+        actorDetail: detail,
+        ip: r.ip,
+        requestId: r.requestId,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        orgId: r.orgId,
+        changes: r.changes as AuditEntry['changes'],
+      };
+    }),
     total: Number(totals[0]?.n ?? 0),
   };
 }

@@ -4,17 +4,19 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import type { ImportOptions, InventoryImport } from '@khien/contracts';
+import type { ImportOptions, ImportRowError, InventoryImport } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import { AppError, domainError } from '../../platform/errors.js';
 import { authorize, requireSomewhere, scopeSql, type Actor } from '../../platform/policy.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
+import { isWords, type Words } from '../../platform/words.js';
 import { enqueue, enqueueMany, jobName, wakeJobs } from '../../platform/jobs/index.js';
 import { getOrgRef } from '../orgs/index.js';
 import { inventoryImports } from './inventory.tables.js';
 import { detectFormat, importOrgRef, runImport, type ImportFormat } from './imports/run-import.js';
-import { checkXlsxFile } from './imports/read-records.js';
+import { checkXlsxFile, ImportFailure } from './imports/read-records.js';
+import type { RowError } from './imports/table-rows.js';
 
 /** One job per queued import, keyed by the import (the sweep re-queues a stranded one without doubling it). */
 export const INVENTORY_IMPORT_JOB = jobName<{ importId: string }>('inventory.import');
@@ -40,7 +42,8 @@ interface ImportRow {
   rows_failed: number;
   created: number;
   updated: number;
-  errors: InventoryImport['errors'];
+  /** RowError[]; imports recorded before row errors had codes hold { row, field, message } */
+  errors: (RowError | { row: number; field: string | null; message: string })[];
   message: string | null;
   created_at: string | Date;
   finished_at: string | Date | null;
@@ -49,7 +52,44 @@ interface ImportRow {
 
 const SELECT = sql`select i.*, o.name as org_name, o.path::text as org_path from inventory_imports i join orgs o on o.id = i.org_id`;
 
+/**
+ * The outcome sentence as stored: both languages, as JSON in the one text column the table has;
+ * imports recorded before hold one plain sentence, shown as it is in either language.
+ */
+function storedMessage(words: Words | null): string | null {
+  return words ? JSON.stringify(words) : null;
+}
+function messageWords(stored: string | null): Words | null {
+  if (stored === null) return null;
+  if (stored.startsWith('{')) {
+    try {
+      const value: unknown = JSON.parse(stored);
+      if (isWords(value)) return value;
+    } catch {
+      // a plain sentence that starts with a brace
+    }
+  }
+  return { vi: stored, en: stored };
+}
+
+function errorOut(e: ImportRow['errors'][number]): ImportRowError {
+  if ('text' in e) return { row: e.row, field: e.field, code: e.code, message: e.text.vi, text: e.text };
+  return { row: e.row, field: e.field, code: null, message: e.message, text: { vi: e.message, en: e.message } };
+}
+
+/** What an error that ended an import says, in both languages when it can (ImportFailure, the archive's refusals). */
+function failureWords(err: unknown): Words {
+  const text = (err as { text?: unknown } | null)?.text;
+  if (isWords(text)) return text;
+  if (err instanceof AppError) return { vi: err.message, en: err.message };
+  return {
+    vi: 'Lỗi khi nhập tệp; không dòng nào của lô dở dang được ghi',
+    en: 'The import failed; no row of the unfinished batch was written',
+  };
+}
+
 function toDto(r: ImportRow): InventoryImport {
+  const message = messageWords(r.message);
   return {
     id: r.id,
     orgId: r.org_id,
@@ -67,8 +107,9 @@ function toDto(r: ImportRow): InventoryImport {
     rowsFailed: r.rows_failed,
     created: r.created,
     updated: r.updated,
-    errors: r.errors,
-    message: r.message,
+    errors: r.errors.map(errorOut),
+    message: message?.vi ?? null,
+    messageText: message,
     createdAt: new Date(r.created_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
   };
@@ -267,7 +308,7 @@ export async function runClaimed(
   beat.unref();
   try {
     if (!org || !row.staged_path || !fs.existsSync(row.staged_path))
-      throw new AppError('IMPORT_FAILED', 'Tệp tạm của lượt nhập đã mất / the staged file is gone');
+      throw new ImportFailure('IMPORT_FAILED', { vi: 'Tệp tạm của lượt nhập đã mất', en: 'The staged file of this import is gone' });
     const outcome = await runImport(
       db,
       { id: row.id, kind: row.kind, format: row.format, path: row.staged_path, onError: row.on_error, dryRun: row.dry_run, org, userId: row.created_by, audit },
@@ -286,13 +327,13 @@ export async function runClaimed(
       rowsFailed: outcome.rowsFailed,
       created: outcome.created,
       updated: outcome.updated,
-      errors: outcome.errors,
-      message: outcome.message,
+      // the column's declared type (inventory.tables.ts) is the older { row, field, message }; jsonb holds either
+      errors: outcome.errors as unknown as typeof inventoryImports.$inferInsert.errors,
+      message: storedMessage(outcome.message),
       bytesDone: sql`${inventoryImports.bytesTotal}` as unknown as number,
     });
   } catch (err) {
-    const message = err instanceof AppError ? err.message : 'Lỗi khi nhập tệp; không dòng nào của lô dở dang được ghi / import failed';
-    await finish({ status: 'failed', phase: 'failed', message });
+    await finish({ status: 'failed', phase: 'failed', message: storedMessage(failureWords(err)) });
     if (!(err instanceof AppError)) throw err;
   } finally {
     clearInterval(beat);
@@ -310,6 +351,10 @@ export async function runImportNow(db: Db, id: string, audit: AuditContext, onPr
 }
 
 const HEARTBEAT_MS = 20_000;
+const INTERRUPTED: Words = {
+  vi: 'Tiến trình nhập bị dừng giữa chừng (máy chủ dừng hoặc khởi động lại); các lô đã ghi được giữ lại, hãy nhập lại tệp',
+  en: 'The import stopped midway (the server stopped or restarted); the batches already written are kept: import the file again',
+};
 /** A running import whose heartbeat is older than this belongs to a process that died. */
 export const STALE_HEARTBEAT_MINUTES = 2;
 
@@ -323,7 +368,7 @@ export async function interruptDeadImports(db: Db, opts: { everyRunning: boolean
   const rows = await queryRows<{ id: string; staged_path: string | null }>(
     db,
     sql`update inventory_imports i set status = 'interrupted', phase = 'interrupted', finished_at = now(), staged_path = null,
-           message = 'Tiến trình nhập bị dừng giữa chừng (máy chủ dừng hoặc khởi động lại); các lô đã ghi được giữ lại, hãy nhập lại tệp / the import stopped midway (the server stopped or restarted); batches already written are kept, re-import the file'
+           message = ${storedMessage(INTERRUPTED)}
          from (select id, staged_path from inventory_imports where status = 'running'
                  and (${opts.everyRunning} or coalesce(heartbeat_at, started_at) < now() - make_interval(mins => ${STALE_HEARTBEAT_MINUTES}))
                  for update) old

@@ -25,6 +25,7 @@ import { importOrgs } from './org-import.service.js';
 import { buildOrgTemplate, MAX_IMPORT_BYTES } from './import/index.js';
 import { createOrg, deleteOrg, getOrgDetail, listOrgs, listRootOrgs, moveOrg, updateOrg } from './orgs.service.js';
 import { assertCleanText } from '../../platform/http/input-guard.js';
+import { languageOf } from '../../platform/words.js';
 
 const ContactParamsSchema = z.object({ id: IdSchema, contactId: IdSchema }).strict();
 const FormatQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }).strict();
@@ -82,7 +83,14 @@ export function registerOrgs(app: FastifyInstance, deps: { db: Db }): void {
       const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
       if (!part) throw domainError('BAD_REQUEST', 'file_missing', 'missing file field');
       const data = await part.toBuffer();
-      return importOrgs(db, req.actor!, { data, filename: assertCleanText(part.filename, 'file.filename') }, req.query, req.audit);
+      const { stopped: _, ...result } = await importOrgs(
+        db,
+        req.actor!,
+        { data, filename: assertCleanText(part.filename, 'file.filename') },
+        { ...req.query, lang: languageOf(req.headers['accept-language']) },
+        req.audit,
+      );
+      return result;
     },
   );
   r.get('/api/v1/orgs/:id', { config: read, schema: { tags, params: IdParamsSchema, response: { 200: OrgDetailSchema } } }, async (req) =>

@@ -3,5 +3,12 @@ export { revokeAllSessionsOf } from './sessions-link.js';
 export { registerUsers } from './users.routes.js';
 export { createUser, addGrant, resetPassword, resetTotp } from './users.service.js';
 export * as usersRepo from './users.repo.js';
-export { findRoleHoldersOn, findNearestRoleHoldersAbove, findRoleHoldersAboveByOrg, findUserNames, findActiveGrantPaths } from './people.repo.js';
+export {
+  findRoleHoldersOn,
+  findNearestRoleHoldersAbove,
+  findRoleHoldersAboveByOrg,
+  findUserNames,
+  findUserIdsMatching,
+  findActiveGrantPaths,
+} from './people.repo.js';
 export { usersJobs } from './users-jobs.js';

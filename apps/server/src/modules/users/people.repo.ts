@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '@khien/contracts';
+import { foldVietnamese } from '@khien/formats';
 import { queryRows, type Db } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
 
 // What other modules ask about people, so that their SQL need not read grants and users.
 
@@ -60,6 +62,12 @@ export async function findUserNames(db: Db, ids: readonly (string | null | undef
   if (wanted.length === 0) return new Map();
   const rows = await queryRows<{ id: string; full_name: string }>(db, sql`select id, full_name from users where id = any(${`{${wanted.join(',')}}`}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.full_name]));
+}
+
+/** People whose name or e-mail contains the text, diacritics and case ignored (the audit log's actor filter); at most `limit`. */
+export async function findUserIdsMatching(db: Db, text: string, limit = 500): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from users where search_text like ${containsPattern(foldVietnamese(text))} limit ${limit}`);
+  return rows.map((r) => r.id);
 }
 
 /** The user's grants as the access policy needs them, or null when the user is gone or disabled. */

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import type { Words } from '../words.js';
 import type { ArchiveLimitName, ArchiveLimits } from './limits.js';
 
 /** What is wrong with an archive that breaks no limit: it cannot be read safely at all. */
@@ -18,10 +19,13 @@ export class ArchiveRefusedError extends AppError {
   readonly limit: ArchiveLimitName | null;
   readonly problem: ArchiveProblem | null;
   readonly entry: string | null;
-  constructor(o: { limit?: ArchiveLimitName; problem?: ArchiveProblem; entry?: string | null; message: string; value?: number }) {
+  /** the message's two halves, for a reader who wants one language (the imports) */
+  readonly text: Words;
+  constructor(o: { limit?: ArchiveLimitName; problem?: ArchiveProblem; entry?: string | null; text: Words; value?: number }) {
+    const message = `${o.text.vi} / ${o.text.en}`;
     const limit = o.limit ?? null;
     const entry = o.entry === undefined || o.entry === null ? null : shownName(o.entry);
-    super(limit && TOO_LARGE.has(limit) ? 'ARCHIVE_TOO_LARGE' : 'ARCHIVE_REFUSED', o.message, {
+    super(limit && TOO_LARGE.has(limit) ? 'ARCHIVE_TOO_LARGE' : 'ARCHIVE_REFUSED', message, {
       ...(limit ? { limit } : { problem: o.problem }),
       ...(o.value === undefined ? {} : { value: o.value }),
       ...(entry === null ? {} : { entry }),
@@ -30,6 +34,7 @@ export class ArchiveRefusedError extends AppError {
     this.limit = limit;
     this.problem = limit ? null : (o.problem ?? 'corrupt');
     this.entry = entry;
+    this.text = o.text;
   }
 }
 
@@ -96,10 +101,11 @@ export function overLimit(
     const more = o.over ? (lang === 'vi' ? 'hơn ' : 'more than ') : '';
     return ` (${where}: ${more}${limitValue(limit, o.actual, lang)})`;
   };
-  const message =
-    `Tệp nén vượt giới hạn: ${LABELS[limit].vi} tối đa ${limitValue(limit, max, 'vi')}${found('vi')}` +
-    ` / Archive exceeds a limit: ${LABELS[limit].en} at most ${limitValue(limit, max, 'en')}${found('en')}`;
-  return new ArchiveRefusedError({ limit, message, value: max, entry });
+  const text = {
+    vi: `Tệp nén vượt giới hạn: ${LABELS[limit].vi} tối đa ${limitValue(limit, max, 'vi')}${found('vi')}`,
+    en: `Archive exceeds a limit: ${LABELS[limit].en} at most ${limitValue(limit, max, 'en')}${found('en')}`,
+  };
+  return new ArchiveRefusedError({ limit, text, value: max, entry });
 }
 
 /** "Tệp nén không hợp lệ hoặc không an toàn: … / Invalid or unsafe archive: …". */
@@ -110,6 +116,6 @@ export function unreadable(problem: ArchiveProblem, vi: string, en: string, entr
   return new ArchiveRefusedError({
     problem,
     entry: shown,
-    message: `Tệp nén không hợp lệ hoặc không an toàn: ${vi}${whereVi} / Invalid or unsafe archive: ${en}${whereEn}`,
+    text: { vi: `Tệp nén không hợp lệ hoặc không an toàn: ${vi}${whereVi}`, en: `Invalid or unsafe archive: ${en}${whereEn}` },
   });
 }

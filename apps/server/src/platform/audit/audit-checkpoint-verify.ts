@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { verifyAuditChain, type VerifyResult } from './audit-verify.js';
 import { checkFileSignature, sameKey } from './audit-checkpoint-format.js';
 import { countRowsAfter, countRowsUpTo, findRowHash } from './audit-checkpoints.repo.js';
+import type { Lang } from '../words.js';
 
 export type CheckpointIssue =
   | { code: 'bad_signature' }
@@ -71,25 +72,37 @@ export async function verifyAgainstCheckpoint(db: Db, file: AuditCheckpointFile,
 }
 
 /** One line per issue, Vietnamese first, English second, for the CLI. */
-export function describeIssue(i: CheckpointIssue): string {
+/** An issue in words, in Vietnamese (the default) or English. */
+export function describeIssue(i: CheckpointIssue, lang: Lang = 'vi'): string {
+  const vi = lang === 'vi';
   switch (i.code) {
     case 'bad_signature':
-      return 'Chữ ký của điểm kiểm tra không hợp lệ (tệp đã bị sửa?) / the checkpoint signature is invalid (file altered?)';
+      return vi ? 'Chữ ký của điểm kiểm tra không hợp lệ (tệp đã bị sửa?)' : 'The checkpoint signature is invalid (was the file altered?)';
     case 'key_id_mismatch':
-      return 'Mã khoá (keyId) không khớp với khoá công khai trong tệp / keyId does not match the public key in the file';
+      return vi ? 'Mã khoá (keyId) không khớp với khoá công khai trong tệp' : 'The keyId does not match the public key in the file';
     case 'key_not_pinned':
-      return 'Điểm kiểm tra không được ký bằng khoá chỉ định (--key) / the checkpoint was not signed with the pinned key (--key)';
+      return vi ? 'Điểm kiểm tra không được ký bằng khoá chỉ định (--key)' : 'The checkpoint was not signed with the pinned key (--key)';
     case 'key_not_current':
-      return `Cảnh báo: điểm kiểm tra ký bằng khoá ${i.fileKeyId}, khoá hiện tại của hệ thống là ${i.currentKeyId} / warning: signed with key ${i.fileKeyId}, the installation's key is now ${i.currentKeyId}`;
+      return vi
+        ? `Cảnh báo: điểm kiểm tra ký bằng khoá ${i.fileKeyId}, khoá hiện tại của hệ thống là ${i.currentKeyId}`
+        : `Warning: signed with key ${i.fileKeyId}; the installation's key is now ${i.currentKeyId}`;
     case 'no_installation_key':
-      return 'Cảnh báo: hệ thống chưa có khoá ký để so sánh; dùng --key để chỉ định khoá tin cậy / warning: no installation key to compare with; pass --key to pin a trusted key';
+      return vi
+        ? 'Cảnh báo: hệ thống chưa có khoá ký để so sánh; dùng --key để chỉ định khoá tin cậy'
+        : 'Warning: no installation key to compare with; pass --key to pin a trusted key';
     case 'rows_removed':
-      return `Đã mất các bản ghi nhật ký sau điểm kiểm tra: có ${i.present} bản ghi, điểm kiểm tra ghi ${i.expected} (đến số thứ tự ${i.headSeq}) / audit rows removed after the checkpoint: ${i.present} rows present, the checkpoint records ${i.expected} (up to seq ${i.headSeq})`;
+      return vi
+        ? `Đã mất các bản ghi nhật ký sau điểm kiểm tra: có ${i.present} bản ghi, điểm kiểm tra ghi ${i.expected} (đến số thứ tự ${i.headSeq})`
+        : `Audit rows removed after the checkpoint: ${i.present} rows present, the checkpoint records ${i.expected} (up to seq ${i.headSeq})`;
     case 'rows_added':
-      return `Số bản ghi đến điểm kiểm tra nhiều hơn điểm kiểm tra ghi: có ${i.present}, ghi ${i.expected} / more rows up to the checkpoint than it records: ${i.present} present, ${i.expected} recorded`;
+      return vi
+        ? `Số bản ghi đến điểm kiểm tra nhiều hơn điểm kiểm tra ghi: có ${i.present}, ghi ${i.expected}`
+        : `More rows up to the checkpoint than it records: ${i.present} present, ${i.expected} recorded`;
     case 'head_hash_mismatch':
-      return `Mã băm của bản ghi ${i.headSeq} khác với điểm kiểm tra (bản ghi đã bị thay) / the hash of row ${i.headSeq} differs from the checkpoint (row replaced): ${i.actual.slice(0, 12)}… ≠ ${i.expected.slice(0, 12)}…`;
+      return vi
+        ? `Mã băm của bản ghi ${i.headSeq} khác với điểm kiểm tra (bản ghi đã bị thay): ${i.actual.slice(0, 12)}… ≠ ${i.expected.slice(0, 12)}…`
+        : `The hash of row ${i.headSeq} differs from the checkpoint (row replaced): ${i.actual.slice(0, 12)}… ≠ ${i.expected.slice(0, 12)}…`;
     case 'chain_broken':
-      return `Chuỗi băm bị hỏng tại dòng ${i.badSeq}: ${i.reason} / hash chain broken at row ${i.badSeq}`;
+      return vi ? `Chuỗi băm bị hỏng tại dòng ${i.badSeq}: ${i.reason}` : `Hash chain broken at row ${i.badSeq}: ${i.reason}`;
   }
 }

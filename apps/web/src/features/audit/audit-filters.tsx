@@ -1,7 +1,8 @@
-import { Autocomplete, Button, CloseButton, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, CloseButton, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field';
+import { actionWords, entityTypeWords, knownCodes } from './audit-words';
 
 /** The filters as they live in the URL (dates as YYYY-MM-DD, Vietnam calendar days). */
 export interface AuditFilterValues {
@@ -24,8 +25,17 @@ export const EMPTY_FILTERS: AuditFilterValues = {
   orgId: '',
 };
 
-/** Suggestions only; the server accepts any value. */
-const ENTITY_TYPES = ['org', 'contact', 'user', 'grant', 'api_token', 'session'];
+/** The choices: every code the translations name (audit-words.test.ts on the server keeps them complete), and the current one if it is not among them. */
+function useCodeChoices(prefix: 'audit.actions' | 'audit.entityTypes', current: string) {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const codes = knownCodes(t(prefix, { returnObjects: true }));
+    if (current && !codes.includes(current)) codes.push(current);
+    const words = prefix === 'audit.actions' ? actionWords : entityTypeWords;
+    return codes.map((code) => ({ value: code, label: words(t, code).text })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+    // the language is what the labels change with
+  }, [t, i18n.language, prefix, current]);
+}
 
 interface AuditFiltersProps {
   value: AuditFilterValues;
@@ -37,6 +47,8 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
   const [draft, setDraft] = useState(value);
   const set = (key: keyof AuditFilterValues, v: string) => setDraft((d) => ({ ...d, [key]: v }));
   const rangeInvalid = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
+  const actions = useCodeChoices('audit.actions', draft.action);
+  const entityTypes = useCodeChoices('audit.entityTypes', draft.entityType);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,20 +72,27 @@ export function AuditFilters({ value, onApply }: AuditFiltersProps) {
           onChange={(v) => set('to', v)}
           error={rangeInvalid ? t('audit.filters.rangeInvalid') : undefined}
         />
-        <TextInput
+        <Select
           label={t('audit.filters.action')}
           placeholder={t('audit.filters.actionPlaceholder')}
-          value={draft.action}
-          onChange={(e) => set('action', e.currentTarget.value)}
-          maxLength={64}
-        />
-        <Autocomplete
-          label={t('audit.filters.entityType')}
-          data={ENTITY_TYPES.map((v) => ({ value: v, label: t(`audit.entityTypes.${v}`, { defaultValue: v }) }))}
-          value={draft.entityType}
-          onChange={(v) => set('entityType', v)}
-          maxLength={64}
+          data={actions}
+          value={draft.action || null}
+          onChange={(v) => set('action', v ?? '')}
+          searchable
+          clearable
           comboboxProps={{ withinPortal: true }}
+          data-testid="audit-filter-action"
+        />
+        <Select
+          label={t('audit.filters.entityType')}
+          placeholder={t('audit.filters.entityTypePlaceholder')}
+          data={entityTypes}
+          value={draft.entityType || null}
+          onChange={(v) => set('entityType', v ?? '')}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: true }}
+          data-testid="audit-filter-entity-type"
         />
         <TextInput
           label={t('audit.filters.actor')}

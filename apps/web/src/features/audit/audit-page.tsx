@@ -14,6 +14,7 @@ import { auditApi, auditKeys, type AuditQuery } from './audit-api';
 import { AuditChanges } from './audit-changes';
 import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditFilters, EMPTY_FILTERS, type AuditFilterValues } from './audit-filters';
+import { actionWords, actorWords, entityTypeWords } from './audit-words';
 
 const LIMIT = 50;
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof AuditFilterValues)[];
@@ -22,6 +23,9 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const changed = Object.keys(entry.changes).length;
+  const actor = actorWords(t, entry);
+  const action = actionWords(t, entry.action);
+  const entityType = entityTypeWords(t, entry.entityType);
   return (
     <Fragment>
       <Table.Tr data-testid={`audit-row-${entry.seq}`} data-action={entry.action} data-entity-type={entry.entityType}>
@@ -38,11 +42,22 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           </ActionIcon>
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-        <Table.Td>{entry.actorLabel}</Table.Td>
-        <Table.Td>
-          <Code>{entry.action}</Code>
+        <Table.Td data-testid="audit-actor" data-actor-kind={entry.actorKind} title={entry.actorLabel}>
+          <Text size="sm">{actor.name}</Text>
+          {actor.detail && (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+              {actor.detail}
+            </Text>
+          )}
         </Table.Td>
-        <Table.Td>{t(`audit.entityTypes.${entry.entityType}`, { defaultValue: entry.entityType })}</Table.Td>
+        <Table.Td data-testid="audit-action" title={entry.action}>
+          <Text size="sm">{action.text}</Text>
+          {!action.known && <Code fz="xs">{entry.action}</Code>}
+        </Table.Td>
+        <Table.Td title={entry.entityType}>
+          <Text size="sm">{entityType.text}</Text>
+          {!entityType.known && <Code fz="xs">{entry.entityType}</Code>}
+        </Table.Td>
         <Table.Td>
           <Text size="sm" c={changed ? undefined : 'dimmed'}>
             {t('audit.changedFields', { n: changed })}

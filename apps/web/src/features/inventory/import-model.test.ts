@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessFormat, importFileProblem, importPercent, isImportActive } from './import-model';
+import { guessFormat, importFileProblem, importPercent, inReaderLanguage, isImportActive } from './import-model';
 
 describe('guessFormat', () => {
   it('reads spreadsheets from the extension and agent outputs from name hints', () => {
@@ -33,5 +33,18 @@ describe('import progress', () => {
     expect(isImportActive({ status: 'running' })).toBe(true);
     expect(isImportActive({ status: 'done' })).toBe(false);
     expect(isImportActive({ status: 'failed' })).toBe(false);
+  });
+});
+
+describe('inReaderLanguage', () => {
+  const text = { vi: 'Ngày "31/02/2026" không tồn tại', en: 'There is no such date as "31/02/2026"' };
+  it('shows the sentence in the page’s language only', () => {
+    expect(inReaderLanguage(text, text.vi, 'vi')).toBe(text.vi);
+    expect(inReaderLanguage(text, text.vi, 'en')).toBe(text.en);
+    expect(inReaderLanguage(text, text.vi, 'en-GB')).toBe(text.en);
+  });
+  it('falls back to the one message an older server sent', () => {
+    expect(inReaderLanguage(null, 'Tệp bị từ chối', 'en')).toBe('Tệp bị từ chối');
+    expect(inReaderLanguage(undefined, null, 'vi')).toBeNull();
   });
 });

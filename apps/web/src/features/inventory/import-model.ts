@@ -1,4 +1,4 @@
-import type { InventoryImport } from '@khien/contracts';
+import type { InventoryImport, TextInBoth } from '@khien/contracts';
 import type { ImportFormat, ImportKind } from '../../lib/enums';
 
 export const IMPORT_ACCEPT =
@@ -42,4 +42,13 @@ export function importPercent(imp: Pick<InventoryImport, 'status' | 'bytesDone' 
   if (!isImportActive(imp)) return 100;
   if (imp.bytesTotal <= 0) return 0;
   return Math.max(0, Math.min(100, Math.floor((imp.bytesDone / imp.bytesTotal) * 100)));
+}
+
+/**
+ * An import's sentence in the language the page is read in: the server keeps each row error and the
+ * outcome in both (`text`); `message` (Vietnamese) is what older servers sent alone.
+ */
+export function inReaderLanguage(text: TextInBoth | null | undefined, message: string | null, language: string): string | null {
+  if (text) return language.startsWith('en') ? text.en : text.vi;
+  return message;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime } from '../../lib/format-date';
 import { ImportStatusBadge } from './badges';
-import { importPercent, isImportActive } from './import-model';
+import { importPercent, inReaderLanguage, isImportActive } from './import-model';
 import { useImport, useRefreshInventory } from './inventory-api';
 import { useInventoryLabels } from './inventory-labels';
 
@@ -69,7 +69,8 @@ function Summary({ imp }: { imp: InventoryImport }) {
 }
 
 function Outcome({ imp }: { imp: InventoryImport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const message = inReaderLanguage(imp.messageText, imp.message, i18n.language);
   if (isImportActive(imp)) return null;
   const key =
     imp.status === 'refused' || imp.status === 'failed' || imp.status === 'interrupted'
@@ -82,13 +83,13 @@ function Outcome({ imp }: { imp: InventoryImport }) {
   const color = { refused: 'orange', failed: 'red', interrupted: 'orange', dryRunDone: 'blue', doneWithErrors: 'yellow', done: 'teal' }[key];
   return (
     <Alert color={color} variant="light" title={t(`inventory.import.outcome.${key}`)} data-testid="import-outcome" data-outcome={key}>
-      {imp.message && <Text size="sm">{imp.message}</Text>}
+      {message && <Text size="sm">{message}</Text>}
     </Alert>
   );
 }
 
 export function ImportErrors({ imp }: { imp: InventoryImport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (imp.errors.length === 0) return null;
   const shown = imp.errors.slice(0, MAX_SHOWN);
   return (
@@ -113,7 +114,7 @@ export function ImportErrors({ imp }: { imp: InventoryImport }) {
                   <Table.Td ff="monospace" fz="xs">
                     {e.field ?? '—'}
                   </Table.Td>
-                  <Table.Td>{e.message}</Table.Td>
+                  <Table.Td data-code={e.code ?? undefined}>{inReaderLanguage(e.text, e.message, i18n.language)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

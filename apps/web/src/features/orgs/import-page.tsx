@@ -5,11 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
+import { isApiError } from '../../lib/api-client';
 import { PageHeader } from '../../components/page-header';
 import { ImportResultView } from './import-result';
 import { orgKeys, orgsApi, type ImportOnError } from './orgs-api';
 
 const MAX_BYTES = 20 * 1024 * 1024;
+/** A file refused whole: the server says why (too many rows, not a spreadsheet…) in the language the page asked in. */
+const REFUSALS = new Set(['IMPORT_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'ARCHIVE_TOO_LARGE', 'ARCHIVE_REFUSED']);
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -102,6 +105,11 @@ export function ImportPage() {
               </Stack>
             )}
             <ErrorAlert error={run.error} />
+            {isApiError(run.error) && REFUSALS.has(run.error.code) && run.error.message && (
+              <Text size="sm" c="red" data-testid="import-refusal">
+                {run.error.message}
+              </Text>
+            )}
             <Group>
               <Button
                 variant="light"

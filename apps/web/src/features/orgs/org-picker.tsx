@@ -66,6 +66,8 @@ export function OrgPicker(props: OrgPickerProps) {
       placeholder={props.placeholder ?? t('orgs.picker.placeholder')}
       searchable
       clearable={props.clearable ?? true}
+      // choosing the org already chosen keeps it (Mantine's default would clear it); the clear button clears
+      allowDeselect={false}
       withAsterisk={props.required}
       error={props.error}
       data={data}

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import { Transform, type TransformCallback } from 'node:stream';
 import { parse } from 'csv-parse';
+import type { ErrorCode } from '@khien/contracts';
 import iconv from 'iconv-lite';
 import { foldVietnamese } from '@khien/formats';
 import { ARCHIVE_LIMITS, checkArchive, isCompoundFile, isZip } from '../../../platform/archive/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { decodeText, type TextEncoding } from '../../../platform/text-decoding.js';
+import type { Words } from '../../../platform/words.js';
 import { cleanCellText } from '../../orgs/index.js';
 
 /** One data row of a table file: the line (CSV) or row number (XLSX) people see, and cells by header. */
@@ -22,7 +25,45 @@ export const MAX_LINE_CHARS = 8 * 1024 * 1024;
 /** Every entry of an XLSX is inflated by the archive check first, so it is bounded (ARCHIVE_LIMITS.xlsx: 50 MiB, 160 MiB unzipped); big files go as CSV. */
 export const MAX_XLSX_BYTES = ARCHIVE_LIMITS.xlsx.maxArchiveBytes;
 
-const refused = (vi: string, en: string) => new AppError('IMPORT_FAILED', `${vi} / ${en}`);
+/**
+ * An import that cannot go on, said in both languages (`text`): kept with the import and shown in the
+ * reader's, printed by the CLI in its own. The message is the English, for API clients and logs.
+ */
+export class ImportFailure extends AppError {
+  constructor(
+    code: ErrorCode,
+    readonly text: Words,
+    details?: unknown,
+  ) {
+    super(code, text.en, details);
+  }
+}
+
+const refused = (vi: string, en: string) => new ImportFailure('IMPORT_FAILED', { vi, en });
+
+/**
+ * Every line end as LF before csv-parse sees the text: CRLF (Excel), LF, and a lone CR (old Mac
+ * exports), also mixed in one file. csv-parse would otherwise take the first line's end as the only
+ * one and merge the rows that end differently; and it counts a CRLF inside quotes as two lines.
+ */
+export class LineEnds extends Transform {
+  private carriage = false;
+  constructor() {
+    super({ decodeStrings: false, encoding: 'utf8' });
+  }
+  override _transform(chunk: string | Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    let text = (this.carriage ? '\r' : '') + (typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    // a CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk
+    this.carriage = text.endsWith('\r');
+    if (this.carriage) text = text.slice(0, -1);
+    if (text !== '') this.push(text.replace(/\r\n?/g, '\n'));
+    done();
+  }
+  override _flush(done: TransformCallback): void {
+    if (this.carriage) this.push('\n');
+    done();
+  }
+}
 
 /** Header text → a comparable key: no diacritics, lower case, no spaces or punctuation. */
 export function headerKey(h: string): string {
@@ -110,7 +151,7 @@ function firstTextLine(path: string): string {
     const buf = Buffer.alloc(65_536);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
     const text = decodeText(buf.subarray(0, n)).text;
-    return text.split(/\r?\n/)[0] ?? '';
+    return text.split(/\r\n?|\n/)[0] ?? '';
   } finally {
     fs.closeSync(fd);
   }
@@ -127,17 +168,20 @@ export async function readCsvFile(path: string, onBytes: (n: number) => void): P
     skip = 1;
   }
   delimiter ??= sniffDelimiter(first);
-  const parser = textStream(path, onBytes).pipe(
-    parse({
-      delimiter,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      from_line: skip + 1,
-      max_record_size: MAX_LINE_CHARS,
-      info: true,
-    }),
-  );
+  const parser = textStream(path, onBytes)
+    .pipe(new LineEnds())
+    .pipe(
+      parse({
+        delimiter,
+        record_delimiter: '\n',
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        from_line: skip + 1,
+        max_record_size: MAX_LINE_CHARS,
+        info: true,
+      }),
+    );
   const it = (parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)[Symbol.asyncIterator]();
   const head = await it.next();
   if (head.done) throw refused('Tệp rỗng, không có dữ liệu', 'The file is empty');
@@ -157,7 +201,10 @@ export async function readCsvFile(path: string, onBytes: (n: number) => void): P
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (typeof code === 'string' && code.startsWith('CSV_'))
-        throw refused(`Lỗi cú pháp CSV sau dòng ${lastLine} (${code}); các dòng từ đây không đọc được`, `CSV syntax error after line ${lastLine} (${code})`);
+        throw refused(
+          `Lỗi cú pháp CSV sau dòng ${lastLine} (${code}); các dòng từ đây không đọc được`,
+          `CSV syntax error after line ${lastLine} (${code}); the lines from there on cannot be read`,
+        );
       throw err;
     }
   }
@@ -174,14 +221,17 @@ const GUIDE_SHEET = headerKey('Hướng dẫn');
 export async function checkXlsxFile(path: string): Promise<void> {
   const size = fs.statSync(path).size;
   if (size > MAX_XLSX_BYTES)
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `Tệp XLSX quá lớn (tối đa ${MAX_XLSX_BYTES >> 20} MB); với tệp lớn hãy dùng CSV / XLSX too large; use CSV for big files`,
-    );
+    throw new ImportFailure('PAYLOAD_TOO_LARGE', {
+      vi: `Tệp XLSX quá lớn (tối đa ${MAX_XLSX_BYTES >> 20} MB); với tệp lớn hãy dùng CSV`,
+      en: `The XLSX file is too large (at most ${MAX_XLSX_BYTES >> 20} MB); use CSV for big files`,
+    });
   const head = readHead(path, 8);
   if (isCompoundFile(head))
-    throw refused('Tệp .xls cũ hoặc XLSX có mật khẩu: hãy lưu lại dạng .xlsx không mật khẩu hoặc CSV', 'Legacy .xls or password-protected XLSX');
-  if (!isZip(head)) throw refused('Tệp không phải bảng tính XLSX', 'Not an XLSX workbook');
+    throw refused(
+      'Tệp .xls cũ hoặc XLSX có mật khẩu: hãy lưu lại dạng .xlsx không mật khẩu hoặc CSV',
+      'A legacy .xls or a password-protected XLSX: save it as .xlsx without a password, or as CSV',
+    );
+  if (!isZip(head)) throw refused('Tệp không phải bảng tính XLSX', 'The file is not an XLSX workbook');
   await checkArchive({ path }, { limits: ARCHIVE_LIMITS.xlsx });
 }
 
@@ -210,7 +260,7 @@ export async function readXlsxFile(path: string): Promise<TableFile> {
   const sheets = reader[Symbol.asyncIterator]();
   for (;;) {
     const s = await sheets.next();
-    if (s.done) throw refused('Tệp XLSX không có trang tính dữ liệu', 'No data sheet');
+    if (s.done) throw refused('Tệp XLSX không có trang tính dữ liệu', 'The XLSX file has no data sheet');
     const sheet = s.value as unknown as AsyncIterable<{ number: number; values: unknown[] }> & { name?: string };
     if (sheet.name && headerKey(sheet.name) === GUIDE_SHEET) continue;
     const rows = sheet[Symbol.asyncIterator]();

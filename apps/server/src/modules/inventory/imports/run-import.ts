@@ -3,11 +3,21 @@ import { sql } from 'drizzle-orm';
 import { foldVietnamese, parseOsqueryLine, parseWazuhInventory, type HostObservation } from '@khien/formats';
 import type { Db } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/client.js';
-import { AppError } from '../../../platform/errors.js';
 import type { AuditContext } from '../../../platform/audit/audit.js';
+import type { Words } from '../../../platform/words.js';
 import { COLUMNS, mapHeader, type TableKind } from './columns.js';
-import { readCsvFile, readLines, readXlsxFile, type TableFile } from './read-records.js';
-import { OrgResolver, RowProblem, rowValue, type AssetRowValue, type IpRowValue, type RowError, type RowValue, type SystemRowValue } from './table-rows.js';
+import { ImportFailure, readCsvFile, readLines, readXlsxFile, type TableFile } from './read-records.js';
+import {
+  OrgResolver,
+  RowProblem,
+  RowProblems,
+  rowValue,
+  type AssetRowValue,
+  type IpRowValue,
+  type RowError,
+  type RowValue,
+  type SystemRowValue,
+} from './table-rows.js';
 import { writeAssetRows, writeIpRows, writeSystemRows, type WriteTarget } from './writers.js';
 import { writeHostObservations } from './host-writer.js';
 
@@ -41,7 +51,7 @@ export interface ImportOutcome {
   updated: number;
   software: number;
   errors: RowError[];
-  message: string | null;
+  message: Words | null;
 }
 
 interface Progress {
@@ -93,9 +103,10 @@ export function detectFormat(filename: string, head: Buffer): ImportFormat {
 export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): Promise<ImportOutcome> {
   const p: Progress = { phase: 'validating', bytesDone: 0, rowsRead: 0, rowsFailed: 0, created: 0, updated: 0 };
   const errors: RowError[] = [];
-  const addError = (e: RowError) => {
+  /** One bad row, with every problem it has. */
+  const addErrors = (row: number, problems: readonly RowProblem[]) => {
     p.rowsFailed++;
-    if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
+    for (const e of problems) if (errors.length < MAX_KEPT_ERRORS) errors.push({ row, field: e.field, code: e.code, text: e.text });
   };
   let lastReport = 0;
   const report = async (force = false) => {
@@ -115,14 +126,14 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
   };
   const orgs = job.kind === 'assets' && (job.format === 'osquery' || job.format === 'wazuh') ? null : await OrgResolver.load(db, job.org.path, job.org.id);
   let software = 0;
-  let message: string | null = null;
+  let message: Words | null = null;
 
   const pass = async (write: boolean) => {
     p.bytesDone = 0;
     p.rowsRead = 0;
     if (job.format === 'osquery' || job.format === 'wazuh') {
       if (job.kind !== 'assets')
-        throw new AppError('VALIDATION_FAILED', 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản / osquery and Wazuh files import assets', [
+        throw new ImportFailure('VALIDATION_FAILED', { vi: 'Tệp osquery/Wazuh chỉ dùng để nhập tài sản', en: 'osquery and Wazuh files import assets only' }, [
           { path: 'kind', message: 'assets only' },
         ]);
       let batch: { line: number; obs: HostObservation }[] = [];
@@ -154,7 +165,7 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
       for await (const item of hostObservations(job, (n) => (p.bytesDone += n))) {
         p.rowsRead++;
         if ('error' in item) {
-          addError({ row: item.error.line, field: null, message: item.error.message });
+          addErrors(item.error.line, [item.error.problem]);
           continue;
         }
         for (const obs of item.hosts) {
@@ -171,12 +182,17 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
     }
     const file: TableFile = job.format === 'xlsx' ? await readXlsxFile(job.path) : await readCsvFile(job.path, (n) => (p.bytesDone += n));
     const { index, unknown, missing } = mapHeader(job.kind, file.header);
-    if (missing.length > 0)
-      throw new AppError(
-        'IMPORT_FAILED',
-        `Thiếu cột bắt buộc: ${missing.map((m) => `"${m.header}"`).join(', ')} — hãy dùng tệp mẫu / missing required columns: ${missing.map((m) => m.key).join(', ')}`,
-      );
-    if (unknown.length > 0 && !message) message = `Bỏ qua các cột không dùng: ${unknown.slice(0, 10).join(', ')} / ignored unknown columns`;
+    if (missing.length > 0) {
+      const names = missing.map((m) => `"${m.header}"`).join(', ');
+      throw new ImportFailure('IMPORT_FAILED', {
+        vi: `Thiếu cột bắt buộc: ${names} — hãy dùng tệp mẫu`,
+        en: `Required columns are missing: ${names} (${missing.map((m) => m.key).join(', ')}); start from the template`,
+      });
+    }
+    if (unknown.length > 0 && !message) {
+      const names = unknown.slice(0, 10).join(', ');
+      message = { vi: `Đã bỏ qua các cột không dùng: ${names}`, en: `Columns not used, and ignored: ${names}` };
+    }
     const headerOf = (key: string) => COLUMNS[job.kind].find((c) => c.key === key)?.header ?? key;
     let batch: unknown[] = [];
     const flush = async () => {
@@ -202,12 +218,13 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
         const v = rowValue(job.kind, (key) => (index.has(key) ? (rec.cells[index.get(key)!] ?? '') : ''), headerOf, orgs!);
         const key = duplicateKey(v);
         const seen = key === null ? undefined : firstRow.get(key);
-        if (seen !== undefined) throw new RowProblem(null, `Trùng với dòng ${seen} / duplicate of row ${seen}`);
+        if (seen !== undefined) throw new RowProblem(null, 'duplicate_row', { vi: `Trùng với dòng ${seen}`, en: `The same record as row ${seen}` });
         if (key !== null && firstRow.size < MAX_TRACKED_KEYS) firstRow.set(key, rec.row);
         batch.push(v.value);
       } catch (err) {
-        if (!(err instanceof RowProblem)) throw err;
-        addError({ row: rec.row, field: err.field, message: err.message });
+        if (err instanceof RowProblems) addErrors(rec.row, err.problems);
+        else if (err instanceof RowProblem) addErrors(rec.row, [err]);
+        else throw err;
       }
       if (batch.length >= TABLE_BATCH) await flush();
       else await report();
@@ -227,7 +244,10 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
         updated: 0,
         software: 0,
         errors,
-        message: `Tệp bị từ chối: ${p.rowsFailed} dòng lỗi, không dòng nào được nhập / refused: ${p.rowsFailed} bad rows, nothing imported`,
+        message: {
+          vi: `Tệp bị từ chối: ${p.rowsFailed.toLocaleString('vi-VN')} dòng lỗi, không dòng nào được nhập`,
+          en: `The file is refused: ${p.rowsFailed === 1 ? 'one row has' : `${p.rowsFailed.toLocaleString('en-US')} rows have`} errors, none was imported`,
+        },
       };
     }
   }
@@ -240,18 +260,29 @@ export async function runImport(db: Db, job: ImportJob, progress: ProgressFn): P
   return { status: 'done', rowsRead: p.rowsRead, rowsFailed: p.rowsFailed, created: p.created, updated: p.updated, software, errors, message };
 }
 
-type HostItem = { line: number; hosts: HostObservation[] } | { error: { line: number; message: string } };
+type HostItem = { line: number; hosts: HostObservation[] } | { error: { line: number; problem: RowProblem } };
+
+const TOO_LONG = (line: number) => ({
+  error: {
+    line,
+    problem: new RowProblem(null, 'line_too_long', { vi: `Dòng ${line} dài quá giới hạn, bỏ qua`, en: `Line ${line} is too long and is skipped` }),
+  },
+});
+/** The parsers' own (English, technical) account of a record they could not read. */
+const UNREADABLE = (line: number, message: string) => ({
+  error: { line, problem: new RowProblem(null, 'record_unreadable', { vi: `Không đọc được bản ghi: ${message}`, en: message }) },
+});
 
 /** osquery results logs line by line; Wazuh as one JSON document or one document per line. */
 async function* hostObservations(job: ImportJob, onBytes: (n: number) => void): AsyncGenerator<HostItem> {
   if (job.format === 'osquery') {
     for await (const { line, text } of readLines(job.path, onBytes)) {
       if (text === null) {
-        yield { error: { line, message: `Dòng ${line} dài quá giới hạn, bỏ qua / line too long` } };
+        yield TOO_LONG(line);
         continue;
       }
       const r = parseOsqueryLine(text, line);
-      if ('error' in r) yield { error: r.error };
+      if ('error' in r) yield UNREADABLE(r.error.line, r.error.message);
       else yield { line, hosts: r.hosts };
     }
     return;
@@ -272,24 +303,24 @@ async function* hostObservations(job: ImportJob, onBytes: (n: number) => void): 
   if (ndjson) {
     for await (const { line, text } of readLines(job.path, onBytes)) {
       if (text === null) {
-        yield { error: { line, message: `Dòng ${line} dài quá giới hạn, bỏ qua / line too long` } };
+        yield TOO_LONG(line);
         continue;
       }
       const r = parseWazuhInventory(text);
-      for (const e of r.errors) yield { error: { line, message: e.message } };
+      for (const e of r.errors) yield UNREADABLE(line, e.message);
       if (r.hosts.length > 0) yield { line, hosts: r.hosts };
     }
     return;
   }
   if (size > MAX_JSON_DOCUMENT)
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      `Tài liệu JSON quá lớn (tối đa ${MAX_JSON_DOCUMENT >> 20} MB); hãy xuất theo từng dòng / JSON document too large; export one document per line`,
-    );
+    throw new ImportFailure('PAYLOAD_TOO_LARGE', {
+      vi: `Tài liệu JSON quá lớn (tối đa ${MAX_JSON_DOCUMENT >> 20} MB); hãy xuất theo từng dòng`,
+      en: `The JSON document is too large (at most ${MAX_JSON_DOCUMENT >> 20} MB); export one document per line`,
+    });
   const text = fs.readFileSync(job.path, 'utf8');
   onBytes(size);
   const r = parseWazuhInventory(text.replace(/^\uFEFF/, ''));
-  for (const e of r.errors) yield { error: { line: e.line, message: e.message } };
+  for (const e of r.errors) yield UNREADABLE(e.line, e.message);
   if (r.hosts.length > 0) yield { line: 1, hosts: r.hosts };
 }
 

@@ -3,21 +3,51 @@ import { ASSET_KINDS, CRITICALITIES, HOSTING_KINDS, SYSTEM_CATEGORIES, type Asse
 import { foldVietnamese, parseIpRange, type IpRange } from '@khien/formats';
 import type { Db } from '../../../platform/db/client.js';
 import { queryRows } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import type { Words } from '../../../platform/words.js';
 import { normaliseAddresses } from '../assets.service.js';
 import type { TableKind } from './columns.js';
 
+/** One problem of one row as kept with the import: a code, and the sentence in both languages (said in the reader's when read). */
 export interface RowError {
   row: number;
   field: string | null;
-  message: string;
+  code: string;
+  text: Words;
 }
 
+/** What is wrong with one cell (or the row, when `field` is null). */
 export class RowProblem extends Error {
   constructor(
     readonly field: string | null,
-    message: string,
+    readonly code: string,
+    readonly text: Words,
   ) {
-    super(message);
+    super(text.vi);
+  }
+}
+
+/** Every problem of one row: a row with a bad kind and an impossible date names both. */
+export class RowProblems extends Error {
+  constructor(readonly problems: RowProblem[]) {
+    super(problems.map((p) => p.text.vi).join('; '));
+  }
+}
+
+/** Reads a row's cells one by one, noting each cell's problem and going on, so that all of them are named. */
+class RowCheck {
+  readonly problems: RowProblem[] = [];
+  take<T>(read: () => T, fallback: T): T {
+    try {
+      return read();
+    } catch (err) {
+      if (!(err instanceof RowProblem)) throw err;
+      this.problems.push(err);
+      return fallback;
+    }
+  }
+  done(): void {
+    if (this.problems.length > 0) throw new RowProblems(this.problems);
   }
 }
 
@@ -49,8 +79,11 @@ export class OrgResolver {
     const named = this.byName.get(v.normalize('NFC').toLowerCase()) ?? [];
     if (named.length === 1) return named[0]!;
     if (named.length > 1)
-      throw new RowProblem(field, `Có ${named.length} đơn vị tên "${v}" trong phạm vi nhập; hãy dùng mã đơn vị / several orgs have this name; use the code`);
-    throw new RowProblem(field, `Không có đơn vị "${v}" trong phạm vi nhập / no such org under the chosen org`);
+      throw new RowProblem(field, 'org_ambiguous', {
+        vi: `Có ${named.length} đơn vị tên "${v}" trong phạm vi nhập; hãy dùng mã đơn vị`,
+        en: `${named.length} orgs are named "${v}" under the chosen org; use the org's code`,
+      });
+    throw new RowProblem(field, 'org_not_found', { vi: `Không có đơn vị "${v}" trong phạm vi nhập`, en: `No org "${v}" under the chosen org` });
   }
 }
 
@@ -62,7 +95,7 @@ export function yesNo(v: string, field: string): boolean | null {
   const f = foldVietnamese(v).trim();
   if (YES.has(f)) return true;
   if (NO.has(f)) return false;
-  throw new RowProblem(field, `"${v}" không phải có/không / expected yes or no`);
+  throw new RowProblem(field, 'yes_no_invalid', { vi: `"${v}" không phải có/không`, en: `"${v}" is not yes or no` });
 }
 
 export function dateCell(v: string, field: string): string | null {
@@ -78,17 +111,20 @@ export function dateCell(v: string, field: string): string | null {
   const isoDate = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
   if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
   else if (isoDate) [y, m, d] = [Number(isoDate[1]), Number(isoDate[2]), Number(isoDate[3])];
-  else throw new RowProblem(field, `Ngày "${v}" không đúng dạng dd/mm/yyyy / expected dd/mm/yyyy`);
+  else throw new RowProblem(field, 'date_format', { vi: `Ngày "${v}" không đúng dạng dd/mm/yyyy`, en: `Date "${v}" is not written dd/mm/yyyy` });
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d || y < 1990 || y > 2100)
-    throw new RowProblem(field, `Ngày "${v}" không tồn tại / no such date`);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d)
+    throw new RowProblem(field, 'date_impossible', { vi: `Ngày "${v}" không tồn tại`, en: `There is no such date as "${v}"` });
+  if (y < 1990 || y > 2100)
+    throw new RowProblem(field, 'date_out_of_range', { vi: `Ngày "${v}" nằm ngoài khoảng 1990–2100`, en: `Date "${v}" is outside 1990–2100` });
   return dt.toISOString().slice(0, 10);
 }
 
 export function intCell(v: string, field: string): number | null {
   const s = v.trim().replace(/[.,\s](?=\d{3}(\D|$))/g, '');
   if (s === '') return null;
-  if (!/^\d{1,10}$/.test(s) || Number(s) > 1_000_000_000) throw new RowProblem(field, `"${v}" không phải số nguyên không âm / expected a whole number`);
+  if (!/^\d{1,10}$/.test(s) || Number(s) > 1_000_000_000)
+    throw new RowProblem(field, 'not_a_count', { vi: `"${v}" không phải số nguyên không âm`, en: `"${v}" is not a whole number` });
   return Number(s);
 }
 
@@ -96,7 +132,7 @@ function enumCell<T extends string>(v: string, field: string, values: readonly T
   const s = v.trim();
   if (s === '') {
     if (fallback !== null) return fallback;
-    throw new RowProblem(field, 'Bắt buộc / required');
+    throw new RowProblem(field, 'required', REQUIRED);
   }
   const f = foldVietnamese(s)
     .replace(/[\s_-]+/g, ' ')
@@ -105,8 +141,13 @@ function enumCell<T extends string>(v: string, field: string, values: readonly T
   if (direct) return direct;
   const labelled = labels[f];
   if (labelled) return labelled;
-  throw new RowProblem(field, `"${v}" không phải giá trị hợp lệ (${values.join(', ')}) / not one of the accepted values`);
+  throw new RowProblem(field, 'not_in_list', {
+    vi: `"${v}" không phải giá trị hợp lệ (${values.join(', ')})`,
+    en: `"${v}" is not one of the accepted values (${values.join(', ')})`,
+  });
 }
+
+const REQUIRED: Words = { vi: 'Bắt buộc, đang để trống', en: 'Required, and empty' };
 
 const ASSET_KIND_LABELS: Record<string, AssetKind> = {
   'may chu': 'server',
@@ -209,79 +250,102 @@ export type RowValue = { kind: 'assets'; value: AssetRowValue } | { kind: 'syste
 
 function bounded(v: string, field: string, max: number, required = false): string {
   const s = v.trim();
-  if (required && s === '') throw new RowProblem(field, 'Bắt buộc / required');
-  if (s.length > max) throw new RowProblem(field, `Dài quá ${max} ký tự / longer than ${max} characters`);
+  if (required && s === '') throw new RowProblem(field, 'required', REQUIRED);
+  if (s.length > max)
+    throw new RowProblem(field, 'too_long', { vi: `Dài quá ${max} ký tự (đang có ${s.length})`, en: `Longer than ${max} characters (${s.length})` });
   return s;
 }
 
-/** One table row → a checked value; the first problem is thrown as a RowProblem naming its column. */
+/** An address list the asset form would refuse, as the cell's problem (the IPs and the MACs each on their own). */
+function addresses(raw: string[], kind: 'ips' | 'macs', field: string): string[] {
+  try {
+    const n = kind === 'ips' ? normaliseAddresses(raw, []) : normaliseAddresses([], raw);
+    return kind === 'ips' ? n.ips : n.macs;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const value = String(err.params?.value ?? '');
+    throw kind === 'ips'
+      ? new RowProblem(field, 'ip_invalid', { vi: `"${value}" không phải địa chỉ IP hợp lệ`, en: `"${value}" is not a valid IP address` })
+      : new RowProblem(field, 'mac_invalid', {
+          vi: `"${value}" không phải địa chỉ MAC hợp lệ (aa:bb:cc:dd:ee:ff)`,
+          en: `"${value}" is not a valid MAC address (aa:bb:cc:dd:ee:ff)`,
+        });
+  }
+}
+
+/**
+ * One table row → a checked value. Every cell is read even after a bad one, and all of the row's
+ * problems are thrown together as RowProblems, each naming its column.
+ */
 export function rowValue(kind: TableKind, get: (key: string) => string, header: (key: string) => string, orgs: OrgResolver): RowValue {
-  const org = () => orgs.resolve(get('org'), header('org'));
+  const c = new RowCheck();
+  const org = () => c.take(() => orgs.resolve(get('org'), header('org')), orgs.rootId);
   if (kind === 'assets') {
     const split = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
-    let addr: { ips: string[]; macs: string[] };
-    try {
-      addr = normaliseAddresses(split(get('ips')).slice(0, 64), split(get('macs')).slice(0, 64));
-    } catch (err) {
-      const path = (err as { details?: { path: string }[] }).details?.[0]?.path ?? '';
-      throw new RowProblem(header(path.startsWith('mac') ? 'macs' : 'ips'), (err as Error).message);
-    }
-    return {
-      kind,
-      value: {
-        orgId: org(),
-        name: bounded(get('name'), header('name'), 300, true),
-        kind: enumCell(get('kind'), header('kind'), ASSET_KINDS, ASSET_KIND_LABELS, null),
-        hostname: bounded(get('hostname'), header('hostname'), 255) || null,
-        serial: bounded(get('serial'), header('serial'), 100) || null,
-        location: bounded(get('location'), header('location'), 500),
-        ipAddresses: addr.ips,
-        macAddresses: addr.macs,
-        osName: bounded(get('os'), header('os'), 200) || null,
-        osVersion: bounded(get('osVersion'), header('osVersion'), 200) || null,
-        criticality: enumCell(get('criticality'), header('criticality'), CRITICALITIES, CRIT_LABELS, 'medium'),
-        avProduct: bounded(get('avProduct'), header('avProduct'), 200) || null,
-        avLicensed: yesNo(get('avLicensed'), header('avLicensed')),
-        avManaged: yesNo(get('avManaged'), header('avManaged')),
-        firewallOn: yesNo(get('firewallOn'), header('firewallOn')),
-        lastPatchOn: dateCell(get('lastPatchOn'), header('lastPatchOn')),
-      },
+    const value: AssetRowValue = {
+      orgId: org(),
+      name: c.take(() => bounded(get('name'), header('name'), 300, true), ''),
+      kind: c.take(() => enumCell(get('kind'), header('kind'), ASSET_KINDS, ASSET_KIND_LABELS, null), 'other'),
+      hostname: c.take(() => bounded(get('hostname'), header('hostname'), 255), '') || null,
+      serial: c.take(() => bounded(get('serial'), header('serial'), 100), '') || null,
+      location: c.take(() => bounded(get('location'), header('location'), 500), ''),
+      ipAddresses: c.take(() => addresses(split(get('ips')).slice(0, 64), 'ips', header('ips')), []),
+      macAddresses: c.take(() => addresses(split(get('macs')).slice(0, 64), 'macs', header('macs')), []),
+      osName: c.take(() => bounded(get('os'), header('os'), 200), '') || null,
+      osVersion: c.take(() => bounded(get('osVersion'), header('osVersion'), 200), '') || null,
+      criticality: c.take(() => enumCell(get('criticality'), header('criticality'), CRITICALITIES, CRIT_LABELS, 'medium'), 'medium'),
+      avProduct: c.take(() => bounded(get('avProduct'), header('avProduct'), 200), '') || null,
+      avLicensed: c.take(() => yesNo(get('avLicensed'), header('avLicensed')), null),
+      avManaged: c.take(() => yesNo(get('avManaged'), header('avManaged')), null),
+      firewallOn: c.take(() => yesNo(get('firewallOn'), header('firewallOn')), null),
+      lastPatchOn: c.take(() => dateCell(get('lastPatchOn'), header('lastPatchOn')), null),
     };
+    c.done();
+    return { kind, value };
   }
   if (kind === 'systems') {
     const operator = get('operator').trim();
-    return {
-      kind,
-      value: {
-        orgId: org(),
-        operatorOrgId: operator ? orgs.resolve(operator, header('operator')) : null,
-        name: bounded(get('name'), header('name'), 300, true),
-        category: enumCell(get('category'), header('category'), SYSTEM_CATEGORIES, CATEGORY_LABELS, null),
-        purpose: bounded(get('purpose'), header('purpose'), 4000),
-        userCount: intCell(get('userCount'), header('userCount')),
-        personalDataSubjects: intCell(get('personalDataSubjects'), header('personalDataSubjects')),
-        internetFacing: yesNo(get('internetFacing'), header('internetFacing')) ?? false,
-        hosting: enumCell(get('hosting'), header('hosting'), HOSTING_KINDS, HOSTING_LABELS, 'on_premise'),
-        hostingProvider: bounded(get('hostingProvider'), header('hostingProvider'), 300) || null,
-        notes: bounded(get('notes'), header('notes'), 4000),
-      },
-    };
-  }
-  const rangeText = bounded(get('range'), header('range'), 100, true);
-  const parsed = parseIpRange(rangeText);
-  if (!parsed.ok) throw new RowProblem(header('range'), `Dải IP không hợp lệ: ${parsed.reason} / invalid IP range`);
-  const validFrom = dateCell(get('validFrom'), header('validFrom'));
-  const validTo = dateCell(get('validTo'), header('validTo'));
-  if (validFrom && validTo && validTo < validFrom) throw new RowProblem(header('validTo'), 'Ngày hết hiệu lực trước ngày bắt đầu / valid-to before valid-from');
-  return {
-    kind,
-    value: {
+    const value: SystemRowValue = {
       orgId: org(),
-      range: parsed.range,
-      isp: bounded(get('isp'), header('isp'), 200),
-      validFrom,
-      validTo,
-      note: bounded(get('note'), header('note'), 2000),
-    },
+      operatorOrgId: operator ? c.take(() => orgs.resolve(operator, header('operator')), null) : null,
+      name: c.take(() => bounded(get('name'), header('name'), 300, true), ''),
+      category: c.take(() => enumCell(get('category'), header('category'), SYSTEM_CATEGORIES, CATEGORY_LABELS, null), 'other'),
+      purpose: c.take(() => bounded(get('purpose'), header('purpose'), 4000), ''),
+      userCount: c.take(() => intCell(get('userCount'), header('userCount')), null),
+      personalDataSubjects: c.take(() => intCell(get('personalDataSubjects'), header('personalDataSubjects')), null),
+      internetFacing: c.take(() => yesNo(get('internetFacing'), header('internetFacing')), null) ?? false,
+      hosting: c.take(() => enumCell(get('hosting'), header('hosting'), HOSTING_KINDS, HOSTING_LABELS, 'on_premise'), 'on_premise'),
+      hostingProvider: c.take(() => bounded(get('hostingProvider'), header('hostingProvider'), 300), '') || null,
+      notes: c.take(() => bounded(get('notes'), header('notes'), 4000), ''),
+    };
+    c.done();
+    return { kind, value };
+  }
+  const range = c.take(() => {
+    const parsed = parseIpRange(bounded(get('range'), header('range'), 100, true));
+    if (!parsed.ok)
+      throw new RowProblem(header('range'), 'ip_range_invalid', {
+        vi: `Dải IP "${get('range').trim()}" không hợp lệ (${parsed.reason})`,
+        en: `"${get('range').trim()}" is not a valid IP range (${parsed.reason})`,
+      });
+    return parsed.range;
+  }, null);
+  const validFrom = c.take(() => dateCell(get('validFrom'), header('validFrom')), null);
+  const validTo = c.take(() => dateCell(get('validTo'), header('validTo')), null);
+  if (validFrom && validTo && validTo < validFrom)
+    c.problems.push(
+      new RowProblem(header('validTo'), 'valid_to_before_from', {
+        vi: 'Ngày hết hiệu lực trước ngày bắt đầu',
+        en: 'The end of validity comes before its start',
+      }),
+    );
+  const value = {
+    orgId: org(),
+    validFrom,
+    validTo,
+    isp: c.take(() => bounded(get('isp'), header('isp'), 200), ''),
+    note: c.take(() => bounded(get('note'), header('note'), 2000), ''),
   };
+  c.done();
+  return { kind, value: { ...value, range: range! } };
 }

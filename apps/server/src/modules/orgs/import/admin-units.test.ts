@@ -104,7 +104,7 @@ describe('admin-units JSON (the 2026 official list)', () => {
       [4, 'admin_code'],
       [5, 'name'],
     ]);
-    expect(parsed.errors[0]?.message).toBe('Mã hành chính "03151" bị trùng với dòng 2 (đơn vị "Phường A")');
+    expect(parsed.errors[0]?.text.vi).toBe('Mã hành chính "03151" bị trùng với dòng 2 (đơn vị "Phường A")');
   });
 
   it.each([
@@ -116,7 +116,8 @@ describe('admin-units JSON (the 2026 official list)', () => {
     const err = await parseOrgFile(body, 'units.json').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OrgImportRefusedError);
     expect((err as OrgImportRefusedError).reason).toBe('invalid_json');
-    expect((err as Error).message).toMatch(/JSON.* \/ .*JSON/);
+    expect((err as OrgImportRefusedError).text.vi).toMatch(/^Tệp JSON/);
+    expect((err as OrgImportRefusedError).text.en).toMatch(/JSON/);
   });
 
   it('refuses an empty list as an empty file', async () => {

@@ -1,8 +1,7 @@
-import type { ImportRowError } from '@khien/contracts';
 import { ORG_COLUMNS, resolveHeader, type OrgColumnKey } from './columns.js';
 import { emptyFile } from './limits.js';
 import { finishRows, type Candidate } from './finish-rows.js';
-import type { OrgImportRow, RawCell, RawRow, RawTable } from './types.js';
+import type { OrgImportRow, RawCell, RawRow, RawTable, RowIssue } from './types.js';
 import {
   cellText,
   checkLength,
@@ -12,26 +11,37 @@ import {
   validateContact,
   validateKind,
   validateName,
+  validateCode,
   validateParentPath,
 } from './validate-fields.js';
 
 const KNOWN_HEADERS = ORG_COLUMNS.map((c) => c.header).join(', ');
+/** A row's problems are listed in the template's column order. */
+const COLUMN_ORDER = ORG_COLUMNS.map((c) => c.key);
 
 /**
  * Rows of a CSV/XLSX table → import rows and row errors. The first non-empty row
  * is the header; every other row is validated on its own (a bad row is reported
  * field by field and left out whole), then finishRows applies the file-wide checks.
  */
-export function buildRowsFromTable(table: RawTable): { rows: OrgImportRow[]; errors: ImportRowError[] } {
+export function buildRowsFromTable(table: RawTable): { rows: OrgImportRow[]; errors: RowIssue[] } {
   const [header, ...data] = table.rows;
   if (!header) {
     if (table.errors.length > 0) return { rows: [], errors: [...table.errors] };
     throw emptyFile();
   }
-  const errors: ImportRowError[] = [];
+  const errors: RowIssue[] = [];
   const columns = mapHeader(header, errors);
   if (!columns.has('name')) {
-    errors.push({ row: header.row, field: 'name', message: `Thiếu cột tên đơn vị "ten" (hoặc "name") ở dòng tiêu đề; các cột hợp lệ: ${KNOWN_HEADERS}` });
+    errors.push({
+      row: header.row,
+      field: 'name',
+      code: 'name_column_missing',
+      text: {
+        vi: `Thiếu cột tên đơn vị "ten" (hoặc "name") ở dòng tiêu đề; các cột hợp lệ: ${KNOWN_HEADERS}`,
+        en: `The header row has no org name column "ten" (or "name"); the columns are: ${KNOWN_HEADERS}`,
+      },
+    });
     return { rows: [], errors: [...errors, ...table.errors] };
   }
 
@@ -42,7 +52,7 @@ export function buildRowsFromTable(table: RawTable): { rows: OrgImportRow[]; err
     const problems = new RowProblems(raw.row);
     const candidate = readCandidate(raw.row, cells, problems);
     if (candidate && problems.ok) candidates.push(candidate);
-    else errors.push(...problems.list);
+    else errors.push(...problems.list.sort((a, b) => COLUMN_ORDER.indexOf(a.field as OrgColumnKey) - COLUMN_ORDER.indexOf(b.field as OrgColumnKey)));
   }
   const rows = finishRows(candidates, errors);
   errors.push(...table.errors);
@@ -51,16 +61,32 @@ export function buildRowsFromTable(table: RawTable): { rows: OrgImportRow[]; err
 }
 
 /** Column index of each known column; unknown and repeated columns are reported (once each) on the header row. */
-function mapHeader(header: RawRow, errors: ImportRowError[]): Map<OrgColumnKey, number> {
+function mapHeader(header: RawRow, errors: RowIssue[]): Map<OrgColumnKey, number> {
   const columns = new Map<OrgColumnKey, number>();
   header.cells.forEach((cell, index) => {
     const text = cell.text;
     if (text === '') return;
     const key = resolveHeader(text);
     if (!key) {
-      errors.push({ row: header.row, field: text, message: `Cột ${quote(text)} không được hỗ trợ và bị bỏ qua; các cột hợp lệ: ${KNOWN_HEADERS}` });
+      errors.push({
+        row: header.row,
+        field: text,
+        code: 'column_unknown',
+        text: {
+          vi: `Cột ${quote(text)} không được hỗ trợ và bị bỏ qua; các cột hợp lệ: ${KNOWN_HEADERS}`,
+          en: `Column ${quote(text)} is not one of ours and is ignored; the columns are: ${KNOWN_HEADERS}`,
+        },
+      });
     } else if (columns.has(key)) {
-      errors.push({ row: header.row, field: text, message: `Cột ${quote(text)} bị lặp (cùng nghĩa với một cột trước); chỉ cột đầu tiên được đọc` });
+      errors.push({
+        row: header.row,
+        field: text,
+        code: 'column_repeated',
+        text: {
+          vi: `Cột ${quote(text)} bị lặp (cùng nghĩa với một cột trước); chỉ cột đầu tiên được đọc`,
+          en: `Column ${quote(text)} repeats an earlier one; only the first is read`,
+        },
+      });
     } else {
       columns.set(key, index);
     }
@@ -95,6 +121,12 @@ function readCandidate(row: number, cells: Partial<Record<OrgColumnKey, RawCell>
     },
     problems,
   );
+  // a row already bad has its codes checked here, so that every bad cell is named at once; a good
+  // row's are checked by finishRows once their leading zeros are back (which only makes a digits-only code longer)
+  if (!problems.ok || kind === null) {
+    validateCode('admin_code', adminCodeCell.text, problems);
+    validateCode('parent_admin_code', parentCodeCell.text, problems);
+  }
   if (kind === null) return null;
   return {
     row,

@@ -18,8 +18,9 @@ export interface OrgColumn {
   key: OrgColumnKey;
   /** Header written in templates and exports. */
   header: string;
-  /** What the field is called in messages. */
+  /** What the field is called in messages, in Vietnamese and in English. */
   label: string;
+  labelEn: string;
   required: boolean;
   /** Spreadsheet column width, in characters. */
   width: number;
@@ -33,6 +34,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'name',
     header: 'ten',
     label: 'Tên đơn vị',
+    labelEn: 'Org name',
     required: true,
     width: 40,
     text: false,
@@ -42,6 +44,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'short_name',
     header: 'ten_viet_tat',
     label: 'Tên viết tắt',
+    labelEn: 'Short name',
     required: false,
     width: 24,
     text: false,
@@ -51,6 +54,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'kind',
     header: 'loai',
     label: 'Loại đơn vị',
+    labelEn: 'Org kind',
     required: false,
     width: 24,
     text: false,
@@ -60,6 +64,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'admin_code',
     header: 'ma_hanh_chinh',
     label: 'Mã hành chính',
+    labelEn: 'Admin code',
     required: false,
     width: 16,
     text: true,
@@ -69,6 +74,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'parent_admin_code',
     header: 'ma_don_vi_cha',
     label: 'Mã đơn vị cha',
+    labelEn: 'Parent code',
     required: false,
     width: 16,
     text: true,
@@ -78,6 +84,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'parent_path',
     header: 'duong_dan_cha',
     label: 'Đường dẫn đơn vị cha',
+    labelEn: 'Parent path',
     required: false,
     width: 50,
     text: false,
@@ -87,6 +94,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'contact_name',
     header: 'lien_he_ten',
     label: 'Tên người liên hệ',
+    labelEn: 'Contact name',
     required: false,
     width: 26,
     text: false,
@@ -96,6 +104,7 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'contact_role',
     header: 'lien_he_chuc_vu',
     label: 'Chức vụ người liên hệ',
+    labelEn: 'Contact role',
     required: false,
     width: 26,
     text: false,
@@ -105,16 +114,27 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     key: 'contact_phone',
     header: 'lien_he_dien_thoai',
     label: 'Số điện thoại',
+    labelEn: 'Phone number',
     required: false,
     width: 18,
     text: true,
     help: 'Số điện thoại: chữ số, có thể có "+" ở đầu, dấu cách, ".", "-", "( )". Ví dụ: 0912 345 678, +84 912 345 678.',
   },
-  { key: 'contact_email', header: 'lien_he_email', label: 'Email', required: false, width: 32, text: false, help: 'Địa chỉ thư điện tử của người liên hệ.' },
+  {
+    key: 'contact_email',
+    header: 'lien_he_email',
+    label: 'Email',
+    labelEn: 'E-mail',
+    required: false,
+    width: 32,
+    text: false,
+    help: 'Địa chỉ thư điện tử của người liên hệ.',
+  },
   {
     key: 'hotline_24_7',
     header: 'truc_24_7',
     label: 'Trực 24/7',
+    labelEn: '24/7 duty',
     required: false,
     width: 12,
     text: false,

@@ -133,6 +133,6 @@ describe('CSV encodings and delimiters', () => {
     expect(parsed.rows.map((r) => r.name)).toEqual(['Xã A']);
     expect(parsed.errors).toHaveLength(1);
     expect(parsed.errors[0]).toMatchObject({ row: 3, field: null });
-    expect(parsed.errors[0]?.message).toMatch(/^Lỗi cú pháp CSV ở dòng 3/);
+    expect(parsed.errors[0]?.text.vi).toMatch(/^Lỗi cú pháp CSV ở dòng 3/);
   });
 });

@@ -1,8 +1,8 @@
-import type { ContactInput, ImportRowError, OrgKind } from '@khien/contracts';
+import type { ContactInput, OrgKind } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import { restoreAdminCode, restoreParentCode } from './cell-text.js';
 import { inferOrgKind } from './org-kinds.js';
-import type { OrgImportRow, RawCell } from './types.js';
+import type { OrgImportRow, RawCell, RowIssue } from './types.js';
 import { quote, RowProblems, validateCode } from './validate-fields.js';
 
 /** A row whose own fields are valid; codes are still as read (leading zeros not yet restored). */
@@ -32,7 +32,7 @@ interface Resolved extends Omit<OrgImportRow, 'kind'> {
  *     org when it agrees with the first (blank cells inherit), otherwise it is reported as a
  *     duplicate ("bị trùng với dòng N"). Rows of one org all carry the first row's org fields.
  */
-export function finishRows(candidates: Candidate[], errors: ImportRowError[]): OrgImportRow[] {
+export function finishRows(candidates: Candidate[], errors: RowIssue[]): OrgImportRow[] {
   const withKind: (Candidate & { kind: OrgKind; adminCode: string | null })[] = [];
   // kinds seen so far, by code (as written and restored) and by folded name, for rows with a blank kind
   const kindByCode = new Map<string, OrgKind>();
@@ -42,7 +42,10 @@ export function finishRows(candidates: Candidate[], errors: ImportRowError[]): O
     const earlier = c.adminCodeCell ? kindByCode.get(c.adminCodeCell.text) : kindByName.get(foldVietnamese(c.name));
     const kind = c.kind ?? earlier ?? inferOrgKind(c.name);
     if (!kind) {
-      problems.add('kind', `Thiếu loại đơn vị (cột loai) và không đoán được từ tên ${quote(c.name)}`);
+      problems.add('kind', 'kind_missing', {
+        vi: `Thiếu loại đơn vị (cột loai) và không đoán được từ tên ${quote(c.name)}`,
+        en: `The org kind (column loai) is missing and cannot be told from the name ${quote(c.name)}`,
+      });
       errors.push(...problems.list);
       continue;
     }
@@ -63,7 +66,10 @@ export function finishRows(candidates: Candidate[], errors: ImportRowError[]): O
     const problems = new RowProblems(c.row);
     const parentAdminCode = c.parentCodeCell ? validateCode('parent_admin_code', restoreParentCode(c.parentCodeCell, c.kind, codesInFile), problems) : null;
     if (parentAdminCode !== null && parentAdminCode === c.adminCode)
-      problems.add('parent_admin_code', `Mã đơn vị cha ${quote(parentAdminCode)} trùng với mã của chính đơn vị`);
+      problems.add('parent_admin_code', 'parent_is_self', {
+        vi: `Mã đơn vị cha ${quote(parentAdminCode)} trùng với mã của chính đơn vị`,
+        en: `Parent code ${quote(parentAdminCode)} is the org's own code`,
+      });
     if (!problems.ok) {
       errors.push(...problems.list);
       continue;
@@ -82,7 +88,7 @@ export function finishRows(candidates: Candidate[], errors: ImportRowError[]): O
   return mergeSameOrg(resolved, errors);
 }
 
-function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[] {
+function mergeSameOrg(rows: Resolved[], errors: RowIssue[]): OrgImportRow[] {
   // parent paths repeat on every row of a subtree: fold each distinct name once
   const folded = new Map<string, string>();
   const fold = (s: string) => {
@@ -106,11 +112,23 @@ function mergeSameOrg(rows: Resolved[], errors: ImportRowError[]): OrgImportRow[
     if (!sameOrg(first, r, fold)) {
       errors.push(
         r.adminCode
-          ? { row: r.row, field: 'admin_code', message: `Mã hành chính ${quote(r.adminCode)} bị trùng với dòng ${first.row} (đơn vị ${quote(first.name)})` }
+          ? {
+              row: r.row,
+              field: 'admin_code',
+              code: 'duplicate_row',
+              text: {
+                vi: `Mã hành chính ${quote(r.adminCode)} bị trùng với dòng ${first.row} (đơn vị ${quote(first.name)})`,
+                en: `Admin code ${quote(r.adminCode)} repeats row ${first.row} (org ${quote(first.name)})`,
+              },
+            }
           : {
               row: r.row,
               field: 'name',
-              message: `Đơn vị ${quote(r.name)} bị trùng với dòng ${first.row} (cùng tên, cùng đơn vị cha nhưng khác loại hoặc tên viết tắt)`,
+              code: 'duplicate_row',
+              text: {
+                vi: `Đơn vị ${quote(r.name)} bị trùng với dòng ${first.row} (cùng tên, cùng đơn vị cha nhưng khác loại hoặc tên viết tắt)`,
+                en: `Org ${quote(r.name)} repeats row ${first.row} (same name and parent, but another kind or short name)`,
+              },
             },
       );
       continue;

@@ -5,6 +5,6 @@ export { buildOrgExport, buildOrgTemplate, type OrgTableFormat } from './build-o
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, OrgImportRefusedError, type OrgImportRefusalReason } from './limits.js';
 export { ORG_COLUMNS, type OrgColumnKey } from './columns.js';
 export { ORG_KIND_LABELS, orgKindLabel, parseOrgKind } from './org-kinds.js';
-export type { OrgExportRow, OrgFileFormat, OrgImportRow, ParsedOrgFile } from './types.js';
+export { sayIssues, type OrgExportRow, type OrgFileFormat, type OrgImportRow, type ParsedOrgFile, type RowIssue } from './types.js';
 // generic spreadsheet hygiene, shared with the inventory imports (zips: platform/archive)
 export { cleanCellText, escapeFormula } from './cell-text.js';

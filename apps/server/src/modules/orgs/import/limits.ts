@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@khien/contracts';
+import type { Words } from '../../../platform/words.js';
 
 /** Largest file accepted, before any decoding or unzipping. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -29,27 +30,33 @@ const ERROR_CODE: Record<OrgImportRefusalReason, ErrorCode> = {
 
 /**
  * The only error parseOrgFile throws on purpose: the whole file is refused
- * (as opposed to one bad row, which is reported in `errors`). The message is
- * "Vietnamese / English" and safe to show; `errorCode` is the API code to answer with.
+ * (as opposed to one bad row, which is reported in `errors`). `text` says why in
+ * each language and is safe to show (`message` is the Vietnamese); `errorCode` is
+ * the API code to answer with.
  */
 export class OrgImportRefusedError extends Error {
   readonly reason: OrgImportRefusalReason;
   readonly errorCode: ErrorCode;
-  constructor(reason: OrgImportRefusalReason, message: string) {
-    super(message);
+  readonly text: Words;
+  constructor(reason: OrgImportRefusalReason, text: Words) {
+    super(text.vi);
     this.name = 'OrgImportRefusedError';
     this.reason = reason;
     this.errorCode = ERROR_CODE[reason];
+    this.text = text;
   }
 }
 
 export function refuse(reason: OrgImportRefusalReason, vi: string, en: string): OrgImportRefusedError {
-  return new OrgImportRefusedError(reason, `${vi} / ${en}`);
+  return new OrgImportRefusedError(reason, { vi, en });
 }
 
 export function tooManyRows(): OrgImportRefusedError {
-  const n = MAX_IMPORT_ROWS.toLocaleString('en-US');
-  return refuse('too_many_rows', `Tệp có quá nhiều dòng; tối đa ${n} dòng dữ liệu`, `Too many rows; the limit is ${n} data rows`);
+  return refuse(
+    'too_many_rows',
+    `Tệp có quá nhiều dòng; tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng dữ liệu`,
+    `Too many rows; the limit is ${MAX_IMPORT_ROWS.toLocaleString('en-US')} data rows`,
+  );
 }
 
 export function emptyFile(): OrgImportRefusedError {

@@ -27,7 +27,10 @@ async function parseSafely(data: Buffer, filename: string): Promise<ParsedOrgFil
   }
   for (const e of parsed.errors) {
     expect(e.row).toBeGreaterThanOrEqual(1);
-    expect(e.message).not.toBe('');
+    // said in both languages, never "vi / en" in one
+    expect(e.text.vi).not.toBe('');
+    expect(e.text.en).not.toBe('');
+    expect(e.code).toMatch(/^[a-z_]+$/);
   }
   return parsed;
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { ImportRowError, OrgKind } from '@khien/contracts';
+import type { OrgKind } from '@khien/contracts';
 import { foldVietnamese } from '@khien/formats';
 import { cleanCellText, textCell } from './cell-text.js';
 import { emptyFile, MAX_IMPORT_ROWS, refuse, tooManyRows } from './limits.js';
 import { finishRows, type Candidate } from './finish-rows.js';
-import type { OrgImportRow } from './types.js';
+import type { OrgImportRow, RowIssue } from './types.js';
 import { checkLength, MAX_SHORT_NAME, RowProblems, validateName } from './validate-fields.js';
 
 // The statistics office's list as published by vietnamese-provinces-database:
@@ -22,7 +22,7 @@ type Province = z.infer<typeof ProvinceSchema>;
  * "Phường" → ward, "Xã" → commune, "Đặc khu" → special zone, anything else → commune.
  * Rows are numbered 1, 2, 3… in that order. A file of another shape is refused whole.
  */
-export function readAdminUnits(json: string): { rows: OrgImportRow[]; errors: ImportRowError[] } {
+export function readAdminUnits(json: string): { rows: OrgImportRow[]; errors: RowIssue[] } {
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -45,7 +45,7 @@ export function readAdminUnits(json: string): { rows: OrgImportRow[]; errors: Im
   if (total > MAX_IMPORT_ROWS) throw tooManyRows();
 
   const candidates: Candidate[] = [];
-  const errors: ImportRowError[] = [];
+  const errors: RowIssue[] = [];
   let row = 0;
   for (const province of parsed.data) {
     row++;
@@ -63,7 +63,7 @@ export function readAdminUnits(json: string): { rows: OrgImportRow[]; errors: Im
 
 function addUnit(
   candidates: Candidate[],
-  errors: ImportRowError[],
+  errors: RowIssue[],
   row: number,
   unit: Pick<Province, 'Code' | 'Name' | 'FullName'>,
   kind: OrgKind,
@@ -75,7 +75,8 @@ function addUnit(
   validateName(name, problems);
   checkLength('short_name', shortName, MAX_SHORT_NAME, problems);
   const code = textCell(String(unit.Code));
-  if (code.text === '') problems.add('admin_code', `Thiếu mã hành chính của ${name || 'đơn vị'}`);
+  if (code.text === '')
+    problems.add('admin_code', 'required', { vi: `Thiếu mã hành chính của ${name || 'đơn vị'}`, en: `The admin code of ${name || 'the org'} is missing` });
   if (!problems.ok) {
     errors.push(...problems.list);
     return;

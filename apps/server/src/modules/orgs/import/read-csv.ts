@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import type { ImportRowError } from '@khien/contracts';
 import { textCell } from './cell-text.js';
 import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, tooManyRows } from './limits.js';
-import type { RawRow, RawTable } from './types.js';
+import type { RawRow, RawTable, RowIssue } from './types.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 type Delimiter = (typeof DELIMITERS)[number];
@@ -15,7 +14,8 @@ type Delimiter = (typeof DELIMITERS)[number];
  * read with one error at its line: the rest of the file cannot be trusted.
  */
 export function readCsv(text: string): RawTable {
-  // one line ending everywhere, so line numbers are counted the same way in every file
+  // one line ending everywhere (CRLF, LF, and a lone CR as old Mac exports write it, mixed in one
+  // file too), so no two rows merge and line numbers are counted the same way in every file
   let body = text.replace(/\r\n?/g, '\n');
   let firstLine = 1;
   let delimiter: Delimiter | undefined;
@@ -28,7 +28,7 @@ export function readCsv(text: string): RawTable {
   delimiter ??= sniffDelimiter(body);
 
   const rows: RawRow[] = [];
-  const errors: ImportRowError[] = [];
+  const errors: RowIssue[] = [];
   let nextLine = firstLine;
   try {
     parse(body, {
@@ -56,7 +56,16 @@ export function readCsv(text: string): RawTable {
     if (!isCsvSyntaxError(err)) throw err;
     // the record that failed starts where the previous one ended
     const line = nextLine;
-    errors.push({ row: line, field: null, message: `Lỗi cú pháp CSV ở dòng ${line} (${describe(err.code)}); các dòng từ đây trở đi không được đọc` });
+    const why = describe(err.code);
+    errors.push({
+      row: line,
+      field: null,
+      code: 'csv_syntax',
+      text: {
+        vi: `Lỗi cú pháp CSV ở dòng ${line} (${why.vi}); các dòng từ đây trở đi không được đọc`,
+        en: `CSV syntax error at line ${line} (${why.en}); the lines from here on are not read`,
+      },
+    });
   }
   return { rows, errors };
 }
@@ -66,10 +75,10 @@ function isCsvSyntaxError(err: unknown): err is Error & { code: string } {
   return typeof code === 'string' && code.startsWith('CSV_');
 }
 
-function describe(code: string): string {
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'dấu ngoặc kép mở mà không đóng';
-  if (code === 'CSV_MAX_RECORD_SIZE') return 'dòng quá dài';
-  return code;
+function describe(code: string): { vi: string; en: string } {
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return { vi: 'dấu ngoặc kép mở mà không đóng', en: 'a double quote is opened and never closed' };
+  if (code === 'CSV_MAX_RECORD_SIZE') return { vi: 'dòng quá dài', en: 'the line is too long' };
+  return { vi: code, en: code };
 }
 
 /** The delimiter used most often on the first non-empty line, outside double quotes; "," when none is. */

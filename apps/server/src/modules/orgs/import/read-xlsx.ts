@@ -73,7 +73,7 @@ async function checkZip(data: Buffer): Promise<void> {
     await checkArchive(data, { limits: ARCHIVE_LIMITS.xlsx });
   } catch (err) {
     if (err instanceof ArchiveRefusedError)
-      throw new OrgImportRefusedError(err.code === 'ARCHIVE_TOO_LARGE' ? 'archive_too_large' : 'archive_refused', err.message);
+      throw new OrgImportRefusedError(err.code === 'ARCHIVE_TOO_LARGE' ? 'archive_too_large' : 'archive_refused', err.text);
     throw err;
   }
 }

@@ -40,8 +40,26 @@ describe('per-row validation', () => {
     ]);
   });
 
+  it('names every bad cell of a row, the codes too', async () => {
+    const parsed = await parseCsv([
+      ['ten', 'loai', 'ma_hanh_chinh', 'lien_he_ten', 'lien_he_email'],
+      ['Xã Thanh Xương', 'Trường', 'mã/sai', 'Lò Văn D', 'khong-phai-email'],
+    ]);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors.map((e) => [e.field, e.code])).toEqual([
+      ['kind', 'kind_unknown'],
+      ['admin_code', 'code_invalid'],
+      ['contact_email', 'email_invalid'],
+    ]);
+    expect(parsed.errors.map((e) => e.text.en)).toEqual([
+      expect.stringMatching(/^Org kind "Trường" is not known/),
+      expect.stringMatching(/^Admin code "mã\/sai" is not valid/),
+      'E-mail "khong-phai-email" is not a valid address',
+    ]);
+  });
+
   it('says what is wrong in Vietnamese, naming the field and the value', async () => {
-    const messages = (await parseCsv(table)).errors.map((e) => e.message);
+    const messages = (await parseCsv(table)).errors.map((e) => e.text.vi);
     expect(messages[0]).toMatch(/^Cột "ghi_chu" không được hỗ trợ/);
     expect(messages[2]).toMatch(/^Loại đơn vị "Trường" không hợp lệ/);
     expect(messages[3]).toBe('Thiếu tên đơn vị');
@@ -66,7 +84,7 @@ describe('per-row validation', () => {
       [5, 'Trường Mầm non Hoa Ban', 'MN Hoa Ban', 'school', null, '03325', 'Cà Thị D'],
     ]);
     expect(fieldsOf(parsed)).toEqual([[6, 'name']]);
-    expect(parsed.errors[0]?.message).toMatch(/bị trùng với dòng 4/);
+    expect(parsed.errors[0]?.text.vi).toMatch(/bị trùng với dòng 4/);
   });
 
   it('takes a blank kind from an earlier row of the same org before guessing from the name', async () => {
@@ -164,7 +182,17 @@ describe('per-row validation', () => {
       ['Văn phòng UBND', ''],
     ]);
     expect(parsed.rows.map((r) => r.kind)).toEqual(['ward', 'school', 'province']);
-    expect(parsed.errors).toEqual([{ row: 5, field: 'kind', message: 'Thiếu loại đơn vị (cột loai) và không đoán được từ tên "Văn phòng UBND"' }]);
+    expect(parsed.errors).toEqual([
+      {
+        row: 5,
+        field: 'kind',
+        code: 'kind_missing',
+        text: {
+          vi: 'Thiếu loại đơn vị (cột loai) và không đoán được từ tên "Văn phòng UBND"',
+          en: 'The org kind (column loai) is missing and cannot be told from the name "Văn phòng UBND"',
+        },
+      },
+    ]);
   });
 
   it.each([
@@ -229,7 +257,7 @@ describe('per-row validation', () => {
       [6, 'contact_role'],
       [6, 'contact_phone'],
     ]);
-    expect(parsed.errors[0]?.message).toMatch(/^Tên đơn vị dài quá 255 ký tự \(đang có 256\)/);
+    expect(parsed.errors[0]?.text.vi).toMatch(/^Tên đơn vị dài quá 255 ký tự \(đang có 256\)/);
     expect(parsed.rows.map((r) => r.row)).toEqual([7]);
   });
 
@@ -285,7 +313,14 @@ describe('per-row validation', () => {
       ['Xã B', { formula: 'UPPER("xã")', result: 'XÃ' } as never, 'Người B', 'b@example.vn'],
     ]);
     const parsed = await parseOrgFile(data, 'a.xlsx');
-    expect(parsed.errors).toEqual([{ row: 2, field: 'contact_email', message: 'Ô email có lỗi công thức (#N/A)' }]);
+    expect(parsed.errors).toEqual([
+      {
+        row: 2,
+        field: 'contact_email',
+        code: 'formula_error',
+        text: { vi: 'Ô email có lỗi công thức (#N/A)', en: 'The e-mail cell holds a formula error (#N/A)' },
+      },
+    ]);
     expect(parsed.rows.map((r) => [r.row, r.kind])).toEqual([[3, 'commune']]);
   });
 });

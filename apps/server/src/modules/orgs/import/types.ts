@@ -1,4 +1,21 @@
 import type { Contact, ContactInput, ImportRowError, OrgKind } from '@khien/contracts';
+import type { Lang, Words } from '../../../platform/words.js';
+
+/**
+ * A row error as found: what is wrong as a code, and in both languages; the result handed out says
+ * it in the request's language and keeps both (`sayIssues`), so the web shows the one it reads in. `field` is the canonical English
+ * column key (`name`, `kind`, `contact_phone`…), or the column as written for an unknown column.
+ */
+export interface RowIssue {
+  row: number;
+  field: string | null;
+  code: string;
+  text: Words;
+}
+
+export function sayIssues(issues: readonly RowIssue[], lang: Lang): ImportRowError[] {
+  return issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: i.text[lang], text: i.text }));
+}
 
 export interface OrgImportRow {
   /** 1-based row as the user sees it: the spreadsheet row, the CSV line where the record starts (header = 1); for JSON the running index, province then its wards. */
@@ -20,8 +37,7 @@ export type OrgFileFormat = 'csv' | 'xlsx' | 'admin-units-json';
 export interface ParsedOrgFile {
   format: OrgFileFormat;
   rows: OrgImportRow[];
-  /** `field` is the canonical English column key (`name`, `kind`, `contact_phone`…), or the column as written for an unknown column. */
-  errors: ImportRowError[];
+  errors: RowIssue[];
 }
 
 export interface OrgExportRow {
@@ -51,5 +67,5 @@ export interface RawRow {
 /** Non-empty rows of a table file, header first, plus problems met while reading it. */
 export interface RawTable {
   rows: RawRow[];
-  errors: ImportRowError[];
+  errors: RowIssue[];
 }
