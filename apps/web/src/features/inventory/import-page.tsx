@@ -1,9 +1,10 @@
-import { Anchor, Button, Checkbox, Group, Paper, Progress, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, Progress, Radio, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../lib/auth-context';
+import { ChoiceControl } from '../../components/choice-control';
 import { PageHeader } from '../../components/page-header';
 import { IMPORT_KINDS, type ImportFormat, type ImportKind } from '../../lib/enums';
 import { OrgPicker } from '../orgs';
@@ -95,7 +96,7 @@ export function InventoryImportPage() {
                 <Text size="sm" fw={500} id="import-kind-label">
                   {t('inventory.import.kind')}
                 </Text>
-                <SegmentedControl
+                <ChoiceControl
                   aria-labelledby="import-kind-label"
                   data={IMPORT_KINDS.map((k) => ({ value: k, label: labels.importKind(k) }))}
                   value={kind}
