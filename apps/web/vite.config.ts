@@ -1,10 +1,42 @@
-import { defineConfig } from 'vite';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const backend = 'http://127.0.0.1:3000';
 
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * A .gz and a .br next to every script and stylesheet, compressed once at build time at the
+ * highest levels: the server (platform/http/web.ts, preCompressed) sends them to browsers that
+ * accept them, and spends no CPU per request. A phone on a weak link downloads a quarter of the bytes.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'khien-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const files = Object.keys(bundle).filter((f) => /\.(js|css)$/.test(f));
+      await Promise.all(
+        files.map(async (f) => {
+          const file = path.join(dir, f);
+          const raw = await fs.readFile(file);
+          const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length };
+          await fs.writeFile(`${file}.gz`, await gzip(raw, { level: 9 }));
+          await fs.writeFile(`${file}.br`, await brotli(raw, { params }));
+        }),
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // @mantine/dates is hoisted to the repo root with its own @mantine/core; one copy of
     // each Mantine package keeps a single MantineProvider context.
