@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from '../lib/auth-context';
 import { createQueryClient } from './query-client';
@@ -16,7 +16,10 @@ export function App() {
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
-          <RouterProvider router={router} />
+          {/* until the language's chunk is here (i18n/index.ts); the route's chunk and the session check load meanwhile */}
+          <Suspense fallback={null}>
+            <RouterProvider router={router} />
+          </Suspense>
         </AuthProvider>
       </QueryClientProvider>
     </MantineProvider>
