@@ -12,6 +12,7 @@ import { benchIssue, benchParse, type Row } from './directives-bench.js';
 import { benchOcr } from './ocr-bench.js';
 import { benchInventory } from './inventory-bench.js';
 import { benchTimers } from './jobs-bench.js';
+import { benchWebLoad } from './web-load-bench.js';
 
 const rows: Row[] = [];
 
@@ -20,7 +21,7 @@ const rows: Row[] = [];
  * `tsx src/run.ts --only issue` (one engine). An environment variable, because npm appends
  * arguments to the last of the script's two commands only.
  */
-const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers'] as const;
+const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = onlySection();
 const runs = (s: Section) => only === null || only === s;
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
       fs.rmSync(timersDir, { recursive: true, force: true });
     }
   }
+
+  // the web app's load on a weak link: the same on either engine, so measured once
+  if (!databaseUrl && runs('web')) rows.push(...(await benchWebLoad()));
 
   process.stdout.write('\n| target | workload | measured | goal | met |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.target} | ${r.workload} | ${r.measured} | ${r.goal} | ${r.ok ? 'yes' : 'NO'} |\n`);

@@ -1,6 +1,6 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { NavLink as RouterNavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { NotificationBell } from '../features/notifications';
@@ -23,6 +23,8 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  // the next page's chunk is on its way (a weak link can take a second): the current page stays, and says so
+  const navigating = useNavigation().state === 'loading';
   const items = visibleNavItems(can);
   const active = activeTarget(
     location.pathname,
@@ -55,6 +57,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {navigating && <Loader size="xs" aria-label={t('common.loading')} data-testid="page-loading" />}
             <Text size="sm" visibleFrom="sm" truncate maw={220} data-testid="current-user">
               {me.fullName}
             </Text>

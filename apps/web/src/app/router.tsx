@@ -1,23 +1,35 @@
+import type { Permission } from '@khien/contracts';
+import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
-import { ChangePasswordPage, ForcedPasswordPage, SignInPage, TotpEnrolPage, TotpPage } from '../features/auth';
-import { AuditPage } from '../features/audit';
+import { loadAuditPage } from '../features/audit';
+import { loadChangePasswordPage, loadForcedPasswordPage, loadSignInPage, loadTotpEnrolPage, loadTotpPage } from '../features/auth';
 import {
-  AssignmentPage,
-  AssignmentsPage,
-  DirectiveEditPage,
-  DirectiveImportPage,
-  DirectiveNewPage,
-  DirectivePage,
-  DirectivesPage,
+  loadAssignmentPage,
+  loadAssignmentsPage,
+  loadDirectiveEditPage,
+  loadDirectiveImportPage,
+  loadDirectiveNewPage,
+  loadDirectivePage,
+  loadDirectivesPage,
 } from '../features/directives';
-import { AssetPage, AssetsPage, InventoryImportPage, InventoryPage, IpSpacePage, SystemNewPage, SystemPage, SystemsPage } from '../features/inventory';
-import { NotificationsPage } from '../features/notifications';
-import { ImportPage, OrgDetailPage, OrgsPage } from '../features/orgs';
-import { SessionsPage } from '../features/sessions';
-import { TokensPage } from '../features/tokens';
-import { UserDetailPage, UsersPage } from '../features/users';
-import { TodoPage, WorkItemPage, WorkOverviewPage } from '../features/work';
-import { AppLayout } from './app-layout';
+import {
+  loadAssetPage,
+  loadAssetsPage,
+  loadInventoryImportPage,
+  loadInventoryPage,
+  loadIpSpacePage,
+  loadSystemNewPage,
+  loadSystemPage,
+  loadSystemsPage,
+} from '../features/inventory';
+import { loadNotificationsPage } from '../features/notifications';
+import { loadOrgDetailPage, loadOrgImportPage, loadOrgsPage } from '../features/orgs';
+import { loadSessionsPage } from '../features/sessions';
+import { loadTokensPage } from '../features/tokens';
+import { loadUserDetailPage, loadUsersPage } from '../features/users';
+import { loadTodoPage, loadWorkItemPage, loadWorkOverviewPage } from '../features/work';
+import { FullPageLoader } from '../components/full-page-loader';
+import type { PendingStep } from '../lib/auth-context';
 import { RequirePermission, RequireSignIn, RequireStep } from './guards';
 import { WORK_PERMISSIONS } from './nav-items';
 import { HomeRedirect } from './home-redirect';
@@ -60,237 +72,101 @@ export const ROUTES = {
   workItem: '/work/:id',
 } as const;
 
+type LoadPage = () => Promise<ComponentType>;
+type LazyElement = () => Promise<{ element: ReactNode }>;
+
+/**
+ * A page in its own chunk, fetched when its route is matched (on the first load, side by side with
+ * the session check), behind a permission (any one of a list) or open to everyone signed in: a phone
+ * downloads the pages it opens, not the whole app.
+ */
+function page(load: LoadPage, permission?: Permission | readonly Permission[]): LazyElement {
+  return async () => {
+    const Page = await load();
+    if (permission === undefined) return { element: <Page /> };
+    return {
+      element: (
+        <RequirePermission permission={permission}>
+          <Page />
+        </RequirePermission>
+      ),
+    };
+  };
+}
+
+/** A sign-in step's page, in its own chunk: shown only while the session is at exactly that step. */
+function stepPage(step: PendingStep, load: LoadPage): LazyElement {
+  return async () => {
+    const Page = await load();
+    return {
+      element: (
+        <RequireStep step={step}>
+          <Page />
+        </RequireStep>
+      ),
+    };
+  };
+}
+
+/** The shell (header, menu, bell) in its own chunk too: the sign-in page does without it. */
+async function appLayout(): Promise<{ element: ReactNode }> {
+  const { AppLayout } = await import('./app-layout');
+  return {
+    element: (
+      <RequireSignIn>
+        <AppLayout />
+      </RequireSignIn>
+    ),
+  };
+}
+
 export function createRouter() {
   return createBrowserRouter([
     {
       element: <Outlet />,
       errorElement: <RouteError />,
+      // while the first page's chunk loads
+      hydrateFallbackElement: <FullPageLoader />,
       children: [
-        { path: ROUTES.signIn, element: <SignInPage /> },
+        { path: ROUTES.signIn, lazy: page(loadSignInPage) },
+        { path: ROUTES.totp, lazy: stepPage('totp_required', loadTotpPage) },
+        { path: ROUTES.totpEnrol, lazy: stepPage('totp_enrolment_required', loadTotpEnrolPage) },
+        { path: ROUTES.forcedPassword, lazy: stepPage('password_change_required', loadForcedPasswordPage) },
         {
-          path: ROUTES.totp,
-          element: (
-            <RequireStep step="totp_required">
-              <TotpPage />
-            </RequireStep>
-          ),
-        },
-        {
-          path: ROUTES.totpEnrol,
-          element: (
-            <RequireStep step="totp_enrolment_required">
-              <TotpEnrolPage />
-            </RequireStep>
-          ),
-        },
-        {
-          path: ROUTES.forcedPassword,
-          element: (
-            <RequireStep step="password_change_required">
-              <ForcedPasswordPage />
-            </RequireStep>
-          ),
-        },
-        {
-          element: (
-            <RequireSignIn>
-              <AppLayout />
-            </RequireSignIn>
-          ),
+          lazy: appLayout,
           errorElement: <RouteError />,
           children: [
             { index: true, element: <HomeRedirect /> },
-            {
-              path: ROUTES.orgs,
-              element: (
-                <RequirePermission permission="org:read">
-                  <OrgsPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.orgImport,
-              element: (
-                <RequirePermission permission="org:write">
-                  <ImportPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.org,
-              element: (
-                <RequirePermission permission="org:read">
-                  <OrgDetailPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.users,
-              element: (
-                <RequirePermission permission="user:read">
-                  <UsersPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.user,
-              element: (
-                <RequirePermission permission="user:read">
-                  <UserDetailPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.tokens,
-              element: (
-                <RequirePermission permission="token:write">
-                  <TokensPage />
-                </RequirePermission>
-              ),
-            },
-            { path: ROUTES.sessions, element: <SessionsPage /> },
-            { path: ROUTES.changePassword, element: <ChangePasswordPage /> },
-            {
-              path: ROUTES.audit,
-              element: (
-                <RequirePermission permission="audit:read">
-                  <AuditPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.directives,
-              element: (
-                <RequirePermission permission="directive:read">
-                  <DirectivesPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.directiveImport,
-              element: (
-                <RequirePermission permission="directive:write">
-                  <DirectiveImportPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.directiveNew,
-              element: (
-                <RequirePermission permission="directive:write">
-                  <DirectiveNewPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.directive,
-              element: (
-                <RequirePermission permission="directive:read">
-                  <DirectivePage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.directiveEdit,
-              element: (
-                <RequirePermission permission="directive:write">
-                  <DirectiveEditPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.assignments,
-              element: (
-                <RequirePermission permission="directive:report">
-                  <AssignmentsPage />
-                </RequirePermission>
-              ),
-            },
+            { path: ROUTES.orgs, lazy: page(loadOrgsPage, 'org:read') },
+            { path: ROUTES.orgImport, lazy: page(loadOrgImportPage, 'org:write') },
+            { path: ROUTES.org, lazy: page(loadOrgDetailPage, 'org:read') },
+            { path: ROUTES.users, lazy: page(loadUsersPage, 'user:read') },
+            { path: ROUTES.user, lazy: page(loadUserDetailPage, 'user:read') },
+            { path: ROUTES.tokens, lazy: page(loadTokensPage, 'token:write') },
+            { path: ROUTES.sessions, lazy: page(loadSessionsPage) },
+            { path: ROUTES.changePassword, lazy: page(loadChangePasswordPage) },
+            { path: ROUTES.audit, lazy: page(loadAuditPage, 'audit:read') },
+            { path: ROUTES.directives, lazy: page(loadDirectivesPage, 'directive:read') },
+            { path: ROUTES.directiveImport, lazy: page(loadDirectiveImportPage, 'directive:write') },
+            { path: ROUTES.directiveNew, lazy: page(loadDirectiveNewPage, 'directive:write') },
+            { path: ROUTES.directive, lazy: page(loadDirectivePage, 'directive:read') },
+            { path: ROUTES.directiveEdit, lazy: page(loadDirectiveEditPage, 'directive:write') },
+            { path: ROUTES.assignments, lazy: page(loadAssignmentsPage, 'directive:report') },
             // The issuer reviews here too, so reading directives is enough to open an assignment.
-            { path: ROUTES.assignment, element: <AssignmentPage /> },
-            { path: ROUTES.notifications, element: <NotificationsPage /> },
-            {
-              path: ROUTES.inventory,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <InventoryPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.inventoryImport,
-              element: (
-                <RequirePermission permission="inventory:write">
-                  <InventoryImportPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.systems,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <SystemsPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.systemNew,
-              element: (
-                <RequirePermission permission="inventory:write">
-                  <SystemNewPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.system,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <SystemPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.assets,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <AssetsPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.asset,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <AssetPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.ipSpace,
-              element: (
-                <RequirePermission permission="inventory:read">
-                  <IpSpacePage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.work,
-              element: (
-                <RequirePermission permission={WORK_PERMISSIONS}>
-                  <TodoPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: ROUTES.workOverview,
-              element: (
-                <RequirePermission permission="directive:write">
-                  <WorkOverviewPage />
-                </RequirePermission>
-              ),
-            },
+            { path: ROUTES.assignment, lazy: page(loadAssignmentPage) },
+            { path: ROUTES.notifications, lazy: page(loadNotificationsPage) },
+            { path: ROUTES.inventory, lazy: page(loadInventoryPage, 'inventory:read') },
+            { path: ROUTES.inventoryImport, lazy: page(loadInventoryImportPage, 'inventory:write') },
+            { path: ROUTES.systems, lazy: page(loadSystemsPage, 'inventory:read') },
+            { path: ROUTES.systemNew, lazy: page(loadSystemNewPage, 'inventory:write') },
+            { path: ROUTES.system, lazy: page(loadSystemPage, 'inventory:read') },
+            { path: ROUTES.assets, lazy: page(loadAssetsPage, 'inventory:read') },
+            { path: ROUTES.asset, lazy: page(loadAssetPage, 'inventory:read') },
+            { path: ROUTES.ipSpace, lazy: page(loadIpSpacePage, 'inventory:read') },
+            { path: ROUTES.work, lazy: page(loadTodoPage, WORK_PERMISSIONS) },
+            { path: ROUTES.workOverview, lazy: page(loadWorkOverviewPage, 'directive:write') },
             // Reviewers open items too (canReview), and the server answers 404 outside the reader's subtree.
-            { path: ROUTES.workItem, element: <WorkItemPage /> },
+            { path: ROUTES.workItem, lazy: page(loadWorkItemPage) },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -1,10 +1,7 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/vi';
-import { DateInput } from '@mantine/dates';
-import { useTranslation } from 'react-i18next';
-import { parseDayMonthYear } from '../lib/format-date';
+import { TextInput } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 
-interface DateFieldProps {
+export interface DateFieldProps {
   label: string;
   /** YYYY-MM-DD or '' */
   value: string;
@@ -12,38 +9,19 @@ interface DateFieldProps {
   error?: string;
 }
 
+// @mantine/dates and dayjs (15 KB gzipped): fetched with the first form that shows a date
+const DateFieldInput = lazy(() => import('./date-field-input').then((m) => ({ default: m.DateFieldInput })));
+
 /**
  * A calendar day typed or picked as dd/MM/yyyy whatever the browser's locale
- * (a native date input would show mm/dd/yyyy in an English browser).
+ * (a native date input would show mm/dd/yyyy in an English browser). Until the calendar's
+ * chunk is here, the same field, greyed out.
  */
-export function DateField({ label, value, onChange, error }: DateFieldProps) {
-  const { t, i18n } = useTranslation();
+export function DateField(props: DateFieldProps) {
+  const shown = props.value ? props.value.split('-').reverse().join('/') : '';
   return (
-    <DateInput
-      label={label}
-      value={value || null}
-      onChange={(v) => onChange(v ?? '')}
-      valueFormat="DD/MM/YYYY"
-      dateParser={parseDayMonthYear}
-      placeholder={t('common.datePlaceholder')}
-      locale={i18n.language}
-      firstDayOfWeek={1}
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clearDate') }}
-      nextLabel={t('common.calendar.next')}
-      previousLabel={t('common.calendar.previous')}
-      ariaLabels={{
-        nextMonth: t('common.calendar.nextMonth'),
-        previousMonth: t('common.calendar.previousMonth'),
-        nextYear: t('common.calendar.nextYear'),
-        previousYear: t('common.calendar.previousYear'),
-        nextDecade: t('common.calendar.nextDecade'),
-        previousDecade: t('common.calendar.previousDecade'),
-        monthLevelControl: t('common.calendar.monthLevel'),
-        yearLevelControl: t('common.calendar.yearLevel'),
-      }}
-      error={error}
-      popoverProps={{ withinPortal: true }}
-    />
+    <Suspense fallback={<TextInput label={props.label} value={shown} error={props.error} disabled readOnly />}>
+      <DateFieldInput {...props} />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { ERROR_CODES, ORG_KINDS, PERMISSIONS, ROLES } from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from './index';
+import { RESOURCES } from './resources';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -15,7 +15,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-// what i18next is given: the main files plus the feature files merged in by index.ts
+// what i18next is given: the main files plus the feature files merged in by translation-vi.ts and translation-en.ts
 const viKeys = flatten(RESOURCES.vi as Tree);
 const enKeys = flatten(RESOURCES.en as Tree);
 

@@ -1,21 +1,35 @@
-import i18n from 'i18next';
+import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../lib/api-client';
-import en from './en.json';
-import inventoryEn from './inventory.en.json';
-import inventoryVi from './inventory.vi.json';
-import vi from './vi.json';
-import workEn from './work.en.json';
-import workVi from './work.vi.json';
-
-/** Feature files merged under their own top-level key, so parallel work does not edit the same file. */
-export const RESOURCES = {
-  vi: { ...vi, inventory: inventoryVi, work: workVi },
-  en: { ...en, inventory: inventoryEn, work: workEn },
-};
 
 export const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * One chunk per language (20 KB gzipped each), the feature files merged in (translation-vi.ts,
+ * translation-en.ts): a page loads the language it shows.
+ */
+const TRANSLATIONS: Record<Language, () => Promise<ResourceKey>> = {
+  vi: () => import('./translation-vi').then((m) => m.TRANSLATION),
+  en: () => import('./translation-en').then((m) => m.TRANSLATION),
+};
+
+/**
+ * i18next reads a language through this when it first needs it: at start, and in changeLanguage
+ * before it switches, so the page keeps its words until the other language's chunk is here.
+ * Until the first one is, useTranslation suspends (App's Suspense).
+ */
+const chunkBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    if (!isLanguage(language)) return callback(null, {});
+    TRANSLATIONS[language]().then(
+      (translation) => callback(null, translation),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
 const STORAGE_KEY = 'khien.language';
 
@@ -59,17 +73,21 @@ export function currentLanguage(): Language {
 
 export function initI18n(): typeof i18n {
   const lng = getStoredLanguage() ?? 'vi';
-  void i18n.use(initReactI18next).init({
-    resources: { vi: { translation: RESOURCES.vi }, en: { translation: RESOURCES.en } },
-    lng,
-    fallbackLng: 'vi',
-    supportedLngs: [...LANGUAGES],
-    // Permission names contain ":" ("org:read"); they are keys, not namespaces.
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
+  void i18n
+    .use(chunkBackend)
+    .use(initReactI18next)
+    .init({
+      lng,
+      // vi and en hold the same keys (i18n.test.ts): a fallback would only load the other language's chunk too
+      fallbackLng: false,
+      supportedLngs: [...LANGUAGES],
+      // Permission names contain ":" ("org:read"); they are keys, not namespaces.
+      nsSeparator: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      // start reading the language's chunk now, not on the next tick
+      initAsync: false,
+    });
   document.documentElement.lang = lng;
   setApiLanguage(lng);
   return i18n;

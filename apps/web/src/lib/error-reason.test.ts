@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../i18n/index';
+import { RESOURCES } from '../i18n/resources';
 import { ApiError } from './api-client';
 import { reasonText } from './error-reason';
 
@@ -10,7 +10,7 @@ async function instance(lng: 'vi' | 'en', resources: { vi: object; en: object } 
   await i.init({
     resources: { vi: { translation: resources.vi }, en: { translation: resources.en } },
     lng,
-    fallbackLng: 'vi',
+    fallbackLng: false,
     nsSeparator: false,
     interpolation: { escapeValue: false },
   });

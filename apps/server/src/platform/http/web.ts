@@ -11,7 +11,17 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) return false;
   const html = fs.readFileSync(index);
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, serve: true, prefix: '/' });
+  // preCompressed: the build writes x.js.br and x.js.gz next to x.js (apps/web/vite.config.ts); they are
+  // sent by Accept-Encoding, and are not routes of their own
+  await app.register(fastifyStatic, {
+    root: webDist,
+    wildcard: false,
+    index: false,
+    serve: true,
+    prefix: '/',
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+  });
   const sendIndex = (_req: unknown, reply: { type: (t: string) => { send: (b: Buffer) => unknown } }) => reply.type('text/html; charset=utf-8').send(html);
   app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, sendIndex);
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {

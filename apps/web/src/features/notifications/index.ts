@@ -1,2 +1,3 @@
 export { NotificationBell } from './notification-bell';
-export { NotificationsPage } from './notifications-page';
+// Pages load on demand, each in its own chunk (app/router.tsx).
+export const loadNotificationsPage = () => import('./notifications-page').then((m) => m.NotificationsPage);

@@ -1,2 +1,3 @@
-export { UsersPage } from './users-page';
-export { UserDetailPage } from './user-detail-page';
+// Pages load on demand, each in its own chunk (app/router.tsx).
+export const loadUsersPage = () => import('./users-page').then((m) => m.UsersPage);
+export const loadUserDetailPage = () => import('./user-detail-page').then((m) => m.UserDetailPage);

@@ -1,3 +1,4 @@
-export { TodoPage } from './todo-page';
-export { WorkItemPage } from './work-item-page';
-export { WorkOverviewPage } from './work-overview-page';
+// Pages load on demand, each in its own chunk (app/router.tsx).
+export const loadTodoPage = () => import('./todo-page').then((m) => m.TodoPage);
+export const loadWorkItemPage = () => import('./work-item-page').then((m) => m.WorkItemPage);
+export const loadWorkOverviewPage = () => import('./work-overview-page').then((m) => m.WorkOverviewPage);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../i18n';
+import { RESOURCES } from '../../i18n/resources';
 import { CHECK_STATUSES, TODO_STATES, WORK_ACTIONS, WORK_STATUSES, actionNeedsReason, checkNeedsReason, checkWordKey } from './work-model';
 
 type Tree = { [key: string]: string | Tree };

@@ -1,0 +1,6 @@
+import en from './en.json';
+import inventory from './inventory.en.json';
+import work from './work.en.json';
+
+/** Feature files merged under their own top-level key, so parallel work does not edit the same file. */
+export const TRANSLATION = { ...en, inventory, work };
