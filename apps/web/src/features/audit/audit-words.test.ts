@@ -1,7 +1,7 @@
 import { AUDIT_ACTOR_KINDS, type AuditEntry } from '@khien/contracts';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { RESOURCES } from '../../i18n/index';
+import { RESOURCES } from '../../i18n/resources';
 import { actionWords, actorWords, entityTypeWords, humanizeCode, knownCodes } from './audit-words';
 
 async function instance(lng: 'vi' | 'en') {
