@@ -124,6 +124,14 @@ export async function findPageProblems(page: Page, opts: { vietnamese: boolean }
         const s = getComputedStyle(el);
         return s.visibility === 'hidden' || s.opacity === '0' || s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clipPath === 'inset(50%)';
       };
+      // inside a closed panel (a collapsed row's details): in the DOM, not on the screen
+      const collapsed = (el: Element) => {
+        for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
+          const st = getComputedStyle(e);
+          if (st.display === 'none' || (st.display !== 'inline' && st.overflow !== 'visible' && (e as HTMLElement).clientHeight === 0)) return true;
+        }
+        return false;
+      };
       let cut = 0;
       for (const el of Array.from(document.body.querySelectorAll('*'))) {
         if (cut >= 5) break;
@@ -160,9 +168,10 @@ export async function findPageProblems(page: Page, opts: { vietnamese: boolean }
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) => {
           const p = n.parentElement;
-          if (!p || p.closest('script,style,noscript,[aria-hidden="true"]')) return NodeFilter.FILTER_REJECT;
+          // codes (a command, a JSON value) are set as code and read as such
+          if (!p || p.closest('script,style,noscript,code,pre,kbd,samp,[aria-hidden="true"]')) return NodeFilter.FILTER_REJECT;
           const r = p.getBoundingClientRect();
-          return r.width > 0 && r.height > 0 && !hidden(p) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+          return r.width > 0 && r.height > 0 && !hidden(p) && !collapsed(p) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
         },
       });
       const texts: string[] = [];

@@ -2,7 +2,7 @@ import type { AuditCheckpoint } from '@khien/contracts';
 import { Anchor, Badge, Button, Code, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client';
 import { Empty } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -69,7 +69,8 @@ export function AuditCheckpoints() {
             {t('audit.checkpoints.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('audit.checkpoints.description')}
+            {/* the command is a command: set as code, in either language */}
+            <Trans i18nKey="audit.checkpoints.description" components={{ code: <Code /> }} />
           </Text>
         </Stack>
         <Button onClick={() => create.mutate()} loading={create.isPending} disabled={list.isPending} data-testid="audit-checkpoint-create">

@@ -42,7 +42,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           </ActionIcon>
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-        <Table.Td data-testid="audit-actor" data-actor-kind={entry.actorKind} title={entry.actorLabel}>
+        <Table.Td data-testid="audit-actor" data-actor-kind={entry.actorKind}>
           <Text size="sm">{actor.name}</Text>
           {actor.detail && (
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -50,11 +50,11 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             </Text>
           )}
         </Table.Td>
-        <Table.Td data-testid="audit-action" title={entry.action}>
+        <Table.Td data-testid="audit-action">
           <Text size="sm">{action.text}</Text>
           {!action.known && <Code fz="xs">{entry.action}</Code>}
         </Table.Td>
-        <Table.Td title={entry.entityType}>
+        <Table.Td>
           <Text size="sm">{entityType.text}</Text>
           {!entityType.known && <Code fz="xs">{entry.entityType}</Code>}
         </Table.Td>

@@ -73,8 +73,8 @@ export function AssetList({ items, showOrg = true }: { items: Asset[]; showOrg?:
               </Table.Td>
               {showOrg && <Table.Td>{a.orgName}</Table.Td>}
               <Table.Td>{labels.assetKind(a.kind)}</Table.Td>
-              <Table.Td ff="monospace" fz="xs" maw={220} style={{ overflowWrap: 'anywhere' }}>
-                {a.ipAddresses.join(', ') || '—'}
+              <Table.Td maw={220}>
+                <IpList size="xs" ips={a.ipAddresses} />
               </Table.Td>
               <Table.Td>{[a.osName, a.osVersion].filter(Boolean).join(' ') || '—'}</Table.Td>
               <Table.Td>
