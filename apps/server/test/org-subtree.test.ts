@@ -38,7 +38,11 @@ describe('whole-subtree list', () => {
     // the same orgs through the general (filtered) path, which builds rows in Node
     const viaFilter = (await admin.get(`/api/v1/orgs?under=${commune}&kind=residential_group&limit=500`)).json() as Page;
     const byId = new Map(all.page.items.map((o) => [o.id, o]));
-    for (const o of viaFilter.items) expect(byId.get(o.id)).toEqual(o);
+    // the same fields, plus the filtered list's telling-apart label (searches and pickers show it; the tree has the parent in view)
+    for (const { label, ...o } of viaFilter.items as (Page['items'][number] & { label?: string })[]) {
+      expect(label).toBe(o.name);
+      expect(byId.get(o.id)).toEqual(o);
+    }
   });
 
   it('never answers from a page older than the data, whatever changed it', async () => {
