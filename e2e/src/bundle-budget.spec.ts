@@ -196,7 +196,8 @@ describe('the script a phone downloads', () => {
   });
 
   it('the to-do list', async () => {
-    expect(todo.items.map((i) => i.kind).sort()).toEqual(['directive', 'system']);
+    // the demo's own dispatch to the schools comes on top of the directive made above
+    expect([...new Set(todo.items.map((i) => i.kind))].sort()).toEqual(['directive', 'system']);
     const ready = async (p: Page) => {
       await p.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
       await p.locator('[data-testid^="work-card-"]').first().waitFor();

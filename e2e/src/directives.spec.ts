@@ -81,9 +81,13 @@ describe('directive journey', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, server.url, OFFICER, server.demoPassword);
     await page.getByRole('button', { name: 'Mở thanh điều hướng' }).waitFor();
-    const mine = (await (await page.request.get(`${server.url}/api/v1/assignments`)).json()) as { items: { id: string; orgName: string }[] };
-    expect(mine.items.map((a) => a.orgName)).toEqual(['Trường THCS Trần Can']);
-    assignmentId = mine.items[0]!.id;
+    const all = (await (await page.request.get(`${server.url}/api/v1/assignments`)).json()) as {
+      items: { id: string; orgName: string; directiveId: string }[];
+    };
+    // the demo's own dispatch to the schools is there too
+    const mine = all.items.filter((a) => directiveUrl.endsWith(`/${a.directiveId}`));
+    expect(mine.map((a) => a.orgName)).toEqual(['Trường THCS Trần Can']);
+    assignmentId = mine[0]!.id;
     await page.goto(`${server.url}/assignments/${assignmentId}`);
     const status = page.getByTestId('assignment-status');
     await expect.poll(() => status.getAttribute('data-status')).toBe('pending');
