@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROLES, type Role } from '@khien/contracts';
 import { ADMIN, ARTIFACTS, startProduct, type RunningServer } from './server.js';
-import { CHROMIUM_ARGS, enrolTotp, shot, signIn } from './shared.js';
+import { apiCall, CHROMIUM_ARGS, enrolTotp, shot, signIn } from './shared.js';
 import { findPageProblems } from './page-checks.js';
 
 /** The router's paths (apps/web/src/app/router.tsx ROUTES); a test below keeps the two lists equal. */
@@ -63,12 +63,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts = new Map<Role, { context: BrowserContext; page: Page; errors: string[] }>();
 
-async function call<T>(p: Page, method: 'POST' | 'GET', url: string, data?: unknown): Promise<T> {
-  const me = (await (await p.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
-  const r = await p.request.fetch(`${server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(r.status(), `${method} ${url}: ${await r.text()}`).toBeLessThan(300);
-  return (await r.json()) as T;
-}
+const call = <T>(p: Page, method: 'POST' | 'GET', url: string, data?: unknown) => apiCall<T>(p, server.url, method, url, data);
 const firstId = async (p: Page, url: string) => (await call<{ items: { id: string }[] }>(p, 'GET', url)).items[0]?.id;
 
 async function signInAs(role: Role) {

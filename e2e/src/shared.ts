@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { ARTIFACTS } from './server.js';
 
@@ -57,4 +58,12 @@ export async function pickOption(page: Page, scope: Locator, combobox: string, s
   await box.click();
   if (await box.isEditable()) await box.fill(search);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/** A JSON call as the person signed in on `p`, with their CSRF token; fails the test unless it succeeds. */
+export async function apiCall<T>(p: Page, base: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, data?: unknown): Promise<T> {
+  const me = (await (await p.request.get(`${base}/api/v1/auth/me`)).json()) as { csrfToken: string };
+  const r = await p.request.fetch(`${base}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
+  expect(r.status(), `${method} ${url}: ${await r.text()}`).toBeLessThan(300);
+  return (await r.json()) as T;
 }

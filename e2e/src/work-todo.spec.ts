@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TodoPage, WorkItem } from '@khien/contracts';
 import { ARTIFACTS, startProduct, type RunningServer } from './server.js';
-import { CHROMIUM_ARGS, enrolTotp, shot, signIn } from './shared.js';
+import { apiCall, CHROMIUM_ARGS, enrolTotp, shot, signIn } from './shared.js';
 
 const OFFICER = 'cntt.thcs.trancan@khien.local';
 const COORDINATOR = 'dieuphoi.tinh@khien.local';
@@ -44,13 +44,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
 });
 
-/** A JSON call as the signed-in person on `p`, with their CSRF token. */
-async function call<T>(p: Page, method: 'POST' | 'PUT', url: string, data: unknown): Promise<T> {
-  const me = (await (await p.request.get(`${server.url}/api/v1/auth/me`)).json()) as { csrfToken: string };
-  const r = await p.request.fetch(`${server.url}${url}`, { method, data, headers: { 'x-csrf-token': me.csrfToken } });
-  expect(r.status(), `${method} ${url}: ${await r.text()}`).toBeLessThan(300);
-  return (await r.json()) as T;
-}
+const call = <T>(p: Page, method: 'POST' | 'PUT', url: string, data: unknown) => apiCall<T>(p, server.url, method, url, data);
 
 /** The coordinator issues a directive to the school; the officer registers and classifies the school's system. */
 async function makeWork(): Promise<void> {
