@@ -3,6 +3,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
+/** Vite's build names: `todo-page-Bm7r8kiL.js`, `index-DkxE1m2_.css` (8 characters of hash). */
+const HASHED = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?|png|svg)(\.(gz|br))?$/;
+
 /**
  * Serves the built web app; any non-API GET that is not a file gets index.html
  * so that deep links (/orgs/…) work after a reload.
@@ -21,8 +24,16 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
     prefix: '/',
     preCompressed: true,
     globIgnore: ['**/*.br', '**/*.gz'],
+    // build files carry their content's hash in the name: a phone keeps them and never asks again;
+    // other files (the favicon…) are checked each time
+    cacheControl: false,
+    setHeaders: (res, file) => {
+      res.header('cache-control', HASHED.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
-  const sendIndex = (_req: unknown, reply: { type: (t: string) => { send: (b: Buffer) => unknown } }) => reply.type('text/html; charset=utf-8').send(html);
+  // the page that names the current build's files is checked on every visit, so a deploy is seen at once
+  const sendIndex = (_req: unknown, reply: { header: (k: string, v: string) => { type: (t: string) => { send: (b: Buffer) => unknown } } }) =>
+    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, sendIndex);
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
