@@ -19,21 +19,11 @@ import { FileStore } from '../src/platform/files/files.js';
 import { addAttachment, createDraft } from '../src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 import { documentImportFixtures } from './support/document-import-matrix.js';
-import { dossierDutyRows, inventoryFixtures, type MatrixContext } from './support/inventory-matrix.js';
+import { dossierDutyRows, inventoryFixtures, type Call, type Fixture, type MatrixContext, type Where } from './support/inventory-matrix.js';
 import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
 import { buildWorkContext } from '../src/work-context.js';
 const work = buildWorkContext();
-
-type Where = 'inside' | 'outside';
-interface Call {
-  url: string;
-  body?: unknown;
-  csv?: string;
-  /** multipart fields sent before the file */
-  fields?: Record<string, string>;
-}
-type Fixture = (where: Where, role: Role) => Promise<Call | null>;
 
 // identity routes act on the caller's own account, never on a record in the tree (auth.test.ts covers them)
 const IDENTITY_ROUTES = new Set([

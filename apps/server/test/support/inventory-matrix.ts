@@ -20,14 +20,16 @@ import type { WorkContext } from '../../src/modules/work/index.js';
 import { listRegulationPacks } from '../../src/platform/regulations.js';
 import { buildUser, SYSTEM, type TestApp } from '../harness.js';
 
-type Where = 'inside' | 'outside';
-interface Call {
+/** The access matrix's vocabulary: where the record lies, the call a fixture makes, the fixture. */
+export type Where = 'inside' | 'outside';
+export interface Call {
   url: string;
   body?: unknown;
   csv?: string;
+  /** multipart fields sent before the file */
   fields?: Record<string, string>;
 }
-type Fixture = (where: Where, role: Role) => Promise<Call | null>;
+export type Fixture = (where: Where, role: Role) => Promise<Call | null>;
 
 export interface MatrixContext {
   t: () => TestApp;
