@@ -8,13 +8,12 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Checklist, Classification, InventoryImport, InventoryOverview, InventorySummary, IpRange, System } from '@khien/contracts';
+import type { Checklist, Classification, InventoryOverview, InventorySummary, IpRange, System } from '@khien/contracts';
 import { queryRows } from '../src/platform/db/client.js';
 import { verifyAuditChain } from '../src/platform/audit/audit-verify.js';
 import { encodeWindows1258 } from '../src/modules/orgs/import/test-support.js';
-import { startJobs, type Jobs } from '../src/platform/jobs/index.js';
-import { INVENTORY_IMPORT_JOB, inventoryJobs } from '../src/modules/inventory/index.js';
-import { buildOrg, buildUser, createTestApp, signIn, type Client, type TestApp } from './harness.js';
+import type { Client, TestApp } from './harness.js';
+import { createInventoryTestbed, type InventoryTestbed } from './support/inventory-testbed.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../packages/formats/test-fixtures/inventory');
 
@@ -25,51 +24,14 @@ let communeB: string;
 let school: string;
 let officer: Client;
 let coord: Client;
-let jobs: Jobs;
+let bed: InventoryTestbed;
+const importFile: InventoryTestbed['importFile'] = (...a) => bed.importFile(...a);
 
 beforeAll(async () => {
-  t = await createTestApp();
-  // the server's own worker, as embedded mode runs it: uploads are run by the import job
-  jobs = await startJobs(t.database, { work: true, definitions: inventoryJobs(t.database.db) });
-  province = (await buildOrg(t, { name: 'Tỉnh Kiểm Kê', kind: 'province' })).id;
-  communeA = (await buildOrg(t, { parentId: province, name: 'Xã Hòa Bình', kind: 'commune', adminCode: '90001' })).id;
-  communeB = (await buildOrg(t, { parentId: province, name: 'Phường Tân Lập', kind: 'ward', adminCode: '90002' })).id;
-  school = (await buildOrg(t, { parentId: communeA, name: 'Trường Tiểu học Hòa Bình', kind: 'school' })).id;
-  officer = await signIn(t, await buildUser(t, { homeOrgId: school, grants: [{ role: 'unit_officer', orgId: communeA }] }));
-  coord = await signIn(t, await buildUser(t, { homeOrgId: province, grants: [{ role: 'province_coordinator', orgId: province }] }));
+  bed = await createInventoryTestbed();
+  ({ t, province, communeA, communeB, school, officer, coord } = bed);
 });
-afterAll(async () => {
-  await jobs?.stop();
-  await t.close();
-});
-
-async function upload(c: Client, fields: Record<string, string>, file: { name: string; data: Buffer }) {
-  const boundary = 'khieninventory';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-  );
-  const payload = Buffer.concat([...parts, head, file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/inventory/imports',
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-}
-
-/** Uploads and waits for the background run to finish. */
-async function importFile(c: Client, fields: Record<string, string>, file: { name: string; data: Buffer }): Promise<InventoryImport> {
-  const res = await upload(c, fields, file);
-  expect(res.statusCode, res.body).toBe(202);
-  const id = (res.json() as InventoryImport).id;
-  for (let i = 0; i < 300; i++) {
-    const r = (await c.get(`/api/v1/inventory/imports/${id}`)).json() as InventoryImport;
-    if (r.status !== 'queued' && r.status !== 'running') return r;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('import did not finish');
-}
+afterAll(async () => bed?.close());
 
 describe('information systems', () => {
   let sys: System;
@@ -327,109 +289,6 @@ describe('imports', () => {
       sql`select count(*)::int as n from assets a where a.software_count <> (select count(*) from asset_software s where s.asset_id = a.id)`,
     );
     expect(drift!.n).toBe(0);
-  });
-
-  it('names every bad cell of a row, in both languages, and counts the row once', async () => {
-    const csv = ['Tên thiết bị,Loại,Địa chỉ IP,Mức quan trọng,Ngày vá gần nhất', 'Máy trạm số 7,máy bay,10.0.0.300,tối quan trọng,31/02/2026'].join('\n');
-    const r = await importFile(coord, { orgId: communeA, kind: 'assets', onError: 'refuse' }, { name: 'ba-loi.csv', data: Buffer.from(csv) });
-    expect(r).toMatchObject({ status: 'refused', rowsRead: 1, rowsFailed: 1 });
-    expect(r.errors.map((e) => [e.row, e.field, e.code])).toEqual([
-      [2, 'Loại', 'not_in_list'],
-      [2, 'Địa chỉ IP', 'ip_invalid'],
-      [2, 'Mức quan trọng', 'not_in_list'],
-      [2, 'Ngày vá gần nhất', 'date_impossible'],
-    ]);
-    const date = r.errors[3]!;
-    expect(date.text).toEqual({ vi: 'Ngày "31/02/2026" không tồn tại', en: 'There is no such date as "31/02/2026"' });
-    // the API's message is Vietnamese; the web and the CLI pick the reader's language from `text`
-    expect(date.message).toBe(date.text.vi);
-    for (const e of r.errors) expect(`${e.text.vi}|${e.text.en}`).not.toMatch(/ \/ [a-z]/);
-    expect(r.messageText).toEqual({
-      vi: 'Tệp bị từ chối: 1 dòng lỗi, không dòng nào được nhập',
-      en: 'The file is refused: one row has errors, none was imported',
-    });
-  });
-
-  it('CRLF, LF and lone CR line ends, mixed in one file, never merge rows', async () => {
-    const lines = ['Dải IP,Đơn vị,Nhà mạng', '192.0.2.0/30,90002,VNPT', '192.0.2.4/30,90002,VNPT', '192.0.2.8/30,90002,Viettel', '192.0.2.12/30,90002,FPT'];
-    const csv = `${lines[0]}\r\n${lines[1]}\n${lines[2]}\r${lines[3]}\r\n${lines[4]}`;
-    const r = await importFile(coord, { orgId: province, kind: 'ipspace', onError: 'refuse', dryRun: 'true' }, { name: 'ip.csv', data: Buffer.from(csv) });
-    expect(r, JSON.stringify(r.errors)).toMatchObject({ status: 'done', rowsRead: 4, rowsFailed: 0, created: 4 });
-  });
-
-  it('a record twice in one file is reported on its second row', async () => {
-    const csv = 'Dải IP,Đơn vị,Nhà mạng\n198.51.100.0/30,90002,VNPT\n198.51.100.4/30,90002,VNPT\n198.51.100.0/30,90002,Viettel\n';
-    const r = await importFile(coord, { orgId: province, kind: 'ipspace', onError: 'refuse' }, { name: 'ip.csv', data: Buffer.from(csv) });
-    expect(r).toMatchObject({ status: 'refused', rowsFailed: 1, errors: [{ row: 4, field: null, message: expect.stringContaining('dòng 2') }] });
-  });
-
-  it('bad files get a clear message and write nothing', async () => {
-    const missing = await importFile(coord, { orgId: communeA, kind: 'ipspace', onError: 'keep' }, { name: 'x.csv', data: Buffer.from('Nhà mạng\nVNPT\n') });
-    expect(missing).toMatchObject({ status: 'failed', message: expect.stringContaining('Dải IP') });
-    // a broken workbook is answered at upload by the archive check, not by a failed import later
-    const broken = await upload(
-      coord,
-      { orgId: communeA, kind: 'assets', onError: 'keep' },
-      { name: 'a.xlsx', data: Buffer.from('PK\x03\x04 not really a zip') },
-    );
-    expect(broken.statusCode).toBe(422);
-    expect(broken.json()).toMatchObject({ error: { code: 'ARCHIVE_REFUSED', message: expect.stringMatching(/^Tệp nén không hợp lệ/) } });
-    const junk = await importFile(
-      coord,
-      { orgId: communeA, kind: 'assets', format: 'osquery', onError: 'refuse' },
-      { name: 'o.log', data: Buffer.from('{"truncated": \nnot json\n') },
-    );
-    expect(junk).toMatchObject({ status: 'refused', rowsFailed: 2 });
-    const wrongKind = await upload(coord, { orgId: communeA, kind: 'systems', format: 'osquery' }, { name: 'o.log', data: Buffer.from('{}') });
-    expect(wrongKind.statusCode).toBe(400);
-    const outside = await upload(officer, { orgId: communeB, kind: 'assets' }, { name: 'a.csv', data: Buffer.from(assetsCsv) });
-    expect(outside.statusCode).toBe(404);
-  });
-
-  it('an upload commits its import row and its job together; the job runs it', async () => {
-    const csv = ['Tên thiết bị,Loại,Tên máy (hostname),Địa chỉ IP', 'Máy tiếp dân,máy trạm,TD-01,10.1.2.10'].join('\r\n');
-    const r = await importFile(coord, { orgId: communeA, kind: 'assets', onError: 'refuse' }, { name: 'tiep-dan.csv', data: Buffer.from(csv) });
-    expect(r).toMatchObject({ status: 'done', created: 1 });
-    const queued = await queryRows<{ singleton_key: string }>(
-      t.database.db,
-      sql`select singleton_key from pgboss.job where name = ${INVENTORY_IMPORT_JOB} and data->>'importId' = ${r.id}`,
-    );
-    expect(queued).toEqual([{ singleton_key: r.id }]);
-  });
-
-  it('an import left queued without a job (a CLI that died before running it) is queued again by the minute sweep and run', async () => {
-    const file = path.join(t.config.filesDir, 'may-bo-lai.csv');
-    fs.writeFileSync(file, ['Tên thiết bị,Loại,Tên máy (hostname)', 'Máy bỏ lại,máy trạm,BL-01'].join('\r\n'));
-    const [row] = await queryRows<{ id: string }>(
-      t.database.db,
-      sql`insert into inventory_imports (org_id, kind, format, filename, staged_path, on_error, bytes_total, created_at)
-          values (${communeA}, 'assets', 'csv', 'may-bo-lai.csv', ${file}, 'refuse', ${fs.statSync(file).size}, now() - interval '5 minutes') returning id`,
-    );
-    const sweep = inventoryJobs(t.database.db).find((j) => j.cron)!;
-    await sweep.handler({});
-    const status = async () => (await queryRows<{ status: string }>(t.database.db, sql`select status from inventory_imports where id = ${row!.id}`))[0]!.status;
-    for (let i = 0; i < 300 && (await status()) === 'queued'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    for (let i = 0; i < 300 && (await status()) === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await status()).toBe('done');
-    // the next minute's sweep leaves a run import alone
-    await sweep.handler({});
-    const jobs = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*)::int as n from pgboss.job where name = ${INVENTORY_IMPORT_JOB} and data->>'importId' = ${row!.id}`,
-    );
-    expect(jobs[0]!.n).toBe(1);
-    expect(fs.existsSync(file)).toBe(true);
-  });
-
-  it('templates download as XLSX with a guide sheet and as CSV', async () => {
-    const x = await coord.get('/api/v1/inventory/templates/systems?format=xlsx');
-    expect(x.statusCode).toBe(200);
-    const { default: Excel } = await import('exceljs');
-    const wb = new Excel.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hệ thống thông tin', 'Hướng dẫn']);
-    const c = await coord.get('/api/v1/inventory/templates/ipspace?format=csv');
-    expect(c.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Dải IP,Đơn vị,Nhà mạng,Hiệu lực từ,Hiệu lực đến,Ghi chú');
   });
 });
 
