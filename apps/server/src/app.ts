@@ -22,6 +22,8 @@ import { registerAssignments, registerDirectives } from './modules/directives/in
 import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
 import { registerWork, workFileReader } from './modules/work/index.js';
+import { registerDuty } from './modules/duty/index.js';
+import { AlertFeed, type AlertWorker, registerAlertIntake, registerAlerts } from './modules/alerts/index.js';
 import { buildWorkContext } from './work-context.js';
 import { allNotificationTemplates } from './notification-templates.js';
 import { FileStore } from './platform/files/files.js';
@@ -37,6 +39,8 @@ export interface AppDeps {
   serveWeb?: boolean;
   /** Re-encode pass-through (SQL-built) bodies with their zod schema and require the same bytes; default: on when NODE_ENV=test. */
   verifyResponses?: boolean;
+  /** route, tell and escalate alerts in this process (the server does; tests call the processor themselves) */
+  alertWorker?: AlertWorker;
 }
 
 const MAX_JSON_BODY = 1_048_576;
@@ -118,6 +122,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAssignments(app, { db, files, fileAccess, work });
   registerNotifications(app, { db, templates: allNotificationTemplates() });
   registerInventory(app, { db, files, fileAccess, filesDir: config.filesDir, work });
+  registerDuty(app, { db, publicHost: config.publicUrl ? new URL(config.publicUrl).host : 'khien.local' });
+  const feed = new AlertFeed(db);
+  app.addHook('onClose', async () => feed.stop());
+  await registerAlertIntake(app, {
+    db,
+    ratePerSecond: config.intake.ratePerSecond,
+    grafanaSecret: config.intake.grafanaSecret,
+    onAccepted: () => deps.alertWorker?.kick(),
+  });
+  registerAlerts(app, { db, feed });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

@@ -19,3 +19,5 @@ export {
 } from './modules/inventory/inventory.tables.js';
 export { documentImports } from './modules/directives/document-imports.tables.js';
 export { workItems, workChecks, workEvidence, workEvents } from './modules/work/work.tables.js';
+export { dutyRotations, dutyOverrides, dutyGapWarnings } from './modules/duty/duty.tables.js';
+export { alerts, alertEvents, alertRules, alertPolicies, alertChannels, alertDeliveries, alertRejections } from './modules/alerts/alerts.tables.js';

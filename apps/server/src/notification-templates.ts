@@ -1,5 +1,7 @@
 import { directiveNotifications } from './modules/directives/index.js';
 import { workNotifications } from './modules/work/index.js';
+import { dutyNotifications } from './modules/duty/index.js';
+import { alertNotifications } from './modules/alerts/index.js';
 import type { NotificationTemplates } from './modules/notifications/index.js';
 
 /**
@@ -10,7 +12,7 @@ import type { NotificationTemplates } from './modules/notifications/index.js';
  */
 export function allNotificationTemplates(): NotificationTemplates {
   const all: NotificationTemplates = {};
-  for (const part of [directiveNotifications, workNotifications]) {
+  for (const part of [directiveNotifications, workNotifications, dutyNotifications, alertNotifications]) {
     for (const [kind, template] of Object.entries(part)) {
       // two modules claiming one kind is a mistake that would show the wrong text: fail at start-up
       if (Object.hasOwn(all, kind)) throw new Error(`notification kind ${kind} has two templates`);

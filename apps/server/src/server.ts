@@ -10,6 +10,11 @@ import { allNotificationTemplates } from './notification-templates.js';
 import { interruptDeadImports, inventoryJobs } from './modules/inventory/index.js';
 import { usersJobs } from './modules/users/index.js';
 import { workJobs } from './modules/work/index.js';
+import { dutyJobs } from './modules/duty/index.js';
+import { AlertWorker, startSyslog, type SyslogListener } from './modules/alerts/index.js';
+import { findOrgByAdminCode, getOrgRef } from './modules/orgs/index.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from './platform/db/client.js';
 import { buildWorkContext } from './work-context.js';
 import { hasAnyUser, seedDemo, type SeedResult } from './demo/demo-seed.js';
 import { assertPasswordAcceptable } from './platform/auth/passwords.js';
@@ -51,6 +56,8 @@ export interface Running {
   database: Database;
   jobs: Jobs | null;
   address: string;
+  /** the syslog listener, when KHIEN_SYSLOG_PORT is set */
+  syslog: SyslogListener | null;
   /** the demo province this start created (first embedded start), null otherwise */
   seeded: SeedResult | null;
   stop(): Promise<void>;
@@ -60,11 +67,14 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
   const database = await openMigrated(config);
   let app: FastifyInstance | undefined;
   let control: ControlChannel | null = null;
+  let syslog: SyslogListener | null = null;
+  // every process that takes alerts also routes and tells them: the duty officer hears in under a second
+  const alertWorker = new AlertWorker(database.db);
   try {
     const seeded = await seedIfFresh(database, config);
     // embedded: this process owns the data folder, so an import still "running" died with the last one
     await interruptDeadImports(database.db, { everyRunning: database.kind === 'pglite' });
-    app = await buildApp({ database, config });
+    app = await buildApp({ database, config, alertWorker });
     // the caller prints where it listens, in its start-up block; Fastify's own line only with the request log
     const level = app.log.level;
     if (!config.logRequests) app.log.level = 'warn';
@@ -80,22 +90,47 @@ export async function serve(config: Config, opts: { worker: boolean }): Promise<
       definitions: allJobs(database, config),
       onError: (err, job) => app?.log.error({ err, job }, 'job failed'),
     });
+    alertWorker.onError = (err) => app?.log.error({ err }, 'alert processing failed');
+    alertWorker.start();
+    if (config.syslog.port !== undefined) syslog = await openSyslog(database, config, alertWorker);
     const server = app;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         await control?.close();
+        await syslog?.close();
         await server.close();
+        await alertWorker.stop();
         await jobs.stop().catch(() => undefined);
         await database.close();
       })());
-    return { app: server, database, jobs, address, seeded, stop };
+    return { app: server, database, jobs, address, seeded, syslog, stop };
   } catch (err) {
     await control?.close();
+    await syslog?.close();
+    await alertWorker.stop();
     await app?.close();
     await database.close();
     throw err;
   }
+}
+
+/** The syslog listener speaks for KHIEN_SYSLOG_ORG (an org id or admin code), else the first top-level org. */
+export async function openSyslog(database: Database, config: Config, worker: AlertWorker | null): Promise<SyslogListener> {
+  const key = config.syslog.org;
+  let org = key ? ((/^[0-9a-f-]{36}$/i.test(key) ? await getOrgRef(database.db, key) : undefined) ?? (await findOrgByAdminCode(database.db, key))) : undefined;
+  if (!org && !key) {
+    const [top] = await queryRows<{ id: string }>(database.db, sql`select id from orgs where parent_id is null order by created_at, id limit 1`);
+    if (top) org = await getOrgRef(database.db, top.id);
+  }
+  if (!org) throw new Error(`KHIEN_SYSLOG_ORG: không tìm thấy đơn vị / no such org: ${key ?? '(no org yet)'}`);
+  return startSyslog(database.db, {
+    host: config.syslog.host,
+    port: config.syslog.port!,
+    sender: { orgId: org.id, orgPath: org.path, tokenId: null },
+    onStored: () => worker?.kick(),
+    onError: (err) => console.error('syslog:', err),
+  });
 }
 
 /** Without a control channel (a socket path too long, say) the server still runs; backups then need it stopped. */
@@ -116,6 +151,7 @@ export function allJobs(database: Database, config: Config): AnyJobDefinition[] 
     ...directiveJobs(database.db, config.filesDir),
     ...inventoryJobs(database.db),
     ...workJobs(buildWorkContext(), database.db),
+    ...dutyJobs(database.db),
     ...auditCheckpointJobs(
       database.db,
       auditKeysFromConfig(config, (m) => console.warn(m)),

@@ -19,6 +19,7 @@ import { FileStore } from '../src/platform/files/files.js';
 import { addAttachment, createDraft } from '../src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 import { documentImportFixtures } from './support/document-import-matrix.js';
+import { dutyAlertFixtures } from './support/alerts-matrix.js';
 import { dossierDutyRows, inventoryFixtures, type Call, type Fixture, type MatrixContext, type Where } from './support/inventory-matrix.js';
 import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
@@ -110,6 +111,7 @@ const fixtures: Record<string, Fixture> = {
   ...directiveFixtures(),
   ...documentImportFixtures({ t: () => t, userIds, freshUser }),
   ...inventoryFixtures(inventoryContext()),
+  ...dutyAlertFixtures(inventoryContext()),
 };
 
 function inventoryContext(): MatrixContext {

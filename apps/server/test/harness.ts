@@ -59,12 +59,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-files-'));
   // its own data folder: the audit signing key is generated there on first use, never in the repo
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khien-data-'));
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', KHIEN_FILES_DIR: filesDir, KHIEN_DATA_DIR: dataDir } as NodeJS.ProcessEnv) };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', KHIEN_FILES_DIR: filesDir, KHIEN_DATA_DIR: dataDir, ...env } as NodeJS.ProcessEnv) };
   const app = await buildApp({ database, config, logger: false, serveWeb: false });
   await app.ready();
   return {

@@ -10,3 +10,5 @@ export * from './inventory.js';
 export * from './inventory-summary.js';
 export * from './regulations.js';
 export * from './work.js';
+export * from './duty.js';
+export * from './alerts.js';

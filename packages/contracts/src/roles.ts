@@ -21,6 +21,14 @@ export const PERMISSIONS = [
   // work owed by an org (modules/work): the routes' coarse gate; each item's source decides with its own permissions
   'work:read',
   'work:report',
+  // 24/7 duty rosters (modules/duty): read who is on duty; keep an org's roster
+  'duty:read',
+  'duty:write',
+  // alerts (modules/alerts): read and act on an org's alerts; post alerts (API tokens of SIEMs); routing rules, the escalation chain, channels
+  'alert:read',
+  'alert:act',
+  'alert:ingest',
+  'alert:configure',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -1,3 +1,4 @@
+import { AlertWorker } from '../modules/alerts/index.js';
 import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
 import { startJobs } from '../platform/jobs/index.js';
@@ -73,8 +74,17 @@ export function registerServerCommands(program: Command, cli: Cli): void {
         definitions: allJobs(database, config),
         onError: (err, job) => console.error(job ? `job ${job}:` : 'jobs:', err),
       });
+      // the alert timers are rows: any number of workers share them (for update skip locked)
+      const alerts = new AlertWorker(database.db);
+      alerts.onError = (err) => console.error('alerts:', err);
+      alerts.start();
       cli.print(m.worker.running(database.kind));
-      stopOnSignals(cli, () => jobs.stop().then(() => database.close()));
+      stopOnSignals(cli, () =>
+        alerts
+          .stop()
+          .then(() => jobs.stop())
+          .then(() => database.close()),
+      );
     });
 
   program

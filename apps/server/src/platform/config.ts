@@ -40,6 +40,15 @@ const EnvSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  // alert intake: requests per second one sender (API token) may make before 429 with Retry-After
+  KHIEN_INTAKE_RATE: z.coerce.number().int().min(1).max(100_000).default(2000),
+  // Grafana's webhook HMAC secret; set: Grafana posts must carry a valid X-Grafana-Alerting-Signature
+  KHIEN_GRAFANA_SECRET: z.string().min(8).optional(),
+  // syslog intake (TCP and UDP on the same port); unset: no listener
+  KHIEN_SYSLOG_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  KHIEN_SYSLOG_HOST: z.string().default('127.0.0.1'),
+  // the org syslog senders speak for (its id or its admin code); unset: the first top-level org
+  KHIEN_SYSLOG_ORG: z.string().max(100).optional(),
 });
 
 export interface Config {
@@ -66,6 +75,8 @@ export interface Config {
   /** PEM Ed25519 private key for audit checkpoints; unset: generated in dataDir on first use */
   auditKeyFile: string | undefined;
   auditCheckpointMinutes: number;
+  intake: { ratePerSecond: number; grafanaSecret: string | undefined };
+  syslog: { port: number | undefined; host: string; org: string | undefined };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -99,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: { mode: e.KHIEN_METRICS ?? (e.KHIEN_METRICS_TOKEN ? 'token' : 'loopback'), token: e.KHIEN_METRICS_TOKEN },
     auditKeyFile: e.KHIEN_AUDIT_KEY_FILE ? path.resolve(e.KHIEN_AUDIT_KEY_FILE) : undefined,
     auditCheckpointMinutes: e.KHIEN_AUDIT_CHECKPOINT_MINUTES,
+    intake: { ratePerSecond: e.KHIEN_INTAKE_RATE, grafanaSecret: e.KHIEN_GRAFANA_SECRET },
+    syslog: { port: e.KHIEN_SYSLOG_PORT, host: e.KHIEN_SYSLOG_HOST, org: e.KHIEN_SYSLOG_ORG },
   };
 }
 

@@ -25,6 +25,8 @@ const STATUS: Record<ErrorCode, number> = {
   // a zip over one of its size or count limits (platform/archive/limits.ts)
   ARCHIVE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // an alert body that is not one of the formats we take (the reason names the field)
+  ALERT_REJECTED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -34,21 +34,37 @@ const COORDINATOR: readonly Permission[] = [
   'inventory:write',
   'work:read',
   'work:report',
+  'duty:read',
+  'duty:write',
+  'alert:read',
+  'alert:act',
+  'alert:ingest',
 ];
 // people in units receive directives and report on them, and see their unit's inventory
-const RECIPIENT: readonly Permission[] = ['org:read', 'directive:read', 'directive:report', 'inventory:read', 'work:read', 'work:report'];
+const RECIPIENT: readonly Permission[] = [
+  'org:read',
+  'directive:read',
+  'directive:report',
+  'inventory:read',
+  'work:read',
+  'work:report',
+  'duty:read',
+  'alert:read',
+  'alert:act',
+];
 
 /** The one table of what each role may do; scope comes from where the role is granted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   // the province chooses the regulation pack in force
-  province_coordinator: [...COORDINATOR, 'regulation:choose'],
+  province_coordinator: [...COORDINATOR, 'regulation:choose', 'alert:configure'],
   commune_coordinator: COORDINATOR,
   // the unit's IT officer keeps its systems and assets
-  unit_officer: [...RECIPIENT, 'inventory:write'],
+  unit_officer: [...RECIPIENT, 'inventory:write', 'duty:write'],
   duty_officer: RECIPIENT,
-  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read', 'work:read'],
-  telecom_contact: RECIPIENT,
+  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read', 'work:read', 'duty:read', 'alert:read'],
+  // telecoms keep their own holiday rosters
+  telecom_contact: [...RECIPIENT, 'duty:write'],
 };
 
 /** A grantor may hand out roles up to their own rank on that subtree, never above. */

@@ -59,21 +59,28 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
   });
 }
 
+/**
+ * The actor an API token secret stands for; 401 when it is unknown, revoked or expired. Also for
+ * senders that cannot set a header (Wazuh's Shuffle integration puts its key in the URL).
+ */
+export async function actorOfToken(db: Db, secret: string): Promise<Actor> {
+  const token = await findLiveToken(db, sha256(secret));
+  if (!token) throw domainError('UNAUTHENTICATED', 'invalid_api_token', 'invalid or expired API token');
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(db, token.id);
+  return {
+    kind: 'token',
+    userId: token.createdBy,
+    tokenId: token.id,
+    label: `token:${token.name}`,
+    grants: token.creatorGrants,
+    tokenLimit: { permissions: token.permissions, orgPath: token.orgPath },
+  };
+}
+
 async function identify(req: FastifyRequest, db: Db, cache: SessionCache): Promise<void> {
   const authz = req.headers.authorization;
   if (authz?.startsWith('Bearer ')) {
-    const secret = authz.slice(7).trim();
-    const token = await findLiveToken(db, sha256(secret));
-    if (!token) throw domainError('UNAUTHENTICATED', 'invalid_api_token', 'invalid or expired API token');
-    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(db, token.id);
-    req.actor = {
-      kind: 'token',
-      userId: token.createdBy,
-      tokenId: token.id,
-      label: `token:${token.name}`,
-      grants: token.creatorGrants,
-      tokenLimit: { permissions: token.permissions, orgPath: token.orgPath },
-    };
+    req.actor = await actorOfToken(db, authz.slice(7).trim());
     return;
   }
   const cookie = req.cookies[SESSION_COOKIE];

@@ -1,2 +1,2 @@
 export { registerAuth } from './auth.routes.js';
-export { registerAuthentication, SESSION_COOKIE } from './authenticate.js';
+export { actorOfToken, registerAuthentication, SESSION_COOKIE } from './authenticate.js';

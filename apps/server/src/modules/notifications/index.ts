@@ -1,5 +1,5 @@
 export { notifications, mailOutbox } from './notifications.tables.js';
-export { notifyUsers, type NotifyInput } from './notifications.service.js';
+export { notifyMany, notifyUsers, type NotifyInput } from './notifications.service.js';
 export {
   param,
   paramDate,

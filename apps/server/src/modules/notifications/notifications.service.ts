@@ -6,6 +6,7 @@ import {
   findNotifications,
   findUserLocale,
   insertMailFor,
+  insertManyNotifications,
   insertNotificationsFor,
   markAllNotificationsRead,
   markNotificationRead,
@@ -60,6 +61,12 @@ export async function notifyUsers(tx: Db, n: NotifyInput): Promise<void> {
       if (n.email) await insertMailFor(t, part, content);
     }
   });
+}
+
+/** Many notifications of different content at once (one per alert and person), in the caller's transaction like notifyUsers. */
+export async function notifyMany(tx: Db, items: readonly NotifyInput[]): Promise<void> {
+  const rows = items.flatMap((n) => [...new Set(n.userIds)].map((userId) => ({ userId, content: contentOf(n), email: n.email })));
+  for (const part of chunk(rows, NOTIFY_CHUNK_SIZE)) await insertManyNotifications(tx, part);
 }
 
 function toApi(r: NotificationRow, templates: NotificationTemplates, locale: NotificationLocale): Notification {

@@ -3,4 +3,4 @@ export { registerOrgs } from './orgs.routes.js';
 export { createOrg, getVisibleOrg, insertOrgTx } from './orgs.service.js';
 export { findOrgById as getOrgRef, findOrgByAdminCode, labelOf } from './orgs.repo.js';
 export { importOrgs } from './org-import.service.js';
-export { cleanCellText, escapeFormula, OrgImportRefusedError } from './import/index.js';
+export { cleanCellText, escapeFormula, OrgImportRefusedError, readXlsx } from './import/index.js';

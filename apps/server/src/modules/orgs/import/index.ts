@@ -1,6 +1,7 @@
 // Org-tree files: CSV/XLSX import and export, the template, and the official admin-units JSON.
 // Pure functions, no database; the orgs services apply the parsed rows.
 export { parseOrgFile } from './parse-org-file.js';
+export { readXlsx } from './read-xlsx.js';
 export { buildOrgExport, buildOrgTemplate, type OrgTableFormat } from './build-org-file.js';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, OrgImportRefusedError, type OrgImportRefusalReason } from './limits.js';
 export { ORG_COLUMNS, type OrgColumnKey } from './columns.js';

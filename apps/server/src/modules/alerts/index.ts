@@ -1,0 +1,10 @@
+export * from './alerts.tables.js';
+export { registerAlerts } from './alerts.routes.js';
+export { registerAlertIntake, MAX_INTAKE_BYTES } from './alerts-intake.routes.js';
+export { ingestAlerts, type Sender } from './alerts-intake.service.js';
+export { processDueAlerts } from './alerts-processor.js';
+export { deliverPending } from './alerts-channels.js';
+export { AlertWorker } from './alerts-worker.js';
+export { AlertFeed } from './alerts-stream.js';
+export { alertNotifications } from './alerts-notifications.js';
+export { startSyslog, type SyslogListener } from './syslog-listener.js';
