@@ -46,6 +46,12 @@ const APP_ROUTES = [
   '/work',
   '/work/overview',
   '/work/:work',
+  '/duty',
+  '/duty/:dutyorg',
+  '/alerts',
+  '/alerts/board',
+  '/alerts/settings',
+  '/alerts/:alert',
   '/no-such-page',
 ] as const;
 
@@ -54,7 +60,7 @@ const USERS: Record<Role, { email: string; mfa: boolean; home: RegExp }> = {
   province_coordinator: { email: 'dieuphoi.tinh@khien.local', mfa: true, home: /\/work\/overview$/ },
   commune_coordinator: { email: 'dieuphoi.muonglay@khien.local', mfa: true, home: /\/work$/ },
   unit_officer: { email: 'cntt.thcs.trancan@khien.local', mfa: false, home: /\/work$/ },
-  duty_officer: { email: 'truc.soc@khien.local', mfa: false, home: /\/work$/ },
+  duty_officer: { email: 'truc.soc@khien.local', mfa: false, home: /\/alerts$/ },
   auditor: { email: 'kiemtoan@khien.local', mfa: false, home: /\/audit$/ },
   telecom_contact: { email: 'vienthong.vnpt@khien.local', mfa: false, home: /\/work$/ },
 };
@@ -124,6 +130,9 @@ async function idsFor(page: Page): Promise<Record<string, string | undefined>> {
     system: can('inventory:read') ? await firstId(page, '/api/v1/systems') : undefined,
     asset: can('inventory:read') ? await firstId(page, '/api/v1/assets') : undefined,
     work: can('work:read') ? await firstId(page, '/api/v1/work') : undefined,
+    // the roster of one's own org; without duty:read (or an alert) the page is swept as not found
+    dutyorg: can('duty:read') ? (me.homeOrgId ?? undefined) : undefined,
+    alert: can('alert:read') ? await firstId(page, '/api/v1/alerts?status=all') : undefined,
   };
 }
 

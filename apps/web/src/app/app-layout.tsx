@@ -25,7 +25,10 @@ export function AppLayout() {
   const location = useLocation();
   // the next page's chunk is on its way (a weak link can take a second): the current page stays, and says so
   const navigating = useNavigation().state === 'loading';
-  const items = visibleNavItems(can);
+  const items = visibleNavItems(
+    can,
+    me.grants.map((g) => g.role),
+  );
   const active = activeTarget(
     location.pathname,
     items.map((i) => i.to),

@@ -11,11 +11,13 @@ describe('where each role starts', () => {
     expect(landingPath(as('province_coordinator'))).toBe('/work/overview');
     expect(landingPath(as('auditor'))).toBe('/audit');
     expect(landingPath(as('system_admin'))).toBe('/orgs');
-    for (const role of ROLES) expect(landingPath(as(role))).toMatch(/^\/(work|audit|orgs)/);
+    expect(landingPath(as('duty_officer'))).toBe('/alerts');
+    for (const role of ROLES) expect(landingPath(as(role))).toMatch(/^\/(work|audit|orgs|alerts)/);
   });
 
   it('with several grants, the one who owes work wins over the reader', () => {
     expect(landingPath(as('auditor', 'unit_officer'))).toBe('/work');
+    expect(landingPath(as('duty_officer', 'unit_officer'))).toBe('/work');
     expect(landingPath(as('commune_coordinator', 'province_coordinator'))).toBe('/work/overview');
   });
 

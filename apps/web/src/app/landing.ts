@@ -2,7 +2,7 @@ import type { Me, Role } from '@khien/contracts';
 
 /**
  * Where a person starts after signing in: on their own work, not on the org tree. A unit or
- * commune officer on what they owe, the province's coordinator on the province's overview, an
+ * commune officer on what they owe, the duty officer on the alert queue, the province's coordinator on the province's overview, an
  * auditor on the audit log, the administrator on the tree they keep. With several grants the
  * highest-ranked role decides.
  */
@@ -11,7 +11,8 @@ const LANDING: Record<Role, string> = {
   province_coordinator: '/work/overview',
   commune_coordinator: '/work',
   unit_officer: '/work',
-  duty_officer: '/work',
+  // the 24/7 desk answers alerts first
+  duty_officer: '/alerts',
   telecom_contact: '/work',
   auditor: '/audit',
 };

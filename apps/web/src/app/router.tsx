@@ -1,6 +1,7 @@
 import type { Permission } from '@khien/contracts';
 import type { ComponentType, ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { loadAlertPage, loadAlertSettingsPage, loadAlertsPage, loadBoardPage } from '../features/alerts';
 import { loadAuditPage } from '../features/audit';
 import { loadChangePasswordPage, loadForcedPasswordPage, loadSignInPage, loadTotpEnrolPage, loadTotpPage } from '../features/auth';
 import {
@@ -12,6 +13,7 @@ import {
   loadDirectivePage,
   loadDirectivesPage,
 } from '../features/directives';
+import { loadDutyNowPage, loadDutyOrgPage } from '../features/duty';
 import {
   loadAssetPage,
   loadAssetsPage,
@@ -70,6 +72,12 @@ export const ROUTES = {
   work: '/work',
   workOverview: '/work/overview',
   workItem: '/work/:id',
+  duty: '/duty',
+  dutyOrg: '/duty/:id',
+  alerts: '/alerts',
+  alertBoard: '/alerts/board',
+  alertSettings: '/alerts/settings',
+  alert: '/alerts/:id',
 } as const;
 
 type LoadPage = () => Promise<ComponentType>;
@@ -167,6 +175,13 @@ export function createRouter() {
             { path: ROUTES.workOverview, lazy: page(loadWorkOverviewPage, 'directive:write') },
             // Reviewers open items too (canReview), and the server answers 404 outside the reader's subtree.
             { path: ROUTES.workItem, lazy: page(loadWorkItemPage) },
+            { path: ROUTES.duty, lazy: page(loadDutyNowPage, 'duty:read') },
+            { path: ROUTES.dutyOrg, lazy: page(loadDutyOrgPage, 'duty:read') },
+            { path: ROUTES.alerts, lazy: page(loadAlertsPage, 'alert:read') },
+            // the board also needs a coordinator's grant or alert:configure: the page says so itself (canSeeBoard)
+            { path: ROUTES.alertBoard, lazy: page(loadBoardPage, 'alert:read') },
+            { path: ROUTES.alertSettings, lazy: page(loadAlertSettingsPage, 'alert:configure') },
+            { path: ROUTES.alert, lazy: page(loadAlertPage, 'alert:read') },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'regulation:choose',
   'work:read',
   'work:report',
+  'duty:read',
+  'duty:write',
+  'alert:read',
+  'alert:act',
+  'alert:ingest',
+  'alert:configure',
 ] as const satisfies readonly Permission[];
 
 export const ORG_KINDS = [
@@ -78,6 +84,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'IMPORT_FAILED',
   'ARCHIVE_REFUSED',
+  'ALERT_REJECTED',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const satisfies readonly ErrorCode[];
