@@ -13,6 +13,7 @@ import { benchOcr } from './ocr-bench.js';
 import { benchInventory } from './inventory-bench.js';
 import { benchTimers } from './jobs-bench.js';
 import { benchWebLoad } from './web-load-bench.js';
+import { benchAlerts } from './alerts-bench.js';
 
 const rows: Row[] = [];
 
@@ -21,7 +22,7 @@ const rows: Row[] = [];
  * `tsx src/run.ts --only issue` (one engine). An environment variable, because npm appends
  * arguments to the last of the script's two commands only.
  */
-const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web'] as const;
+const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web', 'alerts'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = onlySection();
 const runs = (s: Section) => only === null || only === s;
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
       fs.rmSync(timersDir, { recursive: true, force: true });
     }
   }
+
+  // alert intake: its targets are PostgreSQL's (several processes, SIGKILL safety); PGlite is the one-office mode
+  if (databaseUrl && runs('alerts')) rows.push(...(await benchAlerts(await freshDatabase(databaseUrl, 'khien_bench_alerts'))));
 
   // the web app's load on a weak link: the same on either engine, so measured once
   if (!databaseUrl && runs('web')) rows.push(...(await benchWebLoad()));

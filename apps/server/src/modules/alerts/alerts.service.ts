@@ -9,6 +9,8 @@ import { boardByCommune, boardNotAcknowledged, findAlertEvents, findAlerts, getA
 import { policyFor, reraiseAt } from './alerts-policy.js';
 import { writeEvents } from './alerts-processor.js';
 
+const ALERT_EVENT = { acknowledge: 'acknowledged', resolve: 'resolved', note: 'note', reopen: 'reopened' };
+const ALERT_AUDIT_ACTION = { acknowledge: 'alert.acknowledged', resolve: 'alert.resolved', note: 'alert.noted', reopen: 'alert.reopened' };
 const iso = (v: string | Date | null | undefined) => (v ? new Date(v).toISOString() : null);
 const SKEW_AHEAD_MS = 5 * 60_000;
 const SKEW_BEHIND_MS = 7 * 86_400_000;
@@ -179,10 +181,9 @@ export async function actOnAlert(
     } else {
       await tx.execute(sql`update alerts set version = version + 1, updated_at = ${now} where id = ${id}`);
     }
-    const kind = { acknowledge: 'acknowledged', resolve: 'resolved', note: 'note', reopen: 'reopened' }[body.action];
-    await writeEvents(tx, [{ alertId: id, kind, actor: actor.label, params: {} }], now, body.comment?.trim() || null);
+    await writeEvents(tx, [{ alertId: id, kind: ALERT_EVENT[body.action], actor: actor.label, params: {} }], now, body.comment?.trim() || null);
     await recordAudit(tx, audit, {
-      action: `alert.${kind}`,
+      action: ALERT_AUDIT_ACTION[body.action],
       entityType: 'alert',
       entityId: id,
       orgId: r.org_id,

@@ -124,6 +124,8 @@ export const assets = pgTable(
     index('assets_kind_idx').on(t.kind),
     index('assets_search_idx').on(t.searchText),
     index('assets_ip_gin').using('gin', t.ipAddresses),
+    // alert routing finds the machine a SIEM names by host name
+    index('assets_hostname_idx').on(sql`lower(${t.hostname})`),
   ],
 );
 
@@ -143,7 +145,8 @@ export const assetIdentities = pgTable(
       .notNull()
       .references(() => assets.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.scopeOrgId, t.key] }), index('asset_identities_asset_idx').on(t.assetId)],
+  // by key alone too: alert routing looks an agent up across the sender's whole subtree
+  (t) => [primaryKey({ columns: [t.scopeOrgId, t.key] }), index('asset_identities_asset_idx').on(t.assetId), index('asset_identities_key_idx').on(t.key)],
 );
 
 export const assetSystems = pgTable(
