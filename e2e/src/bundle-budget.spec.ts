@@ -23,15 +23,20 @@ const OFFICER = 'cntt.thcs.trancan@khien.local';
 const KB = 1024;
 /** The issue's goal for every page measured here. */
 const GOAL = 150 * KB;
+// issue 14 added the duty and alert words to each language's chunk (+6 KB on every page): the older
+// budgets rose by that much and kept their spare; the duty and alert pages have some 5% on top
 /** What each page may load, gzipped (see above). */
 const BUDGETS: Record<string, number> = {
-  'sign-in': 232 * KB,
-  'to-do': 258 * KB,
-  'work item': 266 * KB,
-  assignments: 255 * KB,
-  assignment: 270 * KB,
-  system: 300 * KB,
-  notifications: 255 * KB,
+  'sign-in': 238 * KB,
+  'to-do': 264 * KB,
+  'work item': 272 * KB,
+  assignments: 261 * KB,
+  assignment: 276 * KB,
+  system: 307 * KB,
+  notifications: 261 * KB,
+  'on duty': 271 * KB,
+  roster: 303 * KB,
+  alerts: 274 * KB,
 };
 
 let server: RunningServer;
@@ -39,6 +44,8 @@ let browser: Browser;
 let officerState: Awaited<ReturnType<BrowserContext['storageState']>>;
 /** The officer's open work: a directive's assignment and the school website's checklist. */
 let todo: TodoPage;
+/** The school: its duty roster is the officer's to keep. */
+let homeOrgId: string;
 const errors: string[] = [];
 
 interface Script {
@@ -59,6 +66,7 @@ const loads: ColdLoad[] = [];
 /** Work for the school: the demo's own dispatch reaches it already; its website is registered and classified. */
 async function makeWork(officer: Page): Promise<void> {
   const me = await apiCall<{ homeOrgId: string }>(officer, server.url, 'GET', '/api/v1/auth/me');
+  homeOrgId = me.homeOrgId;
   const system = await apiCall<{ id: string; version: number }>(officer, server.url, 'POST', '/api/v1/systems', {
     orgId: me.homeOrgId,
     name: 'Trang thông tin điện tử của trường',
@@ -185,6 +193,17 @@ describe('the script a phone downloads', () => {
       ['assignment', directive.link, (p) => p.getByTestId('assignment-page').waitFor()],
       ['system', system.link, (p) => p.getByTestId('system-page').waitFor()],
       ['notifications', '/notifications', (p) => p.getByTestId('notifications-list').locator('[data-testid^="notification-"]').first().waitFor()],
+    ];
+    for (const [name, path, ready] of pages) expectLight(await coldLoad(name, path, ready, true));
+  });
+
+  it('who is on duty, the school’s roster and the alert queue', async () => {
+    // the queue may be empty for the school: the empty state is a drawn page too
+    const shown = (p: Page, list: string) => p.locator(`${list}, [data-testid="empty-state"]`).first().waitFor();
+    const pages: [string, string, (p: Page) => Promise<unknown>][] = [
+      ['on duty', '/duty', (p) => shown(p, '[data-testid^="duty-card-"]')],
+      ['roster', `/duty/${homeOrgId}`, (p) => p.getByTestId('duty-calendar').locator('[data-testid^="calendar-day-"]').first().waitFor()],
+      ['alerts', '/alerts', (p) => shown(p, '[data-testid^="alert-card-"]')],
     ];
     for (const [name, path, ready] of pages) expectLight(await coldLoad(name, path, ready, true));
   });

@@ -28,6 +28,14 @@ export const ALLOWED_WORDS = new Set(
     'MobiFone',
     'Vinaphone',
     'Windows',
+    'Suricata',
+    'Grafana',
+    'Alertmanager',
+    'Prometheus',
+    'Shuffle',
+    'Syslog',
+    'syslog',
+    'Telegram',
     'Office',
     'Linux',
     'Ubuntu',
@@ -169,7 +177,8 @@ export async function findPageProblems(page: Page, opts: { vietnamese: boolean }
         acceptNode: (n) => {
           const p = n.parentElement;
           // codes (a command, a JSON value) are set as code and read as such
-          if (!p || p.closest('script,style,noscript,code,pre,kbd,samp,[aria-hidden="true"]')) return NodeFilter.FILTER_REJECT;
+          // translate="no": someone else's words shown as written (an alert's title as Wazuh sent it), not the UI's
+          if (!p || p.closest('script,style,noscript,code,pre,kbd,samp,[aria-hidden="true"],[translate="no"]')) return NodeFilter.FILTER_REJECT;
           const r = p.getBoundingClientRect();
           return r.width > 0 && r.height > 0 && !hidden(p) && !collapsed(p) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
         },

@@ -129,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db,
     ratePerSecond: config.intake.ratePerSecond,
     grafanaSecret: config.intake.grafanaSecret,
-    onAccepted: () => deps.alertWorker?.kick(),
+    onAccepted: () => deps.alertWorker?.kickSoon(),
   });
   registerAlerts(app, { db, feed });
 

@@ -128,7 +128,7 @@ export async function openSyslog(database: Database, config: Config, worker: Ale
     host: config.syslog.host,
     port: config.syslog.port!,
     sender: { orgId: org.id, orgPath: org.path, tokenId: null },
-    onStored: () => worker?.kick(),
+    onStored: () => worker?.kickSoon(),
     onError: (err) => console.error('syslog:', err),
   });
 }

@@ -7,6 +7,7 @@ import { readablePassword } from '../platform/auth/secrets.js';
 import { insertOrgTx, orgContacts } from '../modules/orgs/index.js';
 import { createUser, usersRepo } from '../modules/users/index.js';
 import { DEMO_USERS, demoOrgs } from './demo-data.js';
+import { seedDemoAlerts } from './demo-alerts.js';
 import { seedDemoDirectives } from './demo-directives.js';
 import { seedDemoInventory } from './demo-inventory.js';
 
@@ -99,6 +100,11 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
   }
   await seedDemoInventory(db, (key) => ids.get(key)!.id, audit);
   await seedDemoDirectives(db, { issuer: ids.get('cat')!.id, province: ids.get('tinh')!.id }, audit);
+  await seedDemoAlerts(
+    db,
+    { province: ids.get('tinh')!.id, soc: ids.get('soc')!.id, school: ids.get('dbp-school-0')!.id, provincePath: ids.get('tinh')!.path },
+    audit,
+  );
   return {
     orgs: orgList.length,
     users: DEMO_USERS.map((u) => ({

@@ -7,15 +7,17 @@ interface PageHeaderProps {
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
+  /** the title is someone else's words (an alert as its sender wrote it): shown as written, never translated */
+  asWritten?: boolean;
 }
 
-export function PageHeader({ title, description, actions }: PageHeaderProps) {
+export function PageHeader({ title, description, actions, asWritten }: PageHeaderProps) {
   const { t } = useTranslation();
   useDocumentTitle(typeof title === 'string' ? `${title} · ${t('app.name')}` : t('app.name'));
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">
       <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
-        <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+        <Title order={2} style={{ overflowWrap: 'anywhere' }} translate={asWritten ? 'no' : undefined}>
           {title}
         </Title>
         {description && (

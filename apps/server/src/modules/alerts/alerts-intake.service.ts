@@ -63,10 +63,10 @@ export async function ingestAlerts(db: Db, sender: Sender, alerts: readonly Norm
       n,
     })),
   );
-  const rows = await db.transaction(async (tx) =>
-    queryRows<{ id: string; inserted: boolean }>(
-      tx,
-      sql`insert into alerts (sender_org_id, sender_token_id, sender_label, dedup_key, format, title, description, severity, source_severity, sender_status,
+  // one statement is atomic on its own: committed when it returns, without a begin/commit round trip each
+  const rows = await queryRows<{ id: string; inserted: boolean }>(
+    db,
+    sql`insert into alerts (sender_org_id, sender_token_id, sender_label, dedup_key, format, title, description, severity, source_severity, sender_status,
                               occurred_at, agent_id, host, hostnames, ips, rule_id, category, labels, raw, count, received_at, last_seen_at, next_action_at, updated_at)
           select ${sender.orgId}, ${sender.tokenId}, ${sender.label}, x.k, x.f, x.t, x.d, x.s, x.ss, x.st, x.o, x.ag, x.h, x.hs, x.ip, x.r, x.c, x.l, x.raw, x.n,
                  ${now}, ${now}, ${now}, ${now}
@@ -77,7 +77,6 @@ export async function ingestAlerts(db: Db, sender: Sender, alerts: readonly Norm
                  -- the sender resolving an open alert is work for the processor
                  next_action_at = case when excluded.sender_status = 'resolved' and alerts.status in ('new', 'acknowledged') then excluded.last_seen_at else alerts.next_action_at end
           returning id, (xmax = 0) as inserted`,
-    ),
   );
   const created = rows.filter((r) => r.inserted).map((r) => r.id);
   return { accepted: alerts.length, duplicates: alerts.length - created.length, created };
