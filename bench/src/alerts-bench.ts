@@ -14,7 +14,7 @@ import { openDatabase, queryRows } from '../../apps/server/src/platform/db/clien
 import { randomToken, sha256 } from '../../apps/server/src/platform/auth/secrets.js';
 import { sql } from 'drizzle-orm';
 import { seedScale } from './seed-scale.js';
-import { freePort, ROOT, startServer, stop, waitFor } from './process.js';
+import { freePort, ROOT, run, startServer, stop, waitFor } from './process.js';
 import type { Row } from './directives-bench.js';
 
 const HOSTS = 3_500;
@@ -171,36 +171,46 @@ async function drain(ctx: Ctx, workload: string): Promise<Row[]> {
   ];
 }
 
-/** Open loop: one new alert posted every millisecond for 15 s, whatever the answers do. */
+/**
+ * Single alerts at a fixed 1,000 a second for 15 s from autocannon (a second process; each body a
+ * new alert), on 32 connections: a slow server shows as latency, not as a politely slower client.
+ */
 async function singles(ctx: Ctx, workload: string): Promise<Row[]> {
-  const run = randomUUID().slice(0, 8);
-  const lat: number[] = [];
-  let bad = 0;
-  const t0 = performance.now();
-  const inflight: Promise<void>[] = [];
-  let i = 0;
-  while (performance.now() - t0 < 15_000) {
-    const due = t0 + i; // 1,000 a second
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const n = i++;
-    inflight.push(
-      post(ctx, alertBody(run, n)).then((r) => {
-        if (r.status === 202) lat.push(r.ms);
-        else bad++;
-      }),
-    );
-  }
-  await Promise.all(inflight);
-  const secs = (performance.now() - t0) / 1000;
-  const p99 = pct(lat, 99);
+  const autocannon = path.join(ROOT, 'node_modules/autocannon/autocannon.js');
+  const body = JSON.stringify({ id: '[<id>]', title: 'Phát hiện mã độc [<id>]', severity: 'medium', host: { name: 'pc-42' } });
+  const args = [
+    '-c',
+    '32',
+    '-R',
+    '1000',
+    '-d',
+    '15',
+    '-m',
+    'POST',
+    '-I',
+    '-b',
+    body,
+    '-H',
+    `authorization=Bearer ${ctx.token}`,
+    '-H',
+    'content-type=application/json',
+    '--json',
+  ];
+  const out = JSON.parse(await run(process.execPath, [autocannon, ...args, `${ctx.url}/api/v1/alerts/intake/generic`])) as {
+    requests: { average: number; total: number };
+    latency: { p99: number; p50: number; average: number };
+    non2xx: number;
+    errors: number;
+    duration: number;
+  };
+  const p99 = out.latency.p99;
   return [
     {
       target: 'Single-alert posts at 1,000/s, p99 latency',
-      workload: `${workload}; ${i.toLocaleString('en')} posts in ${secs.toFixed(1)} s${bad ? `, ${bad} not 202` : ''}`,
-      measured: `p99 ${p99.toFixed(1)} ms (p50 ${pct(lat, 50).toFixed(1)} ms, ${Math.round(lat.length / secs)} answered/s)`,
+      workload: `${workload}; ${out.requests.total.toLocaleString('en')} posts in 15 s on 32 connections${out.non2xx || out.errors ? `, ${out.non2xx} not 2xx, ${out.errors} errors` : ''}`,
+      measured: `p99 ${p99} ms (p50 ${out.latency.p50} ms, ${Math.round(out.requests.average)} answered/s)`,
       goal: 'p99 < 100 ms',
-      ok: p99 < 100 && bad === 0,
+      ok: p99 < 100 && out.non2xx === 0 && out.errors === 0 && out.requests.average >= 950,
     },
   ];
 }

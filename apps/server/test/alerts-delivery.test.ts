@@ -104,7 +104,9 @@ describe('the province’s own escalation policy', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().version).toBe(1);
     // a stale version is refused
-    expect((await coord.send('PUT', `/api/v1/alerts/policy?orgId=${tree.province}`, { ...(put.json() as object), orgId: undefined, version: 0 })).statusCode).toBe(409);
+    expect(
+      (await coord.send('PUT', `/api/v1/alerts/policy?orgId=${tree.province}`, { ...(put.json() as object), orgId: undefined, version: 0 })).statusCode,
+    ).toBe(409);
     await post(t, tree.token, 'generic', { id: 'pol-1', title: 'Ransomware', severity: 'critical', host: { name: 'pc-thcs-dlv' } });
     await processDueAlerts(t.database.db);
     const [a] = await queryRows<{ d: number }>(

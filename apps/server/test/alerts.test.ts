@@ -184,6 +184,13 @@ describe('bad input', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toMatchObject({ accepted: 1, rejected: [{ index: 1 }] });
   });
+  it('NUL characters and half surrogate pairs (which PostgreSQL cannot hold) are dropped, the alert kept', async () => {
+    const body = `{"id":"nul-1","title":"M\\u0000ã độc \\ud800x","labels":{"k\\u0000ey":"v\\udc00"},"host":{"name":"pc-thcs-003"}}`;
+    const res = await post(t, tree.token, 'generic', body);
+    expect(res.statusCode, res.body).toBe(202);
+    const [r] = await queryRows<{ title: string }>(t.database.db, sql`select title from alerts where dedup_key like '%nul-1%' or title like 'Mã độc%'`);
+    expect(r!.title).toBe('Mã độc \uFFFDx');
+  });
   it('a body over 10 MB: 413', async () => {
     const res = await post(t, tree.token, 'generic', `{"title":"${'a'.repeat(10 * 1024 * 1024 + 10)}"}`);
     expect(res.statusCode).toBe(413);

@@ -10,6 +10,20 @@ export interface Sender {
   label: string;
 }
 
+/**
+ * PostgreSQL's text and jsonb hold neither NUL nor half a surrogate pair; a sender's body may
+ * (a Windows event log line, a fuzzer). They are dropped from every string and key here, where
+ * the alert is stored, so intake never fails on them and loses nothing else.
+ */
+function clean(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '').toWellFormed();
+  if (value === null || typeof value !== 'object' || depth > 64) return depth > 64 ? null : value;
+  if (Array.isArray(value)) return value.map((v) => clean(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[clean(k) as string] = clean(v, depth + 1);
+  return out;
+}
+
 /** The original body as kept: bounded, so one sender cannot fill the database with a single alert. */
 export const MAX_RAW_BYTES = 65_536;
 function boundedRaw(raw: unknown): unknown {
@@ -43,25 +57,27 @@ export async function ingestAlerts(db: Db, sender: Sender, alerts: readonly Norm
     } else folded.set(a.dedupKey, { a, n: 1 });
   }
   const json = JSON.stringify(
-    [...folded.values()].map(({ a, n }) => ({
-      k: a.dedupKey,
-      f: a.format,
-      t: a.title,
-      d: a.description,
-      s: a.severity,
-      ss: a.sourceSeverity,
-      st: a.status,
-      o: a.occurredAt && !Number.isNaN(a.occurredAt.getTime()) ? a.occurredAt.toISOString() : null,
-      ag: a.agent.id,
-      h: a.agent.name ?? a.hostnames[0] ?? null,
-      hs: a.hostnames,
-      ip: a.ips,
-      r: a.ruleId,
-      c: a.category,
-      l: a.labels,
-      raw: boundedRaw(a.raw),
-      n,
-    })),
+    clean(
+      [...folded.values()].map(({ a, n }) => ({
+        k: a.dedupKey,
+        f: a.format,
+        t: a.title,
+        d: a.description,
+        s: a.severity,
+        ss: a.sourceSeverity,
+        st: a.status,
+        o: a.occurredAt && !Number.isNaN(a.occurredAt.getTime()) ? a.occurredAt.toISOString() : null,
+        ag: a.agent.id,
+        h: a.agent.name ?? a.hostnames[0] ?? null,
+        hs: a.hostnames,
+        ip: a.ips,
+        r: a.ruleId,
+        c: a.category,
+        l: a.labels,
+        raw: boundedRaw(a.raw),
+        n,
+      })),
+    ),
   );
   // one statement is atomic on its own: committed when it returns, without a begin/commit round trip each
   const rows = await queryRows<{ id: string; inserted: boolean }>(

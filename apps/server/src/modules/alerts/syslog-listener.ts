@@ -32,7 +32,7 @@ export async function startSyslog(
   opts: { host: string; port: number; sender: Omit<Sender, 'label'>; onStored?: () => void; onError?: (err: unknown) => void },
 ): Promise<SyslogListener> {
   const stats = { stored: 0, failed: 0, oversized: 0 };
-  let pending: { alert: NormalisedAlert; from: string }[] = [];
+  const pending: { alert: NormalisedAlert; from: string }[] = [];
   let timer: NodeJS.Timeout | null = null;
   const paused = new Set<net.Socket>();
 

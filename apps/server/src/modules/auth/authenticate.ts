@@ -66,9 +66,9 @@ export function registerAuthentication(app: FastifyInstance, db: Db): void {
  * The actor an API token secret stands for; 401 when it is unknown, revoked or expired. Also for
  * senders that cannot set a header (Wazuh's Shuffle integration puts its key in the URL).
  */
-export async function actorOfToken(db: Db, secret: string): Promise<Actor> {
+export async function actorOfToken(db: Db, secret: string, opts: { cache?: boolean } = {}): Promise<Actor> {
   const hash = sha256(secret);
-  const hit = tokenCache.get(hash);
+  const hit = opts.cache ? tokenCache.get(hash) : undefined;
   if (hit && hit.until > Date.now()) return hit.actor;
   const token = await findLiveToken(db, hash);
   if (!token) throw domainError('UNAUTHENTICATED', 'invalid_api_token', 'invalid or expired API token');
@@ -87,10 +87,11 @@ export async function actorOfToken(db: Db, secret: string): Promise<Actor> {
 }
 
 /**
- * A SIEM posts hundreds of times a second with one token: its actor is kept for a few seconds
- * instead of two queries a request. Any audited change (a token revoked, a grant removed, a user
- * disabled) empties the cache, so a revocation takes effect at once in this process; in another
- * process within TOKEN_CACHE_MS.
+ * A SIEM posts hundreds of times a second with one token: on the routes that ask for it (alert
+ * intake, `config.tokenCache`) its actor is kept for a few seconds instead of two queries a
+ * request. Any audited change (a token revoked, a grant removed, a user disabled) empties the
+ * cache, so a revocation takes effect at once in this process, in another within TOKEN_CACHE_MS.
+ * Every other route reads the token fresh.
  */
 const TOKEN_CACHE_MS = 5_000;
 const tokenCache = new Map<string, { actor: Actor; until: number }>();
@@ -98,7 +99,7 @@ const tokenCache = new Map<string, { actor: Actor; until: number }>();
 async function identify(req: FastifyRequest, db: Db, cache: SessionCache): Promise<void> {
   const authz = req.headers.authorization;
   if (authz?.startsWith('Bearer ')) {
-    req.actor = await actorOfToken(db, authz.slice(7).trim());
+    req.actor = await actorOfToken(db, authz.slice(7).trim(), { cache: req.routeOptions.config.tokenCache === true });
     return;
   }
   const cookie = req.cookies[SESSION_COOKIE];

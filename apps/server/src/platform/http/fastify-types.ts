@@ -20,6 +20,8 @@ declare module 'fastify' {
     auth?: 'public' | 'partial' | 'none';
     /** The permission the route needs somewhere in the caller's grants; the service checks the record's subtree. */
     permission?: Permission;
+    /** an API token's actor may be a few seconds old (modules/auth authenticate.ts): alert intake only */
+    tokenCache?: boolean;
     /** Routes for people only, never for API tokens (sessions, TOTP, tokens themselves). */
     sessionOnly?: boolean;
     /** false only for sign-in, which starts a session and so has no token to check yet. */
