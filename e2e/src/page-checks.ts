@@ -28,6 +28,8 @@ export const ALLOWED_WORDS = new Set(
     'MobiFone',
     'Vinaphone',
     'Windows',
+    // an edition, as in "Windows 10 Pro"
+    'Pro',
     'Suricata',
     'Grafana',
     'Alertmanager',

@@ -1,13 +1,13 @@
 import type { DutyImportResultSchema } from '@khien/contracts';
 import type { z } from 'zod';
-import { parseICalendar, rowsToAssignments, shiftsBetween, shiftsToICalendar, shiftsToRows, standaloneShifts, type Shift } from '@khien/formats';
+import { parseICalendar, rowsToAssignments, shiftsToICalendar, shiftsToRows, type Shift } from '@khien/formats';
 import type { Db } from '../../platform/db/client.js';
 import { domainError } from '../../platform/errors.js';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/policy.js';
 import { escapeFormula, OrgImportRefusedError, readXlsx } from '../orgs/index.js';
-import { findOverrides, findPeople, findRosterPeople, findRotations, insertOverrides } from './duty.repo.js';
-import { MAX_CALENDAR_DAYS, visibleOrg } from './duty.service.js';
+import { findPeople, findRosterPeople, insertOverrides } from './duty.repo.js';
+import { MAX_CALENDAR_DAYS, orgShifts, visibleOrg } from './duty.service.js';
 
 type ImportResult = z.infer<typeof DutyImportResultSchema>;
 const DAY = 86_400_000;
@@ -20,20 +20,7 @@ async function shiftsOf(
   from: Date,
   to: Date,
 ): Promise<{ shifts: Shift[]; names: Record<string, string>; emails: Record<string, string> }> {
-  const rotations = await findRotations(db, [orgId]);
-  const overrides = await findOverrides(db, [orgId], from, to);
-  // overrides outside any rotation (an imported roster) are shifts of their own
-  const shifts = [
-    ...rotations.flatMap((r) =>
-      shiftsBetween(
-        r,
-        from,
-        to,
-        overrides.filter((o) => o.rotationId === r.id || o.rotationId === null),
-      ),
-    ),
-    ...standaloneShifts(overrides, from, to),
-  ].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const { shifts } = await orgShifts(db, orgId, from, to);
   const people = await findPeople(
     db,
     shifts.flatMap((s) => [s.userId, s.originalUserId]),

@@ -372,12 +372,11 @@ export async function swapRotationShifts(
   return saved.map((o) => toOverrideDto(o!, people));
 }
 
-export async function dutyCalendar(db: Db, actor: Actor, orgId: string, from: Date, to: Date) {
-  const org = await visibleOrg(db, actor, orgId, 'duty:read');
-  if (to <= from) throw domainError('VALIDATION_FAILED', 'duty_range_empty', 'the range ends before it starts');
-  if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY) {
-    throw domainError('VALIDATION_FAILED', 'duty_range_too_long', `at most ${MAX_CALENDAR_DAYS} days at a time`, { days: MAX_CALENDAR_DAYS });
-  }
+/**
+ * An org's shifts over [from, to), overrides applied, earliest first: its rotations' shifts and
+ * the people put on duty outside any rotation (an imported roster), with the rows they came from.
+ */
+export async function orgShifts(db: Db, orgId: string, from: Date, to: Date): Promise<{ rotations: RotationRow[]; overrides: OverrideRow[]; shifts: Shift[] }> {
   const rotations = await findRotations(db, [orgId]);
   const overrides = await findOverrides(db, [orgId], from, to);
   const shifts = [
@@ -387,10 +386,22 @@ export async function dutyCalendar(db: Db, actor: Actor, orgId: string, from: Da
         from,
         to,
         overrides.filter((o) => o.rotationId === r.id || o.rotationId === null),
-      ).map((s) => ({ s, name: r.name })),
+      ),
     ),
-    ...standaloneShifts(overrides, from, to).map((s) => ({ s, name: '' })),
-  ].sort((a, b) => a.s.start.getTime() - b.s.start.getTime());
+    ...standaloneShifts(overrides, from, to),
+  ].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return { rotations, overrides, shifts };
+}
+
+export async function dutyCalendar(db: Db, actor: Actor, orgId: string, from: Date, to: Date) {
+  const org = await visibleOrg(db, actor, orgId, 'duty:read');
+  if (to <= from) throw domainError('VALIDATION_FAILED', 'duty_range_empty', 'the range ends before it starts');
+  if (to.getTime() - from.getTime() > MAX_CALENDAR_DAYS * DAY) {
+    throw domainError('VALIDATION_FAILED', 'duty_range_too_long', `at most ${MAX_CALENDAR_DAYS} days at a time`, { days: MAX_CALENDAR_DAYS });
+  }
+  const { rotations, overrides, shifts: all } = await orgShifts(db, orgId, from, to);
+  const names = new Map(rotations.map((r) => [r.id, r.name]));
+  const shifts = all.map((s) => ({ s, name: names.get(s.rotationId) ?? '' }));
   const people = await findPeople(db, [
     ...rotations.flatMap((r) => r.participants),
     ...overrides.flatMap((o) => [o.userId, o.replacesUserId ?? o.userId]),

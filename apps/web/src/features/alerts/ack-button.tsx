@@ -37,10 +37,11 @@ export function AckButton({ alert }: { alert: Pick<AlertSummary, 'id' | 'version
       color="blue"
       onClick={() => ack.mutate()}
       loading={ack.isPending}
-      aria-label={t('alerts.queue.ackNamed', { title: alert.title })}
+      // its name is "Xác nhận" and the alert's title, read from the title itself (shown as the sender wrote it)
+      aria-labelledby={`ack-${alert.id} alert-title-${alert.id}`}
       data-testid={`ack-${alert.id}`}
     >
-      {t('alerts.actions.acknowledge')}
+      <span id={`ack-${alert.id}`}>{t('alerts.actions.acknowledge')}</span>
     </Button>
   );
 }

@@ -49,7 +49,7 @@ function AlertCard({ alert, now, canAct }: { alert: AlertSummary; now: number; c
           </Group>
           <AlertStatusBadge status={alert.status} />
         </Group>
-        <Anchor component={Link} to={`/alerts/${alert.id}`} c="inherit" underline="hover" translate="no">
+        <Anchor component={Link} to={`/alerts/${alert.id}`} c="inherit" underline="hover" translate="no" id={`alert-title-${alert.id}`}>
           <ClampedText size="sm" fw={600} text={alert.title} focusable={false} />
         </Anchor>
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>

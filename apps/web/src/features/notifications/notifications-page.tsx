@@ -16,8 +16,10 @@ const LIMIT = 30;
 function NotificationItem({ n, onRead, reading }: { n: Notification; onRead: () => void; reading: boolean }) {
   const { t } = useTranslation();
   const unread = n.readAt === null;
+  // an alert's notification quotes the alert as its sender wrote it (often English): shown as written
+  const quotesSender = n.kind.startsWith('alert.');
   const title = (
-    <Text size="sm" fw={unread ? 700 : 500}>
+    <Text size="sm" fw={unread ? 700 : 500} id={`notification-title-${n.id}`} translate={quotesSender ? 'no' : undefined}>
       {n.title}
     </Text>
   );
@@ -51,7 +53,7 @@ function NotificationItem({ n, onRead, reading }: { n: Notification; onRead: () 
           )}
         </Group>
         {n.body && (
-          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} translate={quotesSender ? 'no' : undefined}>
             {n.body}
           </Text>
         )}
@@ -60,8 +62,8 @@ function NotificationItem({ n, onRead, reading }: { n: Notification; onRead: () 
             {formatDateTime(n.createdAt)}
           </Text>
           {unread && (
-            <Button size="compact-xs" variant="subtle" onClick={onRead} loading={reading} aria-label={t('notifications.markReadNamed', { title: n.title })}>
-              {t('notifications.markRead')}
+            <Button size="compact-xs" variant="subtle" onClick={onRead} loading={reading} aria-labelledby={`read-${n.id} notification-title-${n.id}`}>
+              <span id={`read-${n.id}`}>{t('notifications.markRead')}</span>
             </Button>
           )}
         </Group>
