@@ -14,6 +14,7 @@ import { benchInventory } from './inventory-bench.js';
 import { benchTimers } from './jobs-bench.js';
 import { benchWebLoad } from './web-load-bench.js';
 import { benchAlerts } from './alerts-bench.js';
+import { benchIncidents } from './incidents-bench.js';
 
 const rows: Row[] = [];
 
@@ -22,7 +23,7 @@ const rows: Row[] = [];
  * `tsx src/run.ts --only issue` (one engine). An environment variable, because npm appends
  * arguments to the last of the script's two commands only.
  */
-const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web', 'alerts'] as const;
+const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web', 'alerts', 'incidents'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = onlySection();
 const runs = (s: Section) => only === null || only === s;
@@ -62,6 +63,15 @@ async function main(): Promise<void> {
       rows.push(...(await benchTimers(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_timers') : undefined, timersDir)));
     } finally {
       fs.rmSync(timersDir, { recursive: true, force: true });
+    }
+  }
+
+  if (runs('incidents')) {
+    const incidentsDir = path.join(ROOT, '.tmp', `bench-incidents-${Date.now()}`);
+    try {
+      rows.push(...(await benchIncidents(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_incidents') : undefined, incidentsDir)));
+    } finally {
+      fs.rmSync(incidentsDir, { recursive: true, force: true });
     }
   }
 

@@ -52,6 +52,11 @@ const APP_ROUTES = [
   '/alerts/board',
   '/alerts/settings',
   '/alerts/:alert',
+  '/incidents',
+  '/incidents/new',
+  '/incidents/stats',
+  '/incidents/:incident',
+  '/incidents/:incident/reports/:report',
   '/no-such-page',
 ] as const;
 
@@ -133,7 +138,16 @@ async function idsFor(page: Page): Promise<Record<string, string | undefined>> {
     // the roster of one's own org; without duty:read (or an alert) the page is swept as not found
     dutyorg: can('duty:read') ? (me.homeOrgId ?? undefined) : undefined,
     alert: can('alert:read') ? await firstId(page, '/api/v1/alerts?status=all') : undefined,
+    ...(can('incident:read') ? await incidentIds(page) : {}),
   };
+}
+
+/** The first case the role sees and its first report (the demo opens two cases). */
+async function incidentIds(page: Page): Promise<{ incident?: string; report?: string }> {
+  const id = await firstId(page, '/api/v1/incidents?status=all');
+  if (!id) return {};
+  const d = await call<{ reports: { id: string }[] }>(page, 'GET', `/api/v1/incidents/${id}`);
+  return { incident: id, ...(d.reports[0] ? { report: d.reports[0].id } : {}) };
 }
 
 /** The page has drawn: no loader spinning, nothing more on the wire. */
@@ -162,7 +176,7 @@ describe('every route, every role, on a phone', () => {
   it('the sweep knows every route of the router', async () => {
     const router = fs.readFileSync(new URL('../../apps/web/src/app/router.tsx', import.meta.url), 'utf8');
     const block = router.slice(router.indexOf('export const ROUTES'), router.indexOf('} as const'));
-    const paths = [...block.matchAll(/: '([^']+)'/g)].map((m) => m[1]!.replace(/:id/g, ':x'));
+    const paths = [...block.matchAll(/: '([^']+)'/g)].map((m) => m[1]!.replace(/:[a-zA-Z]+/g, ':x'));
     const swept = APP_ROUTES.filter((r) => r !== '/no-such-page').map((r) => r.replace(/:[a-z]+/g, ':x'));
     // the sign-in steps are swept before signing in
     expect(swept.sort()).toEqual(paths.filter((p) => !p.startsWith('/sign-in')).sort());

@@ -23,6 +23,7 @@ import { registerNotifications } from './modules/notifications/index.js';
 import { registerInventory } from './modules/inventory/index.js';
 import { registerWork, workFileReader } from './modules/work/index.js';
 import { registerDuty } from './modules/duty/index.js';
+import { registerIncidents } from './modules/incidents/index.js';
 import { AlertFeed, type AlertWorker, registerAlertIntake, registerAlerts } from './modules/alerts/index.js';
 import { buildWorkContext } from './work-context.js';
 import { allNotificationTemplates } from './notification-templates.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onAccepted: () => deps.alertWorker?.kickSoon(),
   });
   registerAlerts(app, { db, feed });
+  registerIncidents(app, { db, work, files, fileAccess });
 
   if (deps.serveWeb !== false) await registerWeb(app, config.webDist);
   return app;

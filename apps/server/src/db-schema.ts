@@ -21,3 +21,16 @@ export { documentImports } from './modules/directives/document-imports.tables.js
 export { workItems, workChecks, workEvidence, workEvents } from './modules/work/work.tables.js';
 export { dutyRotations, dutyOverrides, dutyGapWarnings } from './modules/duty/duty.tables.js';
 export { alerts, alertEvents, alertRules, alertPolicies, alertChannels, alertDeliveries, alertRejections } from './modules/alerts/alerts.tables.js';
+export {
+  incidents,
+  incidentSystems,
+  incidentAssets,
+  incidentAlerts,
+  incidentIndicators,
+  incidentEvidence,
+  incidentMembers,
+  incidentTasks,
+  incidentReports,
+  incidentEvents,
+  incidentCounters,
+} from './modules/incidents/incidents.tables.js';

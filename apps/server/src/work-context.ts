@@ -1,5 +1,6 @@
 import { directiveWorkSource } from './modules/directives/index.js';
 import { systemWorkSource } from './modules/inventory/index.js';
+import { incidentReportWorkSource, incidentTaskWorkSource } from './modules/incidents/index.js';
 import { findRoleHoldersAboveByOrg, findRoleHoldersOn } from './modules/users/index.js';
 import { WorkSources, type WorkContext } from './modules/work/index.js';
 
@@ -12,6 +13,8 @@ export function buildWorkContext(): WorkContext {
   const sources = new WorkSources();
   sources.register(directiveWorkSource);
   sources.register(systemWorkSource);
+  sources.register(incidentReportWorkSource);
+  sources.register(incidentTaskWorkSource);
   return {
     sources,
     audience: {

@@ -20,6 +20,7 @@ import { addAttachment, createDraft } from '../src/modules/directives/directive-
 import { issueDirective } from '../src/modules/directives/directive-issue.service.js';
 import { documentImportFixtures } from './support/document-import-matrix.js';
 import { dutyAlertFixtures } from './support/alerts-matrix.js';
+import { incidentFixtures } from './support/incidents-matrix.js';
 import { dossierDutyRows, inventoryFixtures, type Call, type Fixture, type MatrixContext, type Where } from './support/inventory-matrix.js';
 import { createCheckpoint } from '../src/platform/audit/audit-checkpoint.js';
 import { auditKeysFromConfig } from '../src/platform/audit/audit-signing.js';
@@ -112,6 +113,7 @@ const fixtures: Record<string, Fixture> = {
   ...documentImportFixtures({ t: () => t, userIds, freshUser }),
   ...inventoryFixtures(inventoryContext()),
   ...dutyAlertFixtures(inventoryContext()),
+  ...incidentFixtures(inventoryContext()),
 };
 
 function inventoryContext(): MatrixContext {

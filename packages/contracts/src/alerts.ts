@@ -73,9 +73,8 @@ export const AlertDetailSchema = AlertSummarySchema.extend({
   /** the original body, as JSON text (cut at 64 KB) */
   raw: z.string(),
   timeline: z.array(AlertEventSchema),
-  /** what this person may do now */
-  // promotion to an incident arrives with the incidents module (issue 15)
-  actions: z.array(z.enum(['acknowledge', 'resolve', 'note', 'reopen'])),
+  /** what this person may do now; 'promote' opens an incident case from it (POST /incidents/from-alerts) */
+  actions: z.array(z.enum(['acknowledge', 'resolve', 'note', 'reopen', 'promote'])),
 });
 export type AlertDetail = z.infer<typeof AlertDetailSchema>;
 
@@ -102,6 +101,7 @@ export const AlertActionBodySchema = z
     version: z.number().int().min(1).optional(),
   })
   .strict();
+export type AlertActionBody = z.infer<typeof AlertActionBodySchema>;
 
 /** The province's live board: open alerts by commune, breaches, who has not acknowledged. */
 export const AlertBoardSchema = z.object({

@@ -12,3 +12,5 @@ export * from './regulations.js';
 export * from './work.js';
 export * from './duty.js';
 export * from './alerts.js';
+export * from './incidents.js';
+export * from './incident-forms.js';

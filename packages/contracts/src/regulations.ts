@@ -194,6 +194,18 @@ export const IncidentReportingSchema = z
     /** personal-data breach notice (Law 91/2025), which runs beside the security rules */
     personalDataBreachHours: z.number().int().min(0).max(8760).nullable().optional(),
     personalDataBreachMark: RegulationMarkSchema.optional(),
+    /** when a case is proposed as serious (the 24 h / 72 h rule): the affected system's level, or the severity; the officer may change it */
+    seriousWhen: z
+      .object({
+        minLevel: z.number().int().min(1).max(5).optional(),
+        severities: z
+          .array(z.enum(['critical', 'high', 'medium', 'low']))
+          .max(4)
+          .optional(),
+        mark: RegulationMarkSchema,
+      })
+      .strict()
+      .optional(),
     notes: z.array(MarkedTextSchema).max(20).optional(),
     mark: RegulationMarkSchema,
   })

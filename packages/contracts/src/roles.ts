@@ -29,6 +29,11 @@ export const PERMISSIONS = [
   'alert:act',
   'alert:ingest',
   'alert:configure',
+  // incident cases (modules/incidents): read; report and work a case; take over, merge, invite the response team; review a closure
+  'incident:read',
+  'incident:report',
+  'incident:manage',
+  'incident:review',
 ] as const;
 export const PermissionSchema = z.enum(PERMISSIONS);
 export type Permission = z.infer<typeof PermissionSchema>;

@@ -7,3 +7,4 @@ export * from './inventory/index.js';
 export * from './work/index.js';
 export * from './alerts/index.js';
 export * from './duty/index.js';
+export * from './incidents/index.js';

@@ -8,6 +8,7 @@ import { insertOrgTx, orgContacts } from '../modules/orgs/index.js';
 import { createUser, usersRepo } from '../modules/users/index.js';
 import { DEMO_USERS, demoOrgs } from './demo-data.js';
 import { seedDemoAlerts } from './demo-alerts.js';
+import { seedDemoIncidents } from './demo-incidents.js';
 import { seedDemoDirectives } from './demo-directives.js';
 import { seedDemoInventory } from './demo-inventory.js';
 
@@ -105,6 +106,7 @@ export async function seedDemo(db: Db, opts: { adminPassword?: string | undefine
     { province: ids.get('tinh')!.id, soc: ids.get('soc')!.id, school: ids.get('dbp-school-0')!.id, provincePath: ids.get('tinh')!.path },
     audit,
   );
+  await seedDemoIncidents(db, { school: ids.get('dbp-school-0')!.id, ward: ids.get('ml')!.id, team: ids.get('ucsc')!.id }, audit);
   return {
     orgs: orgList.length,
     users: DEMO_USERS.map((u) => ({

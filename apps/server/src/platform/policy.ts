@@ -39,6 +39,9 @@ const COORDINATOR: readonly Permission[] = [
   'alert:read',
   'alert:act',
   'alert:ingest',
+  'incident:read',
+  'incident:report',
+  'incident:review',
 ];
 // people in units receive directives and report on them, and see their unit's inventory
 const RECIPIENT: readonly Permission[] = [
@@ -51,18 +54,20 @@ const RECIPIENT: readonly Permission[] = [
   'duty:read',
   'alert:read',
   'alert:act',
+  'incident:read',
+  'incident:report',
 ];
 
 /** The one table of what each role may do; scope comes from where the role is granted. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   // the province chooses the regulation pack in force
-  province_coordinator: [...COORDINATOR, 'regulation:choose', 'alert:configure'],
+  province_coordinator: [...COORDINATOR, 'regulation:choose', 'alert:configure', 'incident:manage'],
   commune_coordinator: COORDINATOR,
   // the unit's IT officer keeps its systems and assets
   unit_officer: [...RECIPIENT, 'inventory:write', 'duty:write'],
   duty_officer: RECIPIENT,
-  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read', 'work:read', 'duty:read', 'alert:read'],
+  auditor: ['org:read', 'user:read', 'audit:read', 'directive:read', 'inventory:read', 'work:read', 'duty:read', 'alert:read', 'incident:read'],
   // telecoms keep their own holiday rosters
   telecom_contact: [...RECIPIENT, 'duty:write'],
 };

@@ -24,6 +24,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // the 24/7 desk: alerts to answer (where duty officers land), the board, who is on duty
   { to: '/alerts', labelKey: 'alerts.nav.queue', permission: 'alert:read', testId: 'nav-alerts' },
   { to: '/alerts/board', labelKey: 'alerts.nav.board', permission: 'alert:read', roles: BOARD_NAV_ROLES, testId: 'nav-alert-board' },
+  // incident cases: the list for everyone who reads them, the province's statistics for the coordinators
+  { to: '/incidents', labelKey: 'incidents.nav.list', permission: 'incident:read', testId: 'nav-incidents' },
+  { to: '/incidents/stats', labelKey: 'incidents.nav.stats', permission: 'incident:read', roles: BOARD_NAV_ROLES, testId: 'nav-incident-stats' },
   { to: '/duty', labelKey: 'duty.nav.now', permission: 'duty:read', testId: 'nav-duty' },
   { to: '/orgs', labelKey: 'nav.orgs', permission: 'org:read', testId: 'nav-orgs' },
   { to: '/directives', labelKey: 'nav.directives', permission: 'directive:read', testId: 'nav-directives' },

@@ -24,6 +24,7 @@ import {
   loadSystemPage,
   loadSystemsPage,
 } from '../features/inventory';
+import { loadIncidentNewPage, loadIncidentPage, loadIncidentStatsPage, loadIncidentsPage, loadReportPage } from '../features/incidents';
 import { loadNotificationsPage } from '../features/notifications';
 import { loadOrgDetailPage, loadOrgImportPage, loadOrgsPage } from '../features/orgs';
 import { loadSessionsPage } from '../features/sessions';
@@ -78,6 +79,11 @@ export const ROUTES = {
   alertBoard: '/alerts/board',
   alertSettings: '/alerts/settings',
   alert: '/alerts/:id',
+  incidents: '/incidents',
+  incidentNew: '/incidents/new',
+  incidentStats: '/incidents/stats',
+  incident: '/incidents/:id',
+  incidentReport: '/incidents/:id/reports/:reportId',
 } as const;
 
 type LoadPage = () => Promise<ComponentType>;
@@ -182,6 +188,11 @@ export function createRouter() {
             { path: ROUTES.alertBoard, lazy: page(loadBoardPage, 'alert:read') },
             { path: ROUTES.alertSettings, lazy: page(loadAlertSettingsPage, 'alert:configure') },
             { path: ROUTES.alert, lazy: page(loadAlertPage, 'alert:read') },
+            { path: ROUTES.incidents, lazy: page(loadIncidentsPage, 'incident:read') },
+            { path: ROUTES.incidentNew, lazy: page(loadIncidentNewPage, 'incident:report') },
+            { path: ROUTES.incidentStats, lazy: page(loadIncidentStatsPage, 'incident:read') },
+            { path: ROUTES.incident, lazy: page(loadIncidentPage, 'incident:read') },
+            { path: ROUTES.incidentReport, lazy: page(loadReportPage, 'incident:read') },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -42,6 +42,10 @@ export const PERMISSIONS = [
   'alert:act',
   'alert:ingest',
   'alert:configure',
+  'incident:read',
+  'incident:report',
+  'incident:manage',
+  'incident:review',
 ] as const satisfies readonly Permission[];
 
 export const ORG_KINDS = [

@@ -116,6 +116,7 @@ export async function getAlert(db: Db, actor: Actor, id: string): Promise<AlertD
     actions.push('note');
     if (r.status === 'resolved') actions.push('reopen');
   }
+  if (r.status !== 'promoted' && inScope(scopeFor(actor, 'incident:report'), r.org_path)) actions.push('promote');
   const occurred = r.occurred_at ? new Date(r.occurred_at).getTime() : null;
   const received = new Date(r.received_at).getTime();
   return {
@@ -231,4 +232,90 @@ export async function alertBoard(db: Db, actor: Actor, orgId: string | undefined
       oldestDueAt: iso(l.oldest_due_at),
     })),
   };
+}
+
+/** What an incident opened from alerts takes from them (modules/incidents promotes, alerts never calls back). */
+export interface PromotedAlert {
+  id: string;
+  title: string;
+  severity: string;
+  description: string;
+  orgId: string;
+  orgPath: string;
+  host: string | null;
+  ips: string[];
+  assetId: string | null;
+  occurredAt: Date | null;
+  receivedAt: Date;
+}
+
+/**
+ * Marks alerts as promoted to an incident, inside the caller's transaction: each must be seen by
+ * the actor (404 otherwise) and not promoted already (409), its chain stops, and its timeline and
+ * the audit log say which case it went to.
+ */
+export async function promoteAlerts(
+  tx: Db,
+  actor: Actor,
+  ids: readonly string[],
+  incident: { id: string; code: string },
+  audit: AuditContext,
+): Promise<PromotedAlert[]> {
+  const rows = await queryRows<{
+    id: string;
+    title: string;
+    severity: string;
+    description: string;
+    status: string;
+    org_id: string | null;
+    org_path: string | null;
+    host: string | null;
+    ips: string[];
+    asset_id: string | null;
+    occurred_at: string | Date | null;
+    received_at: string | Date;
+  }>(
+    tx,
+    sql`select a.id, a.title, a.severity, a.description, a.status, a.org_id, o.path::text as org_path, a.host, a.ips, a.asset_id, a.occurred_at, a.received_at
+          from alerts a left join orgs o on o.id = a.org_id
+         where a.id = any(${`{${ids.join(',')}}`}::uuid[]) order by a.received_at for update of a`,
+  );
+  const read = scopeFor(actor, 'alert:read');
+  for (const id of ids) {
+    const r = rows.find((x) => x.id === id);
+    if (!r || !r.org_path || !inScope(read, r.org_path)) throw domainError('NOT_FOUND', 'alert_not_found', 'alert not found', { id });
+    if (r.status === 'promoted') throw domainError('CONFLICT', 'alert_already_promoted', 'this alert is already part of an incident', { id });
+  }
+  const now = new Date();
+  await tx.execute(sql`update alerts set status = 'promoted', next_action_at = null, version = version + 1, updated_at = ${now}
+                        where id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  await writeEvents(
+    tx,
+    rows.map((r) => ({ alertId: r.id, kind: 'promoted', actor: actor.label, params: { incident: incident.code, incidentId: incident.id } })),
+    now,
+  );
+  for (const r of rows) {
+    await recordAudit(tx, audit, {
+      action: 'alert.promoted',
+      entityType: 'alert',
+      entityId: r.id,
+      orgId: r.org_id,
+      orgPath: r.org_path,
+      before: { status: r.status },
+      after: { status: 'promoted', incident: incident.code },
+    });
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    description: r.description,
+    orgId: r.org_id!,
+    orgPath: r.org_path!,
+    host: r.host,
+    ips: r.ips ?? [],
+    assetId: r.asset_id,
+    occurredAt: r.occurred_at ? new Date(r.occurred_at) : null,
+    receivedAt: new Date(r.received_at),
+  }));
 }

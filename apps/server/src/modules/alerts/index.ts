@@ -8,3 +8,4 @@ export { AlertWorker } from './alerts-worker.js';
 export { AlertFeed } from './alerts-stream.js';
 export { alertNotifications } from './alerts-notifications.js';
 export { startSyslog, type SyslogListener } from './syslog-listener.js';
+export { promoteAlerts, type PromotedAlert } from './alerts.service.js';

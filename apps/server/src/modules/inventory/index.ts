@@ -9,3 +9,4 @@ import { createAsset } from './assets.service.js';
 import { createIpRange } from './ipspace.service.js';
 export const demoInventory = { createSystem, classifySystem, advanceDossier, createAsset, createIpRange };
 export { systemWorkSource } from './system-work.js';
+export { defaultPack, packInForce } from './packs.service.js';

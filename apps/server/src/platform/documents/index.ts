@@ -16,3 +16,4 @@ export { OCR_UNAVAILABLE_MESSAGE, ocrAvailable, ocrUnavailable } from './ocr.js'
 export type { Box, InkMarks } from './image.js';
 export { DOCX_WORKER_LIMITS, readDocxText } from './docx.js';
 export { runInWorker, type WorkerRun } from './run-in-worker.js';
+export { docxToPdf, PDF_EXPORT_UNAVAILABLE_MESSAGE, pdfExportUnavailable, type ToPdfOptions } from './to-pdf.js';

@@ -34,7 +34,7 @@ export function AlertActions({ alert, onDone, onConflict }: { alert: AlertDetail
       onConflict();
     },
   });
-  const actions = orderActions(alert.actions);
+  const actions = orderActions(alert.actions.filter((a): a is AlertAction => a !== 'promote'));
   if (actions.length === 0) return null;
   const open = (action: AlertAction) => {
     act.reset();

@@ -40,7 +40,8 @@ describe('enum mirrors', () => {
   });
 
   it('offers every action the contract knows, and only those', () => {
-    expect([...ALERT_ACTIONS].sort()).toEqual([...contracts.AlertDetailSchema.shape.actions.element.options].sort());
+    // the detail offers promotion too, which opens an incident rather than acting on the alert
+    expect([...ALERT_ACTIONS, 'promote'].sort()).toEqual([...contracts.AlertDetailSchema.shape.actions.element.options].sort());
     expect([...ALERT_ACTIONS].sort()).toEqual([...contracts.AlertActionBodySchema.shape.action.options].sort());
   });
 });

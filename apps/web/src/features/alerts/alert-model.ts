@@ -9,7 +9,8 @@ import type * as Contracts from '@khien/contracts';
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
 export type AlertFormat = (typeof Contracts.ALERT_FORMATS)[number];
 export type RouteBasis = (typeof Contracts.ROUTE_BASES)[number];
-export type AlertAction = Contracts.AlertDetail['actions'][number];
+/** the moves made on the alert itself; promotion opens an incident (features/incidents) */
+export type AlertAction = Contracts.AlertActionBody['action'];
 export type ListStatus = (typeof Contracts.AlertListQuerySchema)['_output']['status'];
 
 // Mirrors of the contract's lists, so zod stays out of the phone bundle (see lib/enums.ts); alert-model.test.ts compares them.

@@ -1,15 +1,16 @@
 import type { AlertDetail } from '@khien/contracts';
 import { Alert, Anchor, Button, Code, Collapse, Group, List, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { EventTimeline } from '../../components/event-timeline';
 import { IpList } from '../../components/ip-list';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../lib/format-date';
 import { useNow } from '../../lib/use-now';
+import { promoteAlert } from '../incidents';
 import { AlertActions, ConflictNotice } from './alert-actions';
 import { AckCountdown, AlertStatusBadge, RepeatBadge, SeverityBadge } from './alert-badges';
 import { useAlertLabels } from './alert-labels';
@@ -90,6 +91,29 @@ function Raw({ raw }: { raw: string }) {
           {prettyRaw(raw)}
         </Code>
       </Collapse>
+    </Stack>
+  );
+}
+
+/** "Chuyển thành sự cố": opens an incident case from this alert (one alert at a time) and goes to it. */
+function PromoteButton({ alert }: { alert: AlertDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const promote = useMutation({
+    mutationFn: () => promoteAlert(alert.id),
+    onSuccess: (incident) => {
+      void queryClient.invalidateQueries({ queryKey: alertKeys.all });
+      void navigate(`/incidents/${incident.id}`);
+    },
+  });
+  if (!alert.actions.includes('promote')) return null;
+  return (
+    <Stack gap="xs">
+      <Button color="grape" onClick={() => promote.mutate()} loading={promote.isPending} style={{ alignSelf: 'flex-start' }} data-testid="action-promote">
+        {t('incidents.promote.button')}
+      </Button>
+      <ErrorAlert error={promote.error} />
     </Stack>
   );
 }
@@ -233,7 +257,9 @@ export function AlertPage() {
         <RepeatBadge count={alert.count} />
       </Group>
       {conflict && <ConflictNotice onClose={() => setConflict(false)} />}
-      <AlertActions alert={alert} onDone={apply} onConflict={onConflict} />
+      {/* the alert's own moves go to /alerts/:id/actions; promotion goes to the incidents module */}
+      <AlertActions alert={{ ...alert, actions: alert.actions.filter((a) => a !== 'promote') }} onDone={apply} onConflict={onConflict} />
+      <PromoteButton alert={alert} />
       <Details alert={alert} now={now} />
       <Raw raw={alert.raw} />
       <Stack gap="xs">

@@ -1,0 +1,4 @@
+export * from './deadlines.js';
+export * from './fields.js';
+export * from './indicators.js';
+export * from './stix.js';
