@@ -1,3 +1,4 @@
+import { countdown, type Countdown } from '../../lib/countdown';
 import type { AlertEvent, AlertSeverityValue, AlertStatus, Me, Role } from '@khien/contracts';
 import type * as Contracts from '@khien/contracts';
 
@@ -170,6 +171,7 @@ export function listQuery(f: QueueFilters, limit: number, offset: number) {
 
 // ---------------------------------------------------------------- time words
 
+export type { Countdown };
 export interface Words {
   key: string;
   params: Record<string, number | string>;
@@ -187,28 +189,9 @@ export function agoWords(iso: string, now: number): Words {
   return { key: 'alerts.ago.days', params: { n: Math.floor(hours / 24) } };
 }
 
-export interface Countdown extends Words {
-  overdue: boolean;
-}
-
-/**
- * The time left to acknowledge, or how far past the deadline it is: minutes under an hour (the
- * usual deadline is 15 to 60 minutes, so a minute matters), hours and minutes under a day, then days
- * and hours. Null without a deadline. The deadline's own minute counts as overdue.
- */
+/** The time left, or how far past the deadline it is (lib/countdown). */
 export function countdownWords(dueIso: string | null, now: number): Countdown | null {
-  if (!dueIso) return null;
-  const ms = new Date(dueIso).getTime() - now;
-  if (Number.isNaN(ms)) return null;
-  const overdue = ms <= 0;
-  const side = overdue ? 'over' : 'left';
-  // left: round down ("còn 4 phút" with 4m59s left); over: round down too ("quá hạn 0 phút" reads as less than one)
-  const minutes = Math.floor(Math.abs(ms) / MINUTE);
-  if (minutes < 1) return { overdue, key: `alerts.countdown.${side}.lessThanMinute`, params: {} };
-  if (minutes < 60) return { overdue, key: `alerts.countdown.${side}.minutes`, params: { m: minutes } };
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return { overdue, key: `alerts.countdown.${side}.hours`, params: { h: hours, m: minutes % 60 } };
-  return { overdue, key: `alerts.countdown.${side}.days`, params: { d: Math.floor(hours / 24), h: hours % 24 } };
+  return countdown('alerts.countdown', dueIso, now);
 }
 
 /** "14:05:09" in Vietnam's time, for "cập nhật lúc …". */

@@ -1,3 +1,4 @@
+import { countdown, type Countdown } from '../../lib/countdown';
 import type { IncidentCategory, IncidentDetail, IncidentEvent, IncidentReportKind, IncidentSeverity, IncidentStatus, IndicatorType } from '@khien/contracts';
 import type * as Contracts from '@khien/contracts';
 
@@ -187,33 +188,15 @@ export function listQuery(f: ListFilters, limit: number) {
 
 // ---------------------------------------------------------------- deadline words
 
+export type { Countdown };
 export interface Words {
   key: string;
   params: Record<string, number | string>;
 }
-export interface Countdown extends Words {
-  overdue: boolean;
-}
 
-const MINUTE = 60_000;
-
-/**
- * "còn 3 giờ 12 phút" / "quá hạn 2 giờ 5 phút": minutes under an hour, hours and minutes under a
- * day (the 24 h report), days and hours beyond (the 72 h and 5-day reports). Null without a
- * deadline. The deadline's own minute counts as overdue; both sides round down.
- */
+/** The time left, or how far past the deadline it is (lib/countdown). */
 export function countdownWords(dueIso: string | null, now: number): Countdown | null {
-  if (!dueIso) return null;
-  const ms = new Date(dueIso).getTime() - now;
-  if (Number.isNaN(ms)) return null;
-  const overdue = ms <= 0;
-  const side = overdue ? 'over' : 'left';
-  const minutes = Math.floor(Math.abs(ms) / MINUTE);
-  if (minutes < 1) return { overdue, key: `incidents.countdown.${side}.lessThanMinute`, params: {} };
-  if (minutes < 60) return { overdue, key: `incidents.countdown.${side}.minutes`, params: { m: minutes } };
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return { overdue, key: `incidents.countdown.${side}.hours`, params: { h: hours, m: minutes % 60 } };
-  return { overdue, key: `incidents.countdown.${side}.days`, params: { d: Math.floor(hours / 24), h: hours % 24 } };
+  return countdown('incidents.countdown', dueIso, now);
 }
 
 // ---------------------------------------------------------------- timeline events
