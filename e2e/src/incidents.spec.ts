@@ -41,7 +41,11 @@ describe('an incident report on a phone', () => {
     await page.getByText('Báo cáo và hạn nộp').waitFor();
     expect(await sideways()).toBe(0);
     await shot(page, 'i-case');
-    await page.getByRole('link', { name: 'Mở báo cáo' }).or(page.getByRole('button', { name: 'Mở báo cáo' })).first().click();
+    await page
+      .getByRole('link', { name: 'Mở báo cáo' })
+      .or(page.getByRole('button', { name: 'Mở báo cáo' }))
+      .first()
+      .click();
     await page.getByText('Mô tả sơ bộ về sự cố').first().waitFor();
     expect(await sideways()).toBe(0);
     // the form is pre-filled from the case: the unit is there already
