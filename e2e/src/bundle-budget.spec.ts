@@ -27,7 +27,8 @@ const GOAL = 150 * KB;
 // budgets rose by that much and kept their spare; the duty and alert pages have some 5% on top
 /** What each page may load, gzipped (see above). */
 const BUDGETS: Record<string, number> = {
-  'sign-in': 238 * KB,
+  // + the incidents module's words (issue 15), which every page's translations carry
+  'sign-in': 242 * KB,
   'to-do': 264 * KB,
   'work item': 272 * KB,
   assignments: 261 * KB,
@@ -176,7 +177,7 @@ describe('the script a phone downloads', () => {
 
   it('the to-do list', async () => {
     // the demo's own dispatch to the schools, and the school's website
-    expect([...new Set(todo.items.map((i) => i.kind))].sort()).toEqual(['directive', 'system']);
+    expect([...new Set(todo.items.map((i) => i.kind))].sort()).toEqual(['directive', 'incident_report', 'incident_task', 'system']);
     const ready = async (p: Page) => {
       await p.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
       await p.locator('[data-testid^="work-card-"]').first().waitFor();

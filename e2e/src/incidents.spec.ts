@@ -37,6 +37,14 @@ describe('an incident report on a phone', () => {
   it('the officer finds the case, opens form 03 and files it', async () => {
     await signIn(page, server.url, OFFICER, server.demoPassword);
     await page.goto(`${server.url}/incidents`);
+    await page
+      .getByText(CASE_TITLE)
+      .first()
+      .waitFor()
+      .catch(async (e: unknown) => {
+        await shot(page, 'i-list-failed');
+        throw e;
+      });
     await page.getByText(CASE_TITLE).first().click();
     await page.getByText('Báo cáo và hạn nộp').waitFor();
     expect(await sideways()).toBe(0);

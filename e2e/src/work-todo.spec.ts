@@ -101,7 +101,7 @@ describe('the to-do list on a phone', () => {
     await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
     const todo = await api<TodoPage>('/api/v1/work?state=open');
     const kinds = new Set(todo.items.map((i) => i.kind));
-    expect([...kinds].sort()).toEqual(['directive', 'system']);
+    expect([...kinds].sort()).toEqual(['directive', 'incident_report', 'incident_task', 'system']);
     expect(todo.items.every((i) => i.orgName === SCHOOL)).toBe(true);
 
     const cards = page.locator('[data-testid^="work-card-"]');

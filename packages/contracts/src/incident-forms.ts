@@ -114,13 +114,7 @@ export const FULL_REPORT_FIELDS: readonly IncidentFormField[] = mark([...FORM03,
 export const PERSONAL_DATA_FIELDS: readonly IncidentFormField[] = mark(PERSONAL, PERSONAL_DATA_REQUIRED);
 export const CLOSURE_FIELDS: readonly IncidentFormField[] = mark(CLOSURE, CLOSURE_REQUIRED);
 
-/** The fields of a report kind: the initial notice is form 03; the full and the 5-day report add what was learnt (FullReportSchema). */
+/** The fields of a report kind: the initial notice and the 5-day report of Decision 05/2017 are form 03; the full report adds what was learnt. */
 export function reportFields(kind: 'initial' | 'full' | 'five_day' | 'personal_data' | 'closure'): readonly IncidentFormField[] {
-  return kind === 'full' || kind === 'five_day'
-    ? FULL_REPORT_FIELDS
-    : kind === 'personal_data'
-      ? PERSONAL_DATA_FIELDS
-      : kind === 'closure'
-        ? CLOSURE_FIELDS
-        : FORM03_FIELDS;
+  return kind === 'full' ? FULL_REPORT_FIELDS : kind === 'personal_data' ? PERSONAL_DATA_FIELDS : kind === 'closure' ? CLOSURE_FIELDS : FORM03_FIELDS;
 }

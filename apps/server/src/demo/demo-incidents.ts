@@ -3,7 +3,10 @@ import type { AuditContext } from '../platform/audit/audit.js';
 import { queryRows, type Db } from '../platform/db/client.js';
 import { demoIncidents } from '../modules/incidents/index.js';
 import { buildWorkContext } from '../work-context.js';
-import { DEMO_ACTOR as actor } from './demo-inventory.js';
+import { DEMO_ACTOR } from './demo-inventory.js';
+
+// the cases' timelines and the alerts' are read by people: the seed signs in words
+const actor = { ...DEMO_ACTOR, label: 'Dữ liệu mẫu' };
 
 const H = 3_600_000;
 

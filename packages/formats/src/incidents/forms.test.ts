@@ -96,9 +96,9 @@ describe('form 03', () => {
     expect(FULL_REPORT_FIELDS.slice(0, FORM03_FIELDS.length).map((f) => f.key)).toEqual(FORM03_FIELDS.map((f) => f.key));
   });
 
-  it('serves the initial notice; the 5-day report is the full report (FullReportSchema)', () => {
+  it('serves form 03 for the initial notice and the 5-day report, the full report for the 72 h one', () => {
     expect(reportFields('initial')).toBe(FORM03_FIELDS);
-    expect(reportFields('five_day')).toBe(FULL_REPORT_FIELDS);
+    expect(reportFields('five_day')).toBe(FORM03_FIELDS);
     expect(reportFields('full')).toBe(FULL_REPORT_FIELDS);
     expect(reportFields('personal_data')).toBe(PERSONAL_DATA_FIELDS);
     expect(reportFields('closure')).toBe(CLOSURE_FIELDS);

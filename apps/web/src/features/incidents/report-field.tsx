@@ -80,8 +80,19 @@ export function ReportField({
         />
       );
     case 'text':
-      return <Textarea {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} autosize minRows={2} maxRows={14} maxLength={10_000} />;
+      return (
+        <Textarea
+          {...common}
+          translate="no"
+          value={text}
+          onChange={(e) => onChange(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={14}
+          maxLength={10_000}
+        />
+      );
     default:
-      return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} maxLength={500} />;
+      return <TextInput {...common} translate="no" value={text} onChange={(e) => onChange(e.currentTarget.value)} maxLength={500} />;
   }
 }

@@ -37,7 +37,7 @@ describe('the form by sections', () => {
     const lists: FormLists = { form03: [FIELDS[0]!], full: [FIELDS[1]!], personalData: [FIELDS[2]!], closure: [FIELDS[3]!] };
     expect(fieldsForKind('initial', lists)).toBe(lists.form03);
     expect(fieldsForKind('full', lists)).toBe(lists.full);
-    expect(fieldsForKind('five_day', lists)).toBe(lists.full);
+    expect(fieldsForKind('five_day', lists)).toBe(lists.form03);
     expect(fieldsForKind('personal_data', lists)).toBe(lists.personalData);
     expect(fieldsForKind('closure', lists)).toBe(lists.closure);
   });

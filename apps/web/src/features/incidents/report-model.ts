@@ -28,13 +28,13 @@ export interface FormLists {
   closure: readonly FormField[];
 }
 
-/** The initial report is form 03; the full (72 h) and 5-day reports share the full report's fields. */
+/** The initial and the 5-day reports are form 03; the full (72 h) report adds what was learnt. */
 export function fieldsForKind(kind: IncidentReportKind, lists: FormLists): readonly FormField[] {
   switch (kind) {
     case 'initial':
+    case 'five_day':
       return lists.form03;
     case 'full':
-    case 'five_day':
       return lists.full;
     case 'personal_data':
       return lists.personalData;
