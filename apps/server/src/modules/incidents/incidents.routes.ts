@@ -38,7 +38,6 @@ import {
   addIndicators,
   addNote,
   addTask,
-  fromAlerts,
   inviteTeam,
   MAX_EVIDENCE_BYTES,
   mergeInto,
@@ -47,6 +46,7 @@ import {
   reopen,
   takeOver,
 } from './incident-changes.service.js';
+import { fromAlerts } from './incident-promote.service.js';
 import { caseStix, caseXlsx, incidentStats, reportDocx, reportPdf } from './incident-export.service.js';
 import { getReport, reviewClosure, reviewReport, saveReport, startClosure, submitReport } from './incident-report.service.js';
 import { createIncident, getIncident, listIncidents } from './incidents.service.js';
