@@ -32,7 +32,7 @@ const BUDGETS: Record<string, number> = {
   'to-do': 264 * KB,
   'work item': 272 * KB,
   assignments: 261 * KB,
-  assignment: 276 * KB,
+  assignment: 278 * KB,
   system: 307 * KB,
   notifications: 261 * KB,
   'on duty': 271 * KB,

@@ -4,6 +4,7 @@
  * team invited with access to this case only, tasks through work, the closure reviewed by the
  * unit's parent, and the refusals of bad input.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { IncidentDetail, IncidentReportDetail } from '@khien/contracts';
@@ -149,7 +150,12 @@ describe('an alert for a level-3 system promoted to an incident', () => {
   it('exports the case as XLSX and as a STIX 2.1 bundle with its indicators', async () => {
     const x = await school.get(`/api/v1/incidents/${d.id}/export.xlsx`);
     expect(x.statusCode).toBe(200);
-    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ExcelJS.Buffer);
+    // every event and task status in words, never its code
+    const said = (sheet: string, col: number) => wb.getWorksheet(sheet)!.getColumn(col).values.slice(2).map(String);
+    expect(said('Dòng thời gian', 4)).toContain('Tiếp nhận sự cố');
+    for (const w of [...said('Dòng thời gian', 4), ...said('Nhiệm vụ', 5), ...said('Báo cáo', 3)]) expect(w).not.toMatch(/^[a-z_]+$/);
     const s = await school.get(`/api/v1/incidents/${d.id}/stix`);
     expect(s.statusCode).toBe(200);
     const bundle = JSON.parse(s.body) as { type: string; objects: { type: string; pattern?: string }[] };

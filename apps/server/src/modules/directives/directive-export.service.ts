@@ -8,7 +8,7 @@ import { getEditableDirective, getVisibleDirective, type VisibleDirective } from
 import { findSectionsAndTasks } from './directives.repo.js';
 import { rollup } from './rollup.service.js';
 import type { AssignmentReportDoc, DispatchDoc, ReportDoc } from './export/index.js';
-import type { WorkContext } from '../work/index.js';
+import { workStatusWord, type WorkContext } from '../work/index.js';
 import { getAssignment } from './assignments.service.js';
 
 // the builders (docx, exceljs) load on the first export, not at server start
@@ -20,16 +20,6 @@ const TASK_STATUS_VI: Record<string, string> = {
   done: 'Đã hoàn thành',
   not_done: 'Không thực hiện được',
   not_applicable: 'Không áp dụng',
-  risk_accepted: 'Chấp nhận rủi ro',
-};
-const ASSIGNMENT_STATUS_VI: Record<string, string> = {
-  pending: 'Chưa xác nhận',
-  acknowledged: 'Đã nhận',
-  in_progress: 'Đang thực hiện',
-  submitted: 'Đã báo cáo',
-  returned: 'Bị trả lại',
-  accepted: 'Đã chấp nhận',
-  not_applicable: 'Không thuộc phạm vi',
   risk_accepted: 'Chấp nhận rủi ro',
 };
 const KIND_VI: Record<string, string> = {
@@ -101,7 +91,7 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   const grouped = new Map<string, ReportDoc['perRecipient'][number]>();
   for (const r of perRecipient) {
     const key = `${r.org_name}\u0000${r.status}`;
-    const entry = grouped.get(key) ?? { orgName: r.org_name, status: ASSIGNMENT_STATUS_VI[r.status] ?? r.status, tasks: [] };
+    const entry = grouped.get(key) ?? { orgName: r.org_name, status: workStatusWord(r.status), tasks: [] };
     if (r.task_text) entry.tasks.push({ text: r.task_text, status: TASK_STATUS_VI[r.task_status ?? ''] ?? '', report: r.report ?? '' });
     grouped.set(key, entry);
   }

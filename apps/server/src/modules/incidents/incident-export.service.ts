@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { IncidentStats } from '@khien/contracts';
+import type { IncidentEventKind, IncidentStats } from '@khien/contracts';
 import { INCIDENT_CATEGORIES } from '@khien/contracts';
 import { incidentStixBundle } from '@khien/formats';
 import { queryRows, type Db } from '../../platform/db/client.js';
@@ -12,6 +12,7 @@ import { mergeFields, prefillFields } from './incidents-prefill.js';
 import { findReports, packOfCase } from './incidents-reports.js';
 import { loadParts, loadTimeline } from './incidents.repo.js';
 import { buildIncidentCaseXlsx, buildIncidentReportDocx } from './export/index.js';
+import { workStatusWord } from '../work/index.js';
 
 const WORDS = {
   status: {
@@ -45,6 +46,34 @@ const WORDS = {
     closure: 'Báo cáo kết thúc xử lý',
   },
   reportStatus: { draft: 'Chưa gửi', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' },
+  event: {
+    created: 'Tiếp nhận sự cố',
+    opened_from_alerts: 'Mở sự cố từ cảnh báo',
+    updated: 'Cập nhật thông tin',
+    status_changed: 'Chuyển trạng thái',
+    note: 'Ghi chú',
+    indicator_added: 'Thêm dấu hiệu nhận biết',
+    indicator_removed: 'Bỏ dấu hiệu nhận biết',
+    evidence_added: 'Thêm chứng cứ',
+    task_assigned: 'Giao việc',
+    team_invited: 'Mời đội ứng cứu',
+    taken_over: 'Tiếp nhận xử lý',
+    merged_into: 'Gộp vào sự cố khác',
+    merged_from: 'Gộp sự cố khác vào',
+    alert_linked: 'Gắn cảnh báo',
+    reports_changed: 'Thay đổi các báo cáo phải nộp',
+    report_saved: 'Lưu báo cáo',
+    report_submitted: 'Gửi báo cáo',
+    report_accepted: 'Chấp nhận báo cáo',
+    report_returned: 'Trả lại báo cáo',
+    closure_started: 'Lập báo cáo kết thúc',
+    closure_submitted: 'Gửi báo cáo kết thúc',
+    closure_accepted: 'Duyệt kết thúc sự cố',
+    closure_returned: 'Trả lại báo cáo kết thúc',
+    reopened: 'Mở lại sự cố',
+    deadline_reminded: 'Nhắc hạn báo cáo',
+    deadline_escalated: 'Báo cấp trên vì quá hạn',
+  } satisfies Record<IncidentEventKind, string>,
 } as const;
 const word = (table: Record<string, string>, key: string) => table[key] ?? key;
 
@@ -104,8 +133,8 @@ export async function caseXlsx(db: Db, actor: Actor, incidentId: string): Promis
     packTitle: packOfCase(a.row).title.vi,
     systems: parts.systems.map((s) => ({ name: s.name, level: s.level })),
     indicators: parts.indicators.map((x) => ({ type: x.type, value: x.value, note: x.note, addedAt: new Date(x.addedAt) })),
-    timeline: [...timeline.items].reverse().map((e) => ({ at: new Date(e.at), actor: e.actor, kind: e.kind, comment: e.comment })),
-    tasks: parts.tasks.map((t) => ({ title: t.title, orgName: t.orgName, dueAt: t.dueAt ? new Date(t.dueAt) : null, status: t.status })),
+    timeline: [...timeline.items].reverse().map((e) => ({ at: new Date(e.at), actor: e.actor, kind: word(WORDS.event, e.kind), comment: e.comment })),
+    tasks: parts.tasks.map((t) => ({ title: t.title, orgName: t.orgName, dueAt: t.dueAt ? new Date(t.dueAt) : null, status: workStatusWord(t.status) })),
     reports: reports.map((x) => ({
       kind: word(WORDS.report, x.kind),
       status: word(WORDS.reportStatus, x.status),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { IncidentDetail, IncidentEvent } from '@khien/contracts';
+import type { IncidentDetail, IncidentEvent, IncidentEventKind } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
 
 const iso = (v: string | Date) => new Date(v).toISOString();
@@ -127,7 +127,7 @@ export async function loadTimeline(db: Db, id: string, page: { limit: number; of
 }
 
 export interface TimelineEntry {
-  kind: string;
+  kind: IncidentEventKind;
   comment?: string | null;
   params?: Record<string, string | number | boolean | null>;
 }

@@ -11,7 +11,7 @@ import { defaultPack, packInForce } from '../inventory/index.js';
 import type { WorkContext } from '../work/index.js';
 import { canReviewClosure, CASE_COLUMNS, CASE_FROM, findCase, visibleCase, visibleSql, type CaseAccess, type CaseRow } from './incidents-access.js';
 import { findReports, packOfCase, reportSummary, syncReports } from './incidents-reports.js';
-import { loadParts, loadTimeline, nextCode, writeTimeline } from './incidents.repo.js';
+import { loadParts, loadTimeline, nextCode, writeTimeline, type TimelineEntry } from './incidents.repo.js';
 
 export interface IncidentDeps {
   db: Db;
@@ -127,7 +127,7 @@ export async function createIncident(
   actor: Actor,
   body: IncidentCreateBody,
   audit: AuditContext,
-  opts: { tx?: Db; timeline?: { kind: string; params?: Record<string, string | number | boolean | null> }[] } = {},
+  opts: { tx?: Db; timeline?: TimelineEntry[] } = {},
 ): Promise<string> {
   // inside the caller's transaction when given one: PGlite has one connection, a read beside it would wait forever
   const db = opts.tx ?? deps.db;
@@ -161,7 +161,7 @@ export async function createIncident(
     await writeTimeline(tx, id, actorRef(actor), [
       { kind: 'created', params: { code, serious, pack: pack.id, severity: body.severity } },
       ...(opts.timeline ?? []),
-      ...(indicators.length ? [{ kind: 'indicator_added', params: { count: indicators.length } }] : []),
+      ...(indicators.length ? [{ kind: 'indicator_added' as const, params: { count: indicators.length } }] : []),
     ]);
     const caseRow = (await findCase(tx, id))!;
     await syncReports(deps.work, tx, caseRow);

@@ -10,3 +10,4 @@ export { keepEvidence } from './work.repo.js';
 export { runTimers, scheduleTimers, workJobs, WORK_TIMER_JOB } from './work-timers.js';
 export { workFileReader } from './work-files.js';
 export { workNotifications } from './work-notifications.js';
+export { WORK_STATUS_VI, workStatusWord } from './work-words.js';

@@ -2,6 +2,7 @@ import * as contracts from '@khien/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   CATEGORIES,
+  EVENT_KINDS,
   INCIDENT_ACTIONS,
   INDICATOR_TYPES,
   LIST_STATUSES,
@@ -37,6 +38,7 @@ describe('enum mirrors', () => {
     ['INDICATOR_TYPES', INDICATOR_TYPES, contracts.INDICATOR_TYPES],
     ['REPORT_KINDS', REPORT_KINDS, contracts.INCIDENT_REPORT_KINDS],
     ['REPORT_STATUSES', REPORT_STATUSES, contracts.INCIDENT_REPORT_STATUSES],
+    ['EVENT_KINDS', EVENT_KINDS, contracts.INCIDENT_EVENT_KINDS],
     ['LIST_STATUSES', LIST_STATUSES, contracts.IncidentListQuerySchema.shape.status.unwrap().options],
     ['PATCH_STATUSES', PATCH_STATUSES, contracts.IncidentPatchSchema.shape.status.unwrap().options],
   ] as const)('%s equals the contract', (_name, mirror, contract) => {

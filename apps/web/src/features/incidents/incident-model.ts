@@ -79,6 +79,7 @@ export const INCIDENT_ENUMS_ARE_EXHAUSTIVE: [
 /** The timeline's event kinds; each has a sentence `incidents.events.<kind>`. */
 export const EVENT_KINDS = [
   'created',
+  'opened_from_alerts',
   'updated',
   'status_changed',
   'note',
@@ -91,17 +92,19 @@ export const EVENT_KINDS = [
   'merged_into',
   'merged_from',
   'alert_linked',
+  'reports_changed',
   'report_saved',
   'report_submitted',
   'report_accepted',
   'report_returned',
+  'closure_started',
   'closure_submitted',
   'closure_accepted',
   'closure_returned',
   'reopened',
   'deadline_reminded',
   'deadline_escalated',
-] as const;
+] as const satisfies readonly Contracts.IncidentEventKind[];
 
 export const SEVERITY_COLORS: Record<IncidentSeverity, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'blue' };
 export const STATUS_COLORS: Record<IncidentStatus, string> = {
