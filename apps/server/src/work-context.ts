@@ -1,4 +1,4 @@
-import { directiveWorkSource } from './modules/directives/index.js';
+import { directiveRelayWorkSource, directiveWorkSource } from './modules/directives/index.js';
 import { systemWorkSource } from './modules/inventory/index.js';
 import { incidentReportWorkSource, incidentTaskWorkSource } from './modules/incidents/index.js';
 import { findRoleHoldersAboveByOrg, findRoleHoldersOn } from './modules/users/index.js';
@@ -12,6 +12,7 @@ import { WorkSources, type WorkContext } from './modules/work/index.js';
 export function buildWorkContext(): WorkContext {
   const sources = new WorkSources();
   sources.register(directiveWorkSource);
+  sources.register(directiveRelayWorkSource);
   sources.register(systemWorkSource);
   sources.register(incidentReportWorkSource);
   sources.register(incidentTaskWorkSource);

@@ -198,6 +198,15 @@ function directiveFixtures(): Record<string, Fixture> {
       };
     },
     'GET /api/v1/assignments/:id/report.docx': async (w) => ({ url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/report.docx` }),
+    'POST /api/v1/assignments/:id/relay': async (w) => {
+      const d = await freshDirective(w);
+      // the school received it and has a unit of its own to relay it to
+      const [a] = await queryRows<{ org_id: string }>(t.database.db, sql`select org_id from work_items where id = ${d.assignmentId}`);
+      await buildOrg(t, { parentId: a!.org_id, name: `Tổ ${++n}`, kind: 'residential_group' });
+      return { url: `/api/v1/assignments/${d.assignmentId}/relay` };
+    },
+    'GET /api/v1/assignments/:id/from-units': async (w) => ({ url: `/api/v1/assignments/${(await freshDirective(w)).assignmentId}/from-units` }),
+    'GET /api/v1/directives/:id/cascade': async (w) => ({ url: await issuedUrl(w, '/cascade') }),
     'POST /api/v1/assignments/:id/tasks/:taskId/evidence': async (w) => {
       const d = await freshDirective(w);
       return { url: `/api/v1/assignments/${d.assignmentId}/tasks/${d.assignmentTaskId}/evidence`, csv: 'ảnh chụp' };

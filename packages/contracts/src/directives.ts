@@ -36,7 +36,14 @@ export const RecipientRuleSchema = z
   .refine((r) => (r.orgIds?.length ?? 0) > 0 || r.underOrgId !== undefined, { message: 'Cần chọn đơn vị nhận hoặc phạm vi / pick orgs or a scope' });
 export type RecipientRule = z.infer<typeof RecipientRuleSchema>;
 
-export const DirectiveTaskInputSchema = z.object({ text: text(4000).min(1), dueAt: TimestampSchema.nullable().default(null) }).strict();
+export const DirectiveTaskInputSchema = z
+  .object({
+    text: text(4000).min(1),
+    dueAt: TimestampSchema.nullable().default(null),
+    /** in a relayed directive: the received task this one passes on (its report climbs to it) */
+    parentTaskId: IdSchema.nullable().default(null),
+  })
+  .strict();
 export const DirectiveSectionInputSchema = z
   .object({
     heading: text(1000).default(''),
@@ -47,6 +54,27 @@ export const DirectiveSectionInputSchema = z
   })
   .strict();
 
+/**
+ * A document the dispatch acts on or rests on: "Thực hiện Công văn số 907/CAT-PA05 ngày 27/02/2026
+ * của Công an tỉnh", "Căn cứ Quyết định số 05/2017/QĐ-TTg". `directiveId` links it when that
+ * directive is in the system; otherwise it stays as text.
+ */
+export const DirectiveReferenceSchema = z
+  .object({
+    /** 'thực hiện', 'căn cứ', 'xét đề nghị', 'theo' */
+    kind: text(50).default('thực hiện'),
+    documentType: text(100).nullable().default(null),
+    number: text(100).nullable().default(null),
+    date: IsoDateSchema.nullable().default(null),
+    issuer: text(300).nullable().default(null),
+    text: text(2000).default(''),
+    directiveId: IdSchema.nullable().default(null),
+  })
+  .strict();
+export type DirectiveReference = z.infer<typeof DirectiveReferenceSchema>;
+
+export const DispatchContactSchema = z.object({ name: text(200), phone: text(40), title: text(200).nullable().default(null) }).strict();
+
 export const SignerSchema = z.object({ authority: text(300).nullable(), title: text(200).nullable(), name: text(200).nullable() }).strict();
 
 export const DirectiveInputSchema = z
@@ -55,16 +83,20 @@ export const DirectiveInputSchema = z
     number: text(100).nullable().default(null),
     place: text(100).nullable().default(null),
     issuedOn: IsoDateSchema.nullable().default(null),
+    /** the line above the issuer in the header ("UBND TỈNH ĐIỆN BIÊN"); null when there is none */
+    governingBody: text(300).nullable().default(null),
+    /** "Công văn", "Kế hoạch", "Quyết định"… */
+    documentType: text(100).nullable().default(null),
     subject: text(1000).min(1),
     preamble: text(100_000).default(''),
     closing: text(100_000).default(''),
     recipientsText: z.array(text(500)).max(200).default([]),
     copiesTo: z.array(text(500)).max(200).default([]),
     signer: SignerSchema.default({ authority: null, title: null, name: null }),
-    contacts: z
-      .array(z.object({ name: text(200), phone: text(40) }).strict())
-      .max(50)
-      .default([]),
+    contacts: z.array(DispatchContactSchema).max(50).default([]),
+    references: z.array(DirectiveReferenceSchema).max(50).default([]),
+    /** recipients with units of their own must relay it within this many days of issue (a reminder, then escalation) */
+    relayWithinDays: z.number().int().min(1).max(90).nullable().default(null),
     alertStart: IsoDateSchema.nullable().default(null),
     alertEnd: IsoDateSchema.nullable().default(null),
     dueAt: TimestampSchema.nullable().default(null),
@@ -75,7 +107,13 @@ export const DirectiveInputSchema = z
   .strict();
 export type DirectiveInput = z.infer<typeof DirectiveInputSchema>;
 
-export const DirectiveTaskSchema = z.object({ id: IdSchema, position: z.number().int(), text: z.string(), dueAt: TimestampSchema.nullable() });
+export const DirectiveTaskSchema = z.object({
+  id: IdSchema,
+  position: z.number().int(),
+  text: z.string(),
+  dueAt: TimestampSchema.nullable(),
+  parentTaskId: IdSchema.nullable(),
+});
 export const DirectiveSectionSchema = z.object({
   id: IdSchema,
   position: z.number().int(),
@@ -116,7 +154,22 @@ export const DirectiveSchema = DirectiveSummarySchema.extend({
   recipientsText: z.array(z.string()),
   copiesTo: z.array(z.string()),
   signer: SignerSchema,
-  contacts: z.array(z.object({ name: z.string(), phone: z.string() })),
+  contacts: z.array(z.object({ name: z.string(), phone: z.string(), title: z.string().nullable() })),
+  governingBody: z.string().nullable(),
+  documentType: z.string().nullable(),
+  references: z.array(DirectiveReferenceSchema.extend({ directiveId: IdSchema.nullable() })),
+  relayWithinDays: z.number().int().nullable(),
+  /** relayed from a received assignment: the directive it passes on */
+  parent: z
+    .object({
+      assignmentId: IdSchema,
+      directiveId: IdSchema,
+      number: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      issuerOrgName: z.string(),
+      dueAt: TimestampSchema.nullable(),
+    })
+    .nullable(),
   alertStart: z.string().nullable(),
   alertEnd: z.string().nullable(),
   rule: z.unknown().nullable(),
@@ -158,9 +211,32 @@ export const AssignmentSchema = z.object({
   version: z.number().int(),
   tasks: z.array(AssignmentTaskSchema),
   history: z.array(AssignmentEventSchema),
+  /** the org has units of its own to relay it to */
+  hasUnits: z.boolean(),
+  /** the caller may relay it: they write directives for the org, it has units and the directive is open */
+  canRelay: z.boolean(),
+  /** when the issuer asked for a relay: by when */
+  relayDueAt: TimestampSchema.nullable(),
+  /** the directives relayed from it, drafts included */
+  relays: z.array(
+    z.object({
+      directiveId: IdSchema,
+      number: z.string().nullable(),
+      subject: z.string(),
+      status: DirectiveStatusSchema,
+      issuedAt: TimestampSchema.nullable(),
+    }),
+  ),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;
-export const AssignmentSummarySchema = AssignmentSchema.omit({ tasks: true, history: true }).extend({
+export const AssignmentSummarySchema = AssignmentSchema.omit({
+  tasks: true,
+  history: true,
+  hasUnits: true,
+  canRelay: true,
+  relayDueAt: true,
+  relays: true,
+}).extend({
   doneTasks: z.number().int(),
   totalTasks: z.number().int(),
 });
@@ -295,6 +371,11 @@ export const RollupRowSchema = z.object({
   overdue: z.number().int(),
   tasksDone: z.number().int(),
   tasksTotal: z.number().int(),
+  /** recipients of the group with units of their own, and how many of them relayed it (an issued relay); null by task */
+  withUnits: z.number().int().nullable(),
+  relayed: z.number().int().nullable(),
+  /** assignments of the relays, one level down; null by task */
+  units: z.number().int().nullable(),
 });
 export const RollupSchema = z.object({
   by: z.enum(['province', 'commune', 'kind', 'task']),

@@ -14,3 +14,4 @@ export * from './duty.js';
 export * from './alerts.js';
 export * from './incidents.js';
 export * from './incident-forms.js';
+export * from './directive-relay.js';

@@ -5,6 +5,8 @@ import {
   AssignBodySchema,
   AssignmentPageSchema,
   AssignmentSchema,
+  DirectiveSchema,
+  FromUnitsSchema,
   IdParamsSchema,
   IdSchema,
   ListAssignmentsQuerySchema,
@@ -16,6 +18,8 @@ import { acknowledge, addEvidence, assignOfficer, getAssignment, listAssignments
 import type { DirectivesDeps } from './directives.routes.js';
 import { attachment, uploadedFile } from '../../platform/http/upload.js';
 import { exportAssignmentReport } from './directive-export.service.js';
+import { relayAssignment } from './directive-relay.service.js';
+import { fromUnits } from './directive-climb.service.js';
 
 const VersionBody = z.object({ version: z.number().int() }).strict();
 const TaskParams = z.object({ id: IdSchema, taskId: IdSchema }).strict();
@@ -62,6 +66,18 @@ export function registerAssignments(app: FastifyInstance, deps: DirectivesDeps):
     '/api/v1/assignments/:id/tasks/:taskId/evidence',
     { config: report, bodyLimit: 26 * 1024 * 1024, schema: { tags, params: TaskParams, response: { 200: AssignmentSchema } } },
     async (req) => addEvidence(work, db, files, req.actor!, req.params.id, req.params.taskId, await uploadedFile(req, 25 * 1024 * 1024), req.audit),
+  );
+  // triển khai: a draft directive of the receiving org to its own units, pre-filled from this one
+  r.post(
+    '/api/v1/assignments/:id/relay',
+    { config: { permission: 'directive:write' }, schema: { tags, params: IdParamsSchema, response: { 200: DirectiveSchema } } },
+    async (req) => relayAssignment(db, work, req.actor!, req.params.id, req.audit),
+  );
+  // what the org's own units reported on the relayed tasks, to report upward from
+  r.get(
+    '/api/v1/assignments/:id/from-units',
+    { config: { permission: 'directive:read' }, schema: { tags, params: IdParamsSchema, response: { 200: FromUnitsSchema } } },
+    async (req) => fromUnits(db, work, req.actor!, req.params.id),
   );
   r.post('/api/v1/assignments/:id/submit', { config: report, schema: { ...one, body: VersionBody } }, async (req) =>
     submit(work, db, req.actor!, req.params.id, req.body.version, req.audit),

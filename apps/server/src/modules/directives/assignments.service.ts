@@ -16,6 +16,7 @@ import {
   type WorkContext,
 } from '../work/index.js';
 import { findAssignments } from './assignments.repo.js';
+import { relayStateOf } from './directive-chain.js';
 
 /**
  * A directive's assignment is its work item (modules/work): these are the directive pages' words
@@ -29,8 +30,9 @@ async function visible(work: WorkContext, db: Db, actor: Actor, id: string): Pro
   return v;
 }
 
-function toAssignment(w: WorkItem, v: Visible): Assignment {
+function toAssignment(w: WorkItem, v: Visible, relay: Pick<Assignment, 'hasUnits' | 'canRelay' | 'relayDueAt' | 'relays'>): Assignment {
   return {
+    ...relay,
     id: w.id,
     directiveId: w.sourceId,
     orgId: w.orgId,
@@ -63,7 +65,8 @@ function toAssignment(w: WorkItem, v: Visible): Assignment {
 
 async function read(work: WorkContext, db: Db, actor: Actor, id: string): Promise<Assignment> {
   const v = await visible(work, db, actor, id);
-  return toAssignment(await readItem(work, db, v), v);
+  const [item, relay] = await Promise.all([readItem(work, db, v), relayStateOf(db, actor, v.row)]);
+  return toAssignment(item, v, relay);
 }
 
 export async function getAssignment(work: WorkContext, db: Db, actor: Actor, id: string): Promise<Assignment> {

@@ -7,6 +7,7 @@ import { authorize, requireSomewhere, scopeFor, type Actor } from '../../platfor
 import type { FileStore } from '../../platform/files/files.js';
 import { getOrgRef, getVisibleOrg } from '../orgs/index.js';
 import { getEditableDirective, getVisibleDirective, staleVersion, type VisibleDirective } from './directive-access.js';
+import { checkChain, parentOf } from './directive-chain.js';
 import {
   directiveCounts,
   deleteDirectiveRow,
@@ -31,7 +32,12 @@ export async function toDirective(db: Db, actor: Actor, d: VisibleDirective): Pr
     recipientsText: d.recipientsText,
     copiesTo: d.copiesTo,
     signer: d.signer,
-    contacts: d.contacts,
+    contacts: d.contacts.map((c) => ({ name: c.name, phone: c.phone, title: c.title ?? null })),
+    governingBody: d.governingBody,
+    documentType: d.documentType,
+    references: d.references,
+    relayWithinDays: d.relayWithinDays,
+    parent: await parentOf(db, d),
     alertStart: d.alertStart,
     alertEnd: d.alertEnd,
     rule: d.rule ?? null,
@@ -41,7 +47,9 @@ export async function toDirective(db: Db, actor: Actor, d: VisibleDirective): Pr
       heading: s.heading,
       addressees: s.addressees,
       rule: s.rule ?? null,
-      tasks: tasks.filter((t) => t.sectionId === s.id).map((t) => ({ id: t.id, position: t.position, text: t.text, dueAt: iso(t.dueAt) })),
+      tasks: tasks
+        .filter((t) => t.sectionId === s.id)
+        .map((t) => ({ id: t.id, position: t.position, text: t.text, dueAt: iso(t.dueAt), parentTaskId: t.parentTaskId })),
     })),
     attachments: attachments.map((a) => ({ ...a, size: Number(a.size) })),
     canEdit: d.canEdit,
@@ -80,6 +88,8 @@ function rowValues(input: DirectiveInput) {
     number: input.number,
     place: input.place,
     issuedOn: input.issuedOn,
+    governingBody: input.governingBody,
+    documentType: input.documentType,
     subject: input.subject,
     preamble: input.preamble,
     closing: input.closing,
@@ -87,6 +97,8 @@ function rowValues(input: DirectiveInput) {
     copiesTo: input.copiesTo,
     signer: input.signer,
     contacts: input.contacts,
+    references: input.references,
+    relayWithinDays: input.relayWithinDays,
     alertStart: input.alertStart,
     alertEnd: input.alertEnd,
     dueAt: input.dueAt ? new Date(input.dueAt) : null,
@@ -100,7 +112,7 @@ function sectionValues(input: DirectiveInput) {
     heading: s.heading,
     addressees: s.addressees,
     rule: s.rule,
-    tasks: s.tasks.map((t) => ({ text: t.text, dueAt: t.dueAt ? new Date(t.dueAt) : null })),
+    tasks: s.tasks.map((t) => ({ text: t.text, dueAt: t.dueAt ? new Date(t.dueAt) : null, parentTaskId: t.parentTaskId })),
   }));
 }
 
@@ -116,13 +128,27 @@ function validateDates(input: DirectiveInput): void {
   }
 }
 
-export async function createDraft(db: Db, actor: Actor, input: DirectiveInput, audit: AuditContext, sourceFile?: { fileId: string }): Promise<Directive> {
+export async function createDraft(
+  db: Db,
+  actor: Actor,
+  input: DirectiveInput,
+  audit: AuditContext,
+  sourceFile?: { fileId: string },
+  /** a relay: the received assignment it passes on, and that assignment's directive */
+  parent?: { itemId: string; directiveId: string },
+): Promise<Directive> {
   const org = await getOrgRef(db, input.issuerOrgId);
   authorize(actor, 'directive:write', org?.path ?? null);
   validateDates(input);
   await checkRules(db, actor, input);
+  await checkChain(db, actor, input, { id: null, parentItemId: parent?.itemId ?? null });
   const id = await db.transaction(async (tx) => {
-    const row = await insertDirectiveRow(tx, { ...rowValues(input), createdBy: actor.userId });
+    const row = await insertDirectiveRow(tx, {
+      ...rowValues(input),
+      createdBy: actor.userId,
+      parentItemId: parent?.itemId ?? null,
+      parentDirectiveId: parent?.directiveId ?? null,
+    });
     await replaceSections(tx, row.id, sectionValues(input));
     if (sourceFile) await insertAttachment(tx, row.id, sourceFile.fileId);
     await recordAudit(tx, audit, {
@@ -131,7 +157,13 @@ export async function createDraft(db: Db, actor: Actor, input: DirectiveInput, a
       entityId: row.id,
       orgId: org!.id,
       orgPath: org!.path,
-      after: { number: input.number, subject: input.subject, sections: input.sections.length, tasks: input.sections.reduce((n, s) => n + s.tasks.length, 0) },
+      after: {
+        number: input.number,
+        subject: input.subject,
+        sections: input.sections.length,
+        tasks: input.sections.reduce((n, s) => n + s.tasks.length, 0),
+        ...(parent ? { relayOf: parent.directiveId, assignment: parent.itemId } : {}),
+      },
     });
     return row.id;
   });
@@ -144,6 +176,7 @@ export async function updateDraft(db: Db, actor: Actor, id: string, version: num
   if (input.issuerOrgId !== before.orgId) authorize(actor, 'directive:write', (await getOrgRef(db, input.issuerOrgId))?.path ?? null);
   validateDates(input);
   await checkRules(db, actor, input);
+  await checkChain(db, actor, input, { id, parentItemId: before.parentItemId });
   await db.transaction(async (tx) => {
     const after = await updateDirectiveRow(tx, id, version, rowValues(input));
     if (!after) throw staleVersion();

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { FromUnitsTask } from '@khien/contracts';
 import type { Db } from '../../platform/db/client.js';
 import { queryRows } from '../../platform/db/client.js';
 import type { Actor } from '../../platform/policy.js';
@@ -10,6 +11,7 @@ import { rollup } from './rollup.service.js';
 import type { AssignmentReportDoc, DispatchDoc, ReportDoc } from './export/index.js';
 import { workStatusWord, type WorkContext } from '../work/index.js';
 import { getAssignment } from './assignments.service.js';
+import { unitsAnswers } from './directive-climb.service.js';
 
 // the builders (docx, exceljs) load on the first export, not at server start
 const builders = () => import('./export/index.js');
@@ -133,6 +135,20 @@ export async function exportReport(db: Db, actor: Actor, id: string, format: 'do
   return { buffer, filename: fileName(d, 'bao-cao', format) };
 }
 
+function unitsOf(t: FromUnitsTask | undefined): AssignmentReportDoc['tasks'][number]['units'] {
+  if (!t || t.units === 0) return null;
+  const named = (f: (s: string) => boolean) => t.answers.filter((a) => f(a.status)).map((a) => a.orgName);
+  return {
+    units: t.units,
+    done: t.done,
+    notDone: t.notDone,
+    notApplicable: t.notApplicable,
+    open: t.open,
+    notDoneNames: named((s) => s === 'not_done'),
+    openNames: named((s) => !['done', 'risk_accepted', 'not_done', 'not_applicable'].includes(s)),
+  };
+}
+
 const OUTCOME: Record<string, AssignmentReportDoc['tasks'][number]['outcome']> = {
   done: 'done',
   not_done: 'not_done',
@@ -146,6 +162,12 @@ const OUTCOME: Record<string, AssignmentReportDoc['tasks'][number]['outcome']> =
 export async function exportAssignmentReport(work: WorkContext, db: Db, actor: Actor, id: string): Promise<{ buffer: Buffer; filename: string }> {
   const a = await getAssignment(work, db, actor, id);
   const d = await getVisibleDirective(db, actor, a.directiveId);
+  const climbed = await unitsAnswers(
+    db,
+    a.id,
+    a.tasks.map((t) => t.taskId),
+  );
+  const byTask = new Map(climbed.tasks.map((t) => [t.taskId, t]));
   const org = await getOrgRef(db, a.orgId);
   const parent = org?.parentId ? await getOrgRef(db, org.parentId) : undefined;
   const doc: AssignmentReportDoc = {
@@ -164,7 +186,9 @@ export async function exportAssignmentReport(work: WorkContext, db: Db, actor: A
       report: t.report,
       reason: t.naReason,
       evidence: t.evidence.length,
+      units: unitsOf(byTask.get(t.taskId)),
     })),
+    relays: climbed.relays.map((r) => ({ number: r.number, units: r.units })),
     generatedAt: new Date().toISOString(),
   };
   const buffer = await (await builders()).buildAssignmentReportDocx(doc);

@@ -10,6 +10,7 @@ import { openWork, type WorkContext } from '../work/index.js';
 import { getEditableDirective, getVisibleDirective, staleVersion, type VisibleDirective } from './directive-access.js';
 import { toDirective } from './directive-drafts.service.js';
 import { findSectionsAndTasks, updateDirectiveRow } from './directives.repo.js';
+import { parentItemDue, relayIssueDue, settleRelayWork } from './directive-chain.js';
 import { RECIPIENT_OFFICER_ROLES, ruleCondition, type ResolvedRule } from './recipient-rule.js';
 
 async function resolveRule(db: Db, actor: Actor, rule: RecipientRule): Promise<ResolvedRule> {
@@ -68,8 +69,10 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
   if (d.status !== 'draft') throw domainError('CONFLICT', 'directive_already_issued', 'already issued');
   const { conds, tasks } = await sectionConditions(db, actor, d);
   const plan = sectionPlan(tasks);
+  // a relay never asks its units for more time than it was given
+  const dueAt = d.parentItemId ? relayIssueDue(d, tasks, await parentItemDue(db, d.parentItemId)) : d.dueAt;
   await db.transaction(async (tx) => {
-    const after = await updateDirectiveRow(tx, id, version, { status: 'issued', issuedAt: new Date() });
+    const after = await updateDirectiveRow(tx, id, version, { status: 'issued', issuedAt: new Date(), dueAt });
     if (!after) throw staleVersion();
     // each section's recipients are resolved once into a scratch table; the inserts below only join
     await tx.execute(sql`create temp table issue_recipients (section_id uuid, org_id uuid) on commit drop`);
@@ -85,7 +88,7 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
       'directive',
       id,
       sql`with r as (select org_id, array_agg(distinct section_id) as sections from issue_recipients group by org_id)
-          select o.id as org_id, o.kind as org_kind, r.sections as part_ids, ${tasksTotalExpr(plan)} as checks_total, ${dueExpr(plan, d.dueAt)} as due_at,
+          select o.id as org_id, o.kind as org_kind, r.sections as part_ids, ${tasksTotalExpr(plan)} as checks_total, ${dueExpr(plan, dueAt)} as due_at,
                  ${d.orgId}::uuid as reviewer_org_id, a.commune_id as commune_org_id, a.province_id as province_org_id
             from r join orgs o on o.id = r.org_id
             left join (${nearestAnchors(sql`select org_id from r`)}) a on a.org_id = r.org_id`,
@@ -100,6 +103,8 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
       sql`select distinct g.user_id from grants g join work_items a on a.org_id = g.org_id join users u on u.id = g.user_id
            where a.kind = 'directive' and a.source_id = ${id} and not u.disabled and g.role = any(${`{${RECIPIENT_OFFICER_ROLES.join(',')}}`}::text[])`,
     );
+    if (d.relayWithinDays) await openRelayWork(work, tx, id, d.relayWithinDays);
+    await settleRelayWork(tx, d, actor.label);
     await notifyUsers(tx, {
       userIds: officers.map((o) => o.user_id),
       kind: 'directive.issued',
@@ -115,10 +120,24 @@ export async function issueDirective(db: Db, work: WorkContext, actor: Actor, id
       orgId: d.orgId,
       orgPath: d.orgPath,
       before: { status: 'draft' },
-      after: { status: 'issued', recipients: opened },
+      after: { status: 'issued', recipients: opened, ...(d.parentDirectiveId ? { relayOf: d.parentDirectiveId } : {}) },
     });
   });
   return toDirective(db, actor, await getVisibleDirective(db, actor, id));
+}
+
+/** "Relay it within N days": one item per recipient that has units of its own, due N days from now. */
+async function openRelayWork(work: WorkContext, tx: Db, id: string, days: number): Promise<void> {
+  await openWork(
+    work,
+    tx,
+    'directive_relay',
+    id,
+    sql`select a.org_id, a.org_kind, '{}'::uuid[] as part_ids, 0 as checks_total, now() + make_interval(days => ${days}::int) as due_at,
+               null::uuid as reviewer_org_id, a.commune_org_id, a.province_org_id
+          from work_items a where a.kind = 'directive' and a.source_id = ${id} and exists (select 1 from orgs c where c.parent_id = a.org_id)`,
+    { status: 'acknowledged' },
+  );
 }
 
 export async function closeDirective(db: Db, actor: Actor, id: string, version: number, audit: AuditContext): Promise<Directive> {

@@ -21,7 +21,11 @@ export function draftFrom(p: ParsedDispatch): Draft['draft'] {
     recipientsText: p.recipients.slice(0, 200).map((r) => r.slice(0, 500)),
     copiesTo: p.copiesTo.slice(0, 200).map((r) => r.slice(0, 500)),
     signer: { authority: cut(p.signer.authority, 300), title: cut(p.signer.title, 200), name: cut(p.signer.name, 200) },
-    contacts: p.contacts.slice(0, 50).map((c) => ({ name: c.name.slice(0, 200), phone: c.phone.slice(0, 40) })),
+    contacts: p.contacts.slice(0, 50).map((c) => ({ name: c.name.slice(0, 200), phone: c.phone.slice(0, 40), title: null })),
+    governingBody: null,
+    documentType: null,
+    references: [],
+    relayWithinDays: null,
     alertStart: null,
     alertEnd: null,
     dueAt: null,
@@ -30,7 +34,7 @@ export function draftFrom(p: ParsedDispatch): Draft['draft'] {
       heading: s.heading.slice(0, 1000),
       addressees: cut(s.addressees, 500),
       rule: null,
-      tasks: s.tasks.slice(0, 100).map((t) => ({ text: t.slice(0, 4000), dueAt: null })),
+      tasks: s.tasks.slice(0, 100).map((t) => ({ text: t.slice(0, 4000), dueAt: null, parentTaskId: null })),
     })),
   };
 }

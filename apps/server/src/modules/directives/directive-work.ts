@@ -51,3 +51,45 @@ export const directiveWorkSource: WorkSource = {
     return d?.status === 'closed' ? 'directive_closed' : null;
   },
 };
+
+/**
+ * "Relay it to your units within N days" (the issuer's `relayWithinDays`) as work owed by each
+ * recipient that has units: one item per (directive, recipient), closed by the directives module
+ * when the recipient issues its relay — so "not relayed after N days" is reminded and escalated
+ * like any other deadline. Its page is the recipient's assignment, where the relay starts.
+ */
+export const directiveRelayWorkSource: WorkSource = {
+  kind: 'directive_relay',
+  permissions: { read: 'directive:read', report: 'directive:write', review: 'directive:write' },
+  policy: { remindBeforeHours: [24], remindBeforeAckHours: [], escalateAfterOverdueHours: [0, 48] },
+  ownerRoles: ['commune_coordinator', 'unit_officer'],
+  escalateRoles: ['commune_coordinator', 'province_coordinator'],
+  reviewerRoles: [],
+  // the relay's issue closes it: nobody moves it by hand
+  sourceOnlyActions: ['acknowledge', 'start', 'submit', 'return', 'accept', 'not_applicable', 'accept_risk', 'reopen'],
+  inactiveSql: sql`exists (select 1 from directives d where d.id = w.source_id and d.status = 'closed')`,
+
+  async describe(db: Db, items: readonly ItemRef[]): Promise<Map<string, WorkLabel>> {
+    const ids = [...new Set(items.map((i) => i.id))];
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; subject: string; number: string | null; assignment_id: string | null }>(
+      db,
+      sql`select w.id, d.subject, d.number, a.id as assignment_id
+            from work_items w join directives d on d.id = w.source_id
+            left join work_items a on a.kind = 'directive' and a.source_id = w.source_id and a.org_id = w.org_id
+           where w.id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return new Map(
+      items.map((i) => {
+        const r = byId.get(i.id);
+        const what = r ? `${r.number ? `${r.number} – ` : ''}V/v ${r.subject}` : 'công văn';
+        return [i.id, { label: `Triển khai đến các đơn vị trực thuộc: ${what}`, link: r?.assignment_id ? `/assignments/${r.assignment_id}` : `/work/${i.id}` }];
+      }),
+    );
+  },
+
+  async checks(): Promise<CheckDefinition[]> {
+    return [];
+  },
+};

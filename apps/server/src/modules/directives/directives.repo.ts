@@ -81,7 +81,7 @@ export async function deleteDirectiveRow(db: Db, id: string): Promise<void> {
 export async function replaceSections(
   db: Db,
   directiveId: string,
-  sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: Date | null }[] }[],
+  sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: Date | null; parentTaskId?: string | null }[] }[],
 ): Promise<void> {
   await db.delete(directiveSections).where(eq(directiveSections.directiveId, directiveId));
   let taskPosition = 0;
@@ -91,7 +91,18 @@ export async function replaceSections(
       .values({ directiveId, position: i + 1, heading: s.heading, addressees: s.addressees, rule: s.rule })
       .returning({ id: directiveSections.id });
     if (s.tasks.length > 0) {
-      await db.insert(directiveTasks).values(s.tasks.map((t) => ({ directiveId, sectionId: row!.id, position: ++taskPosition, text: t.text, dueAt: t.dueAt })));
+      await db
+        .insert(directiveTasks)
+        .values(
+          s.tasks.map((t) => ({
+            directiveId,
+            sectionId: row!.id,
+            position: ++taskPosition,
+            text: t.text,
+            dueAt: t.dueAt,
+            parentTaskId: t.parentTaskId ?? null,
+          })),
+        );
     }
   }
 }

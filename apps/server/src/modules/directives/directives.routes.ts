@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssignmentPageSchema,
+  CascadeQuerySchema,
+  CascadeSchema,
   DirectiveInputSchema,
   DirectivePageSchema,
   DirectiveSchema,
@@ -28,6 +30,7 @@ import { addAttachment, createDraft, deleteDraft, listDirectives, toDirective, u
 import { closeDirective, issueDirective, previewRecipients } from './directive-issue.service.js';
 import { parseToDraft } from './directive-parse.service.js';
 import { rollup } from './rollup.service.js';
+import { cascade } from './directive-cascade.service.js';
 import type { WorkContext } from '../work/index.js';
 import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
 import { directiveFileReader } from './files-access.js';
@@ -178,6 +181,12 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
       },
     },
     async (req) => rollup(db, req.actor!, req.params.id, req.query.by),
+  );
+  // how each recipient passed it on, one level a page (a relay opens with its own cascade)
+  r.get(
+    '/api/v1/directives/:id/cascade',
+    { config: { permission: 'directive:read' }, schema: { tags, params: IdParamsSchema, querystring: CascadeQuerySchema, response: { 200: CascadeSchema } } },
+    async (req) => cascade(db, req.actor!, req.params.id, req.query),
   );
   r.get('/api/v1/directives/:id/export.docx', { config: read, schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
     const { buffer, filename } = await exportDirectiveDocx(db, req.actor!, req.params.id);

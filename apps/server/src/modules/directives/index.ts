@@ -2,7 +2,7 @@ export * from './directives.tables.js';
 export { registerDirectives } from './directives.routes.js';
 export { registerAssignments } from './assignments.routes.js';
 export { directiveJobs, documentImportJobs } from './directive-jobs.js';
-export { directiveWorkSource } from './directive-work.js';
+export { directiveWorkSource, directiveRelayWorkSource } from './directive-work.js';
 export * from './document-imports.tables.js';
 export { extractDispatchText, parseDispatchText, dispatchJson, notADispatch } from './dispatch-text.js';
 export { directiveNotifications } from './directive-notifications.js';

@@ -36,15 +36,23 @@ async function byGroup(db: Db, id: string, by: keyof typeof GROUPS) {
   const g = GROUPS[by];
   const rows = await queryRows(
     db,
-    sql`select x.key::text as key, ${g.labelled ? sql`org_label(o)` : sql`x.key`} as label, x.recipients, x.acknowledged, x.submitted,
-               x.accepted, x.overdue, x.tasks_done, x.tasks_total
+    // the relays (issued children of this directive) are few next to the assignments: counted once, joined by item
+    sql`with relays as (
+          select d.parent_item_id as item_id, count(ca.id)::int as units
+            from directives d left join work_items ca on ca.kind = 'directive' and ca.source_id = d.id
+           where d.parent_directive_id = ${id} and d.status <> 'draft' group by 1)
+        select x.key::text as key, ${g.labelled ? sql`org_label(o)` : sql`x.key`} as label, x.recipients, x.acknowledged, x.submitted,
+               x.accepted, x.overdue, x.tasks_done, x.tasks_total, x.with_units, x.relayed, x.units
           from (select ${g.key} as key, count(*)::int as recipients,
                        count(*) filter (where status <> 'pending')::int as acknowledged,
                        count(*) filter (where status in ('submitted', 'accepted'))::int as submitted,
                        count(*) filter (where status = 'accepted')::int as accepted,
                        count(*) filter (where status in ('pending', 'acknowledged', 'in_progress', 'returned') and due_at < now())::int as overdue,
-                       sum(checks_done)::int as tasks_done, sum(checks_total)::int as tasks_total
-                  from work_items where kind = 'directive' and source_id = ${id} group by 1) x
+                       sum(checks_done)::int as tasks_done, sum(checks_total)::int as tasks_total,
+                       count(*) filter (where exists (select 1 from orgs c where c.parent_id = w.org_id))::int as with_units,
+                       count(r.item_id)::int as relayed, coalesce(sum(r.units), 0)::int as units
+                  from work_items w left join relays r on r.item_id = w.id
+                 where w.kind = 'directive' and w.source_id = ${id} group by 1) x
           ${g.labelled ? sql`left join orgs o on o.id = x.key` : sql``}
          order by x.key is null, 2`,
   );
@@ -86,6 +94,9 @@ function toRow(r: Record<string, unknown>) {
     overdue: Number(r.overdue),
     tasksDone: Number(r.tasks_done),
     tasksTotal: Number(r.tasks_total),
+    withUnits: r.with_units == null ? null : Number(r.with_units),
+    relayed: r.relayed == null ? null : Number(r.relayed),
+    units: r.units == null ? null : Number(r.units),
   };
 }
 

@@ -49,7 +49,7 @@ export function ContactsEditor({ value, onChange }: ContactsEditorProps) {
         </Group>
       ))}
       <Group>
-        <Button size="xs" variant="light" onClick={() => onChange([...value, { key: newKey(), name: '', phone: '' }])}>
+        <Button size="xs" variant="light" onClick={() => onChange([...value, { key: newKey(), name: '', phone: '', title: '' }])}>
           {t('directives.editor.addContact')}
         </Button>
       </Group>

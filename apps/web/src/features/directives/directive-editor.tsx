@@ -42,6 +42,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
     ruleEmpty: t('directives.rule.emptyOrgs'),
     ruleScope: t('directives.rule.emptyScope'),
     alertRange: t('directives.editor.alertRange'),
+    relayDays: t('directives.editor.relayDaysInvalid'),
   };
   const err = (path: string): string | undefined => {
     const code = touched ? local[path] : undefined;

@@ -1,4 +1,4 @@
-import type { Directive, DirectiveInput, Me, OrgKind, RecipientRule } from '@khien/contracts';
+import type { Directive, DirectiveInput, DirectiveReference, Me, OrgKind, RecipientRule } from '@khien/contracts';
 import { endOfDayVn, todayVn } from '../../lib/format-date';
 import { ORG_KINDS } from '../../lib/enums';
 import type { ParsedDispatchDraft } from './directives-api';
@@ -25,6 +25,8 @@ export interface TaskDraft {
   text: string;
   /** ISO timestamp kept from the source; not edited here. */
   dueAt: string | null;
+  /** in a relay: the received task this one passes on (kept, never edited) */
+  parentTaskId: string | null;
 }
 
 export interface SectionDraft {
@@ -40,6 +42,7 @@ export interface ContactDraft {
   key: string;
   name: string;
   phone: string;
+  title: string;
 }
 
 /** The editor's state: plain strings for inputs, '' for empty, dates as YYYY-MM-DD. */
@@ -48,6 +51,10 @@ export interface DirectiveDraft {
   number: string;
   place: string;
   issuedOn: string;
+  /** the line above the issuer in the header; '' when there is none */
+  governingBody: string;
+  /** "Công văn", "Kế hoạch"… */
+  documentType: string;
   subject: string;
   preamble: string;
   closing: string;
@@ -62,6 +69,10 @@ export interface DirectiveDraft {
   alertStart: string;
   alertEnd: string;
   dueDate: string;
+  /** '' or a whole number of days (1–90): recipients with units relay it within that */
+  relayWithinDays: string;
+  /** the documents it acts on; linked ones carry their directive's id */
+  references: DirectiveReference[];
   rule: RuleDraft | null;
   sections: SectionDraft[];
 }
@@ -77,7 +88,7 @@ export function emptyRule(mode: RuleMode = 'orgs'): RuleDraft {
 }
 
 export function emptyTask(): TaskDraft {
-  return { key: newKey(), text: '', dueAt: null };
+  return { key: newKey(), text: '', dueAt: null, parentTaskId: null };
 }
 
 export function emptySection(): SectionDraft {
@@ -90,6 +101,8 @@ export function emptyDraft(issuerOrg: OrgRef | null = null): DirectiveDraft {
     number: '',
     place: '',
     issuedOn: '',
+    governingBody: '',
+    documentType: '',
     subject: '',
     preamble: '',
     closing: '',
@@ -102,6 +115,8 @@ export function emptyDraft(issuerOrg: OrgRef | null = null): DirectiveDraft {
     alertStart: '',
     alertEnd: '',
     dueDate: '',
+    relayWithinDays: '',
+    references: [],
     rule: null,
     sections: [emptySection()],
   };
@@ -156,7 +171,7 @@ const orNull = (s: string) => (s.trim() ? s.trim() : null);
 const dateOf = (timestamp: string | null) => (timestamp ? todayVn(new Date(timestamp)) : '');
 
 type SourceShape = Omit<DirectiveInput, 'issuerOrgId' | 'sections'> & {
-  sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null }[] }[];
+  sections: { heading: string; addressees: string | null; rule: unknown; tasks: { text: string; dueAt: string | null; parentTaskId: string | null }[] }[];
 };
 
 function fromShape(src: SourceShape, issuerOrg: OrgRef | null, rule: unknown): DirectiveDraft {
@@ -165,6 +180,8 @@ function fromShape(src: SourceShape, issuerOrg: OrgRef | null, rule: unknown): D
     number: src.number ?? '',
     place: src.place ?? '',
     issuedOn: src.issuedOn ?? '',
+    governingBody: src.governingBody ?? '',
+    documentType: src.documentType ?? '',
     subject: src.subject,
     preamble: src.preamble,
     closing: src.closing,
@@ -173,17 +190,19 @@ function fromShape(src: SourceShape, issuerOrg: OrgRef | null, rule: unknown): D
     signerAuthority: src.signer.authority ?? '',
     signerTitle: src.signer.title ?? '',
     signerName: src.signer.name ?? '',
-    contacts: src.contacts.map((c) => ({ key: newKey(), name: c.name, phone: c.phone })),
+    contacts: src.contacts.map((c) => ({ key: newKey(), name: c.name, phone: c.phone, title: c.title ?? '' })),
     alertStart: src.alertStart ?? '',
     alertEnd: src.alertEnd ?? '',
     dueDate: dateOf(src.dueAt),
+    relayWithinDays: src.relayWithinDays ? String(src.relayWithinDays) : '',
+    references: src.references,
     rule: ruleToDraft(ruleFromUnknown(rule)),
     sections: src.sections.map((s) => ({
       key: newKey(),
       heading: s.heading,
       addressees: s.addressees ?? '',
       rule: ruleToDraft(ruleFromUnknown(s.rule)),
-      tasks: s.tasks.map((t) => ({ key: newKey(), text: t.text, dueAt: t.dueAt })),
+      tasks: s.tasks.map((t) => ({ key: newKey(), text: t.text, dueAt: t.dueAt, parentTaskId: t.parentTaskId })),
     })),
   };
 }
@@ -205,13 +224,17 @@ export function toInput(d: DirectiveDraft): DirectiveInput {
     number: orNull(d.number),
     place: orNull(d.place),
     issuedOn: d.issuedOn || null,
+    governingBody: orNull(d.governingBody),
+    documentType: orNull(d.documentType),
     subject: d.subject.trim(),
     preamble: d.preamble.trim(),
     closing: d.closing.trim(),
     recipientsText: toLines(d.recipientsText),
     copiesTo: toLines(d.copiesTo),
     signer: { authority: orNull(d.signerAuthority), title: orNull(d.signerTitle), name: orNull(d.signerName) },
-    contacts: d.contacts.filter((c) => c.name.trim() || c.phone.trim()).map((c) => ({ name: c.name.trim(), phone: c.phone.trim() })),
+    contacts: d.contacts.filter((c) => c.name.trim() || c.phone.trim()).map((c) => ({ name: c.name.trim(), phone: c.phone.trim(), title: orNull(c.title) })),
+    references: d.references,
+    relayWithinDays: relayDays(d.relayWithinDays),
     alertStart: d.alertStart || null,
     alertEnd: d.alertEnd || null,
     dueAt: d.dueDate ? endOfDayVn(d.dueDate) : null,
@@ -220,12 +243,18 @@ export function toInput(d: DirectiveDraft): DirectiveInput {
       heading: s.heading.trim(),
       addressees: orNull(s.addressees),
       rule: draftToRule(s.rule),
-      tasks: s.tasks.map((t) => ({ text: t.text.trim(), dueAt: t.dueAt })),
+      tasks: s.tasks.map((t) => ({ text: t.text.trim(), dueAt: t.dueAt, parentTaskId: t.parentTaskId })),
     })),
   };
 }
 
-export type DraftErrorCode = 'required' | 'ruleEmpty' | 'ruleScope' | 'alertRange';
+/** The days typed, when they are a whole number the server takes (1–90); otherwise none (validation says why). */
+function relayDays(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() && Number.isInteger(n) && n >= 1 && n <= 90 ? n : null;
+}
+
+export type DraftErrorCode = 'required' | 'ruleEmpty' | 'ruleScope' | 'alertRange' | 'relayDays';
 
 /** Problems keyed by the DirectiveInput path the server would also use ("sections.0.tasks.1.text"). */
 export function validateDraft(d: DirectiveDraft): Record<string, DraftErrorCode> {
@@ -243,6 +272,7 @@ export function validateDraft(d: DirectiveDraft): Record<string, DraftErrorCode>
     });
   });
   if (d.alertStart && d.alertEnd && d.alertEnd < d.alertStart) errors.alertEnd = 'alertRange';
+  if (d.relayWithinDays.trim() && relayDays(d.relayWithinDays) === null) errors.relayWithinDays = 'relayDays';
   return errors;
 }
 

@@ -30,6 +30,32 @@ export function taskTally(tasks: readonly Pick<AssignmentReportTask, 'outcome'>[
   return `Đơn vị ${parts.join('; ')}.`;
 }
 
+const MAX_NAMES = 10;
+const names = (xs: readonly string[]) =>
+  `${xs
+    .slice(0, MAX_NAMES)
+    .map((x) => cleanLine(x, 200))
+    .join(', ')}${xs.length > MAX_NAMES ? ` và ${xs.length - MAX_NAMES} đơn vị khác` : ''}`;
+
+/** "- Kết quả của các đơn vị trực thuộc: 10/12 đơn vị đã thực hiện; 1 không thực hiện được (Trường A); …" */
+export function unitsLine(u: NonNullable<AssignmentReportTask['units']>): string {
+  const parts = [
+    `${u.done}/${u.units} đơn vị đã thực hiện`,
+    u.notDone ? `${u.notDone} đơn vị không thực hiện được (${names(u.notDoneNames)})` : null,
+    u.notApplicable ? `${u.notApplicable} đơn vị không áp dụng` : null,
+    u.open ? `${u.open} đơn vị chưa hoàn thành (${names(u.openNames)})` : null,
+  ].filter(Boolean);
+  return `- Kết quả của các đơn vị trực thuộc: ${parts.join('; ')}.`;
+}
+
+/** "Đơn vị đã triển khai đến 14 đơn vị trực thuộc (Công văn số 12/UBND-VP)." */
+export function relaysLine(relays: NonNullable<AssignmentReportDoc['relays']>): string | null {
+  if (relays.length === 0) return null;
+  const total = relays.reduce((n, r) => n + r.units, 0);
+  const docs = relays.map((r) => (r.number ? `Công văn số ${cleanLine(r.number, 100)}` : 'công văn chưa có số')).join(', ');
+  return `Đơn vị đã triển khai đến ${total} đơn vị trực thuộc (${docs}).`;
+}
+
 function taskParagraphs(tasks: readonly AssignmentReportTask[]): FileChild[] {
   const out: FileChild[] = [];
   let section: string | null = null;
@@ -41,6 +67,7 @@ function taskParagraphs(tasks: readonly AssignmentReportTask[]): FileChild[] {
     if (t.reason) out.push(bodyPara(`- Lý do: ${cleanText(t.reason, LIMITS.reportInDocx).replace(/\s+/g, ' ')}`));
     if (t.report) out.push(bodyPara(`- Nội dung đã thực hiện: ${cleanText(t.report, LIMITS.reportInDocx).replace(/\s+/g, ' ')}`));
     if (t.evidence > 0) out.push(bodyPara(`- Tài liệu minh chứng: ${t.evidence} tệp (lưu trên hệ thống Khiên).`));
+    if (t.units && t.units.units > 0) out.push(bodyPara(unitsLine(t.units)));
   });
   return out;
 }
@@ -64,7 +91,9 @@ export async function buildAssignmentReportDocx(r: AssignmentReportDoc): Promise
   ];
   if (r.tasks.length === 0) children.push(bodyPara('Công văn không giao nhiệm vụ cụ thể cho đơn vị.'));
   else children.push(...taskParagraphs(r.tasks));
+  const relayed = relaysLine(r.relays ?? []);
   children.push(heading('II. Tổng hợp'), bodyPara(withEndMark(taskTally(r.tasks)), { keepNext: true }));
+  if (relayed) children.push(bodyPara(relayed, { keepNext: true }));
   children.push(
     para('', { size: 6, keepNext: true }),
     footerTable({ authority: null, title: 'Thủ trưởng đơn vị', name: null }, assignmentReportCopies(r.issuerName)),

@@ -74,6 +74,8 @@ export interface AssignmentReportTask {
   /** why not done / not applicable */
   reason: string | null;
   evidence: number;
+  /** relayed to the org's own units: how they answered (null: not relayed) */
+  units?: { units: number; done: number; notDone: number; notApplicable: number; open: number; notDoneNames: string[]; openNames: string[] } | null;
 }
 
 /**
@@ -94,6 +96,8 @@ export interface AssignmentReportDoc {
   /** The org that issued the directive: to whom the report goes. */
   issuerName: string;
   tasks: AssignmentReportTask[];
+  /** the org's relays to its own units ("Công văn số 12/UBND-VP", 14 units); empty when it relayed nothing */
+  relays?: { number: string | null; units: number }[];
   /** ISO timestamp; printed in Vietnam time (UTC+7). */
   generatedAt: string;
 }
