@@ -15,6 +15,7 @@ import { benchTimers } from './jobs-bench.js';
 import { benchWebLoad } from './web-load-bench.js';
 import { benchAlerts } from './alerts-bench.js';
 import { benchIncidents } from './incidents-bench.js';
+import { benchRelay } from './relay-bench.js';
 
 const rows: Row[] = [];
 
@@ -23,7 +24,7 @@ const rows: Row[] = [];
  * `tsx src/run.ts --only issue` (one engine). An environment variable, because npm appends
  * arguments to the last of the script's two commands only.
  */
-const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'inventory', 'timers', 'web', 'alerts', 'incidents'] as const;
+const SECTIONS = ['serve', 'parse', 'ocr', 'issue', 'relay', 'inventory', 'timers', 'web', 'alerts', 'incidents'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = onlySection();
 const runs = (s: Section) => only === null || only === s;
@@ -47,6 +48,14 @@ async function main(): Promise<void> {
       rows.push(...(await benchIssue(databaseUrl ? await freshDatabase(databaseUrl) : undefined, issueDir)));
     } finally {
       fs.rmSync(issueDir, { recursive: true, force: true });
+    }
+  }
+  if (runs('relay')) {
+    const relayDir = path.join(ROOT, '.tmp', `bench-relay-${Date.now()}`);
+    try {
+      rows.push(...(await benchRelay(databaseUrl ? await freshDatabase(databaseUrl, 'khien_bench_relay') : undefined, relayDir)));
+    } finally {
+      fs.rmSync(relayDir, { recursive: true, force: true });
     }
   }
   if (runs('inventory')) {

@@ -138,24 +138,24 @@ describe('relaying a received directive', () => {
   });
 
   it('refuses received tasks that are not the assignment’s, and on a directive that relays nothing', async () => {
-    const bogus = inputOf(relay, o.ward);
+    const bogus = inputOf(relay, o.ward!);
     bogus.sections[0]!.tasks[0]!.parentTaskId = relay.id;
     const res = await ward.send('PUT', `/api/v1/directives/${relay.id}?version=${relay.version}`, bogus);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.reason).toBe('parent_task_unknown');
-    const own = await ward.send('POST', '/api/v1/directives', inputOf(relay, o.ward, { references: [] }));
+    const own = await ward.send('POST', '/api/v1/directives', inputOf(relay, o.ward!, { references: [] }));
     expect(own.statusCode).toBe(400);
     expect(own.json().error.reason).toBe('parent_task_without_relay');
   });
 
   it('refuses to issue a relay due after the date the ward was given, then issues it to the ward’s units', async () => {
-    const late = inputOf(relay, o.ward, { dueAt: new Date(new Date(parent.dueAt!).getTime() + DAY).toISOString() });
+    const late = inputOf(relay, o.ward!, { dueAt: new Date(new Date(parent.dueAt!).getTime() + DAY).toISOString() });
     const saved = await ward.send('PUT', `/api/v1/directives/${relay.id}?version=${relay.version}`, late);
     expect(saved.statusCode, saved.body).toBe(200);
     const refused = await ward.send('POST', `/api/v1/directives/${relay.id}/issue`, { version: saved.json().version });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.reason).toBe('relay_due_after_parent');
-    const fixed = await ward.send('PUT', `/api/v1/directives/${relay.id}?version=${saved.json().version}`, inputOf(relay, o.ward));
+    const fixed = await ward.send('PUT', `/api/v1/directives/${relay.id}?version=${saved.json().version}`, inputOf(relay, o.ward!));
     const issued = await ward.send('POST', `/api/v1/directives/${relay.id}/issue`, { version: fixed.json().version });
     expect(issued.statusCode, issued.body).toBe(200);
     relay = issued.json();

@@ -83,6 +83,8 @@ export const DirectiveInputSchema = z
     number: text(100).nullable().default(null),
     place: text(100).nullable().default(null),
     issuedOn: IsoDateSchema.nullable().default(null),
+    /** the date as written when it is incomplete ("ngày   tháng 01 năm 2024"), printed with its blanks */
+    dateText: text(100).nullable().default(null),
     /** the line above the issuer in the header ("UBND TỈNH ĐIỆN BIÊN"); null when there is none */
     governingBody: text(300).nullable().default(null),
     /** "Công văn", "Kế hoạch", "Quyết định"… */
@@ -157,6 +159,7 @@ export const DirectiveSchema = DirectiveSummarySchema.extend({
   contacts: z.array(z.object({ name: z.string(), phone: z.string(), title: z.string().nullable() })),
   governingBody: z.string().nullable(),
   documentType: z.string().nullable(),
+  dateText: z.string().nullable(),
   references: z.array(DirectiveReferenceSchema.extend({ directiveId: IdSchema.nullable() })),
   relayWithinDays: z.number().int().nullable(),
   /** relayed from a received assignment: the directive it passes on */

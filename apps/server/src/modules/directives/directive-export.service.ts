@@ -41,15 +41,27 @@ const KIND_VI: Record<string, string> = {
   other: 'Khác',
 };
 
+// People's Committees write in their own name, with no governing body above it (Decree 30/2020, Annex I)
+const SELF_GOVERNED = new Set(['province', 'district', 'commune', 'ward', 'special_zone']);
+
+/** The line above the issuer: as written on the letter when it says; otherwise the parent org, except for a People's Committee. */
+export function governingLine(d: Pick<VisibleDirective, 'governingBody'>, kind: string | null, parentName: string | null): string | null {
+  const written = d.governingBody?.trim();
+  if (written) return written.toLocaleUpperCase('vi');
+  if (!parentName || (kind && SELF_GOVERNED.has(kind))) return null;
+  return parentName.toLocaleUpperCase('vi');
+}
+
 async function headerOf(db: Db, d: VisibleDirective) {
   const org = await getOrgRef(db, d.orgId);
   const parent = org?.parentId ? await getOrgRef(db, org.parentId) : undefined;
   return {
-    parentBody: parent ? parent.name.toLocaleUpperCase('vi') : null,
+    parentBody: governingLine(d, org?.kind ?? null, parent?.name ?? null),
     issuingBody: d.orgName.toLocaleUpperCase('vi'),
     number: d.number,
     place: d.place,
     date: d.issuedOn,
+    dateText: d.dateText,
     subject: d.subject,
     signer: d.signer,
     copiesTo: d.copiesTo,

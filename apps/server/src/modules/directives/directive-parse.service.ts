@@ -24,6 +24,7 @@ export function draftFrom(p: ParsedDispatch): Draft['draft'] {
     contacts: p.contacts.slice(0, 50).map((c) => ({ name: c.name.slice(0, 200), phone: c.phone.slice(0, 40), title: null })),
     governingBody: null,
     documentType: null,
+    dateText: p.date ? null : cut(p.dateText, 100),
     references: [],
     relayWithinDays: null,
     alertStart: null,

@@ -73,6 +73,7 @@ export async function relayAssignment(db: Db, work: WorkContext, actor: Actor, a
     number: null,
     place: null,
     issuedOn: null,
+    dateText: null,
     governingBody: null,
     documentType: 'Công văn',
     subject: parent.subject,

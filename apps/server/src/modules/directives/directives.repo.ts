@@ -91,18 +91,16 @@ export async function replaceSections(
       .values({ directiveId, position: i + 1, heading: s.heading, addressees: s.addressees, rule: s.rule })
       .returning({ id: directiveSections.id });
     if (s.tasks.length > 0) {
-      await db
-        .insert(directiveTasks)
-        .values(
-          s.tasks.map((t) => ({
-            directiveId,
-            sectionId: row!.id,
-            position: ++taskPosition,
-            text: t.text,
-            dueAt: t.dueAt,
-            parentTaskId: t.parentTaskId ?? null,
-          })),
-        );
+      await db.insert(directiveTasks).values(
+        s.tasks.map((t) => ({
+          directiveId,
+          sectionId: row!.id,
+          position: ++taskPosition,
+          text: t.text,
+          dueAt: t.dueAt,
+          parentTaskId: t.parentTaskId ?? null,
+        })),
+      );
     }
   }
 }

@@ -24,6 +24,8 @@ export const directives = pgTable(
     number: text('number'),
     place: text('place'),
     issuedOn: date('issued_on'),
+    /** the date as written when it is incomplete ("ngày   tháng 01 năm 2024"); null when issuedOn says it all */
+    dateText: text('date_text'),
     governingBody: text('governing_body'),
     documentType: text('document_type'),
     subject: text('subject').notNull(),

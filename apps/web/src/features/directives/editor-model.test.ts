@@ -15,6 +15,7 @@ const PARSED: ParsedDispatchDraft['draft'] = {
   copiesTo: ['Như trên;', 'Lưu: VT, CA.'],
   signer: { authority: 'TM. ỦY BAN NHÂN DÂN', title: 'PHÓ CHỦ TỊCH', name: 'Lù Văn Ánh' },
   contacts: [{ name: 'Phòng Văn hoá và Thông tin', phone: '02773.822.202', title: null }],
+  dateText: null,
   governingBody: 'UBND THỊ XÃ MƯỜNG LAY',
   documentType: 'Công văn',
   references: [],

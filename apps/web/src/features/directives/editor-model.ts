@@ -51,6 +51,8 @@ export interface DirectiveDraft {
   number: string;
   place: string;
   issuedOn: string;
+  /** the date as written when incomplete ("ngày   tháng 01 năm 2024"), kept while issuedOn is empty */
+  dateText: string;
   /** the line above the issuer in the header; '' when there is none */
   governingBody: string;
   /** "Công văn", "Kế hoạch"… */
@@ -101,6 +103,7 @@ export function emptyDraft(issuerOrg: OrgRef | null = null): DirectiveDraft {
     number: '',
     place: '',
     issuedOn: '',
+    dateText: '',
     governingBody: '',
     documentType: '',
     subject: '',
@@ -180,6 +183,7 @@ function fromShape(src: SourceShape, issuerOrg: OrgRef | null, rule: unknown): D
     number: src.number ?? '',
     place: src.place ?? '',
     issuedOn: src.issuedOn ?? '',
+    dateText: src.dateText ?? '',
     governingBody: src.governingBody ?? '',
     documentType: src.documentType ?? '',
     subject: src.subject,
@@ -224,6 +228,7 @@ export function toInput(d: DirectiveDraft): DirectiveInput {
     number: orNull(d.number),
     place: orNull(d.place),
     issuedOn: d.issuedOn || null,
+    dateText: d.issuedOn ? null : orNull(d.dateText),
     governingBody: orNull(d.governingBody),
     documentType: orNull(d.documentType),
     subject: d.subject.trim(),

@@ -30,14 +30,29 @@ export function padMonth(month: number): string {
  * "Mường Lay, ngày 05 tháng 3 năm 2026". Without a date, blanks to fill in by hand:
  * "Mường Lay, ngày    tháng    năm 20…". Without a place the line starts with "Ngày".
  */
-export function formatVietnameseDateLine(place: string | null, isoDate: string | null): string {
-  let when = BLANK_DATE;
+export function formatVietnameseDateLine(place: string | null, isoDate: string | null, written: string | null = null): string {
+  let when = written ? partialDate(written) : BLANK_DATE;
   if (isoDate && isoDate.trim()) {
     const { year, month, day } = parseIsoDate(isoDate);
     when = `ngày ${padDay(day)} tháng ${padMonth(month)} năm ${year}`;
   }
   const where = cleanLine(place, 200);
   return where ? `${where}, ${when}` : `N${when.slice(1)}`;
+}
+
+const BLANK = '    ';
+
+/**
+ * A date written with parts left for the clerk ("ngày   tháng 01 năm 2024"): the parts given are
+ * kept, each missing one is the blank filled by hand — "ngày    tháng 01 năm 2024".
+ */
+export function partialDate(written: string): string {
+  const m = /ngày[\s….]*(\d{1,2})?[\s….]*tháng[\s….]*(\d{1,2})?[\s….]*năm[\s….]*(\d{4})?/iu.exec(cleanLine(written, 200));
+  if (!m) return BLANK_DATE;
+  const [day, month, year] = [m[1], m[2], m[3]].map((x) => (x ? Number(x) : null));
+  const d = day && day >= 1 && day <= 31 ? padDay(day) : BLANK;
+  const mo = month && month >= 1 && month <= 12 ? padMonth(month) : BLANK;
+  return `ngày ${d} tháng ${mo} năm ${year ?? '20…'}`;
 }
 
 /** "05/3/2026", as dates are cited inside a text ("Công văn số 907/CAT-PA05 ngày 27/02/2026"). */

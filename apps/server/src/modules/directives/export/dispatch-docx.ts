@@ -23,14 +23,46 @@ function taskLine(task: string): string {
 
 /** The body of a công văn: preamble, numbered sections with their tasks, closing marked "./.". */
 export function dispatchBody(doc: Pick<DispatchDoc, 'preamble' | 'sections' | 'closing'>): FileChild[] {
-  const out: FileChild[] = splitLines(doc.preamble, LIMITS.preambleParagraphs).map((p) => bodyPara(p));
-  const sections = doc.sections.slice(0, LIMITS.sections);
-  sections.forEach((section, i) => {
-    if (cleanLine(section.heading)) out.push(bodyPara([run(sectionHeading(section.heading, i), { bold: true })], { keepNext: true }));
-    for (const task of section.tasks.slice(0, LIMITS.tasksPerSection)) if (cleanLine(task)) out.push(bodyPara(taskLine(task)));
+  return bodyLines(doc).map((l) =>
+    l.kind === 'heading' ? bodyPara([run(l.text, { bold: true })], { keepNext: true }) : bodyPara(l.text, { keepNext: l.kind === 'closing' }),
+  );
+}
+
+export interface BodyLine {
+  kind: 'preamble' | 'heading' | 'task' | 'closing';
+  text: string;
+}
+
+/** Compared without numbering, bullets, case, spacing and end marks: "1. Công an phường:" is "công an phường". */
+const sameWords = (s: string) =>
+  cleanLine(s)
+    .replace(/^(?:[0-9]+|[IVXLC]+|[a-zđ])[.)]\s*|^[-–—•+*]\s*/iu, '')
+    .replace(/[\s.:;,/]+$/u, '')
+    .replace(/\s+/g, ' ')
+    .toLocaleLowerCase('vi');
+
+/**
+ * The body's paragraphs in print order, each once: a task that only repeats its section's heading is
+ * the heading, and a paragraph that repeats the one before it (a preamble sentence a parser also made
+ * a task, a closing kept twice) is printed once.
+ */
+export function bodyLines(doc: Pick<DispatchDoc, 'preamble' | 'sections' | 'closing'>): BodyLine[] {
+  const out: BodyLine[] = [];
+  const push = (kind: BodyLine['kind'], text: string) => {
+    const prev = out.at(-1);
+    if (!cleanLine(text) || (prev && sameWords(prev.text) === sameWords(text))) return;
+    out.push({ kind, text });
+  };
+  for (const p of splitLines(doc.preamble, LIMITS.preambleParagraphs)) push('preamble', p);
+  doc.sections.slice(0, LIMITS.sections).forEach((section, i) => {
+    if (cleanLine(section.heading)) push('heading', sectionHeading(section.heading, i));
+    for (const task of section.tasks.slice(0, LIMITS.tasksPerSection)) {
+      if (cleanLine(section.heading) && sameWords(task) === sameWords(section.heading)) continue;
+      push('task', taskLine(task));
+    }
   });
   const closing = splitLines(doc.closing, LIMITS.preambleParagraphs);
-  closing.forEach((p, i) => out.push(bodyPara(i === closing.length - 1 ? withEndMark(p) : p, { keepNext: true })));
+  closing.forEach((p, i) => push('closing', i === closing.length - 1 ? withEndMark(p) : p));
   return out;
 }
 
@@ -43,7 +75,7 @@ export async function buildDispatchDocx(doc: DispatchDoc): Promise<Buffer> {
       issuingBody: doc.issuingBody,
       numberLine: formatNumberLine(doc.number),
       subjectLine: subject,
-      dateLine: formatVietnameseDateLine(doc.place, doc.date),
+      dateLine: formatVietnameseDateLine(doc.place, doc.date, doc.dateText ?? null),
     }),
     ...recipientsBlock(doc.recipients),
     ...dispatchBody(doc),

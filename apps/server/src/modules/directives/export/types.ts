@@ -9,6 +9,8 @@ export interface DispatchDoc {
   place: string | null;
   /** ISO yyyy-mm-dd; null prints "ngày    tháng    năm 20…". */
   date: string | null;
+  /** The date as written when it is incomplete ("ngày   tháng 01 năm 2024"): its parts are kept, the rest left blank. */
+  dateText?: string | null;
   /** Without the "V/v " prefix. */
   subject: string;
   /** "Kính gửi": one goes on the same line, several one per line. */

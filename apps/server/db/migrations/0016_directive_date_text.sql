@@ -1,0 +1,1 @@
+ALTER TABLE "directives" ADD COLUMN "date_text" text;
