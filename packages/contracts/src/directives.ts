@@ -310,6 +310,8 @@ export type LowConfidenceField = z.infer<typeof LowConfidenceFieldSchema>;
 
 export const ParsedDispatchDraftSchema = z.object({
   draft: DirectiveInputSchema.omit({ issuerOrgId: true }).extend({ issuerOrgId: IdSchema.nullable() }),
+  /** the issuing body as the letter writes it ("UỶ BAN NHÂN DÂN PHƯỜNG MƯỜNG LAY"); `draft.issuerOrgId` is the org of the tree proposed for it */
+  issuerText: z.string().nullable().default(null),
   warnings: z.array(z.string()),
   /** the original file, kept to attach when the draft is saved */
   sourceFileId: IdSchema.nullable(),

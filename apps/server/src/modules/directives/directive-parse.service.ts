@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/client.js';
 import { requireSomewhere, type Actor } from '../../platform/policy.js';
 import type { FileStore } from '../../platform/files/files.js';
 import { extractDispatchText, parseDispatchText } from './dispatch-text.js';
+import { withProposals } from './directive-import-match.js';
 
 type Draft = z.infer<typeof ParsedDispatchDraftSchema>;
 
@@ -51,5 +52,5 @@ export async function parseToDraft(
   const text = 'text' in input ? input.text : await extractDispatchText(input.file.data, input.file.filename);
   const parsed = parseDispatchText(text);
   const stored = 'file' in input ? await store.put(db, { ...input.file, createdBy: actor.userId }) : null;
-  return { draft: draftFrom(parsed), warnings: parsed.warnings, sourceFileId: stored?.id ?? null };
+  return withProposals(db, actor, { draft: draftFrom(parsed), issuerText: parsed.issuer, warnings: parsed.warnings, sourceFileId: stored?.id ?? null });
 }

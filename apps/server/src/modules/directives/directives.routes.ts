@@ -31,6 +31,7 @@ import { closeDirective, issueDirective, previewRecipients } from './directive-i
 import { parseToDraft } from './directive-parse.service.js';
 import { rollup } from './rollup.service.js';
 import { cascade } from './directive-cascade.service.js';
+import { documentImportFor } from './directive-import-match.js';
 import type { WorkContext } from '../work/index.js';
 import { exportDirectiveDocx, exportReport } from './directive-export.service.js';
 import { directiveFileReader } from './files-access.js';
@@ -86,11 +87,11 @@ export function registerDirectives(app: FastifyInstance, deps: DirectivesDeps): 
     async (req, reply) => {
       const started = await startDocumentImport(db, files, req.actor!, await uploadedFile(req, DOCUMENT_LIMITS.maxBytes), req.audit);
       // 201: read already (text layers); 202: queued for OCR, poll GET …/imports/:id
-      return reply.status(started.status === 'queued' ? 202 : 201).send(started);
+      return reply.status(started.status === 'queued' ? 202 : 201).send(await documentImportFor(db, req.actor!, started));
     },
   );
   r.get('/api/v1/directives/imports/:id', { config: write, schema: { tags, params: IdParamsSchema, response: { 200: DocumentImportSchema } } }, async (req) =>
-    toDocumentImport(await getDocumentImport(db, req.actor!, req.params.id)),
+    documentImportFor(db, req.actor!, toDocumentImport(await getDocumentImport(db, req.actor!, req.params.id))),
   );
   r.get(
     '/api/v1/directives/imports/:id/pages/:page',

@@ -161,6 +161,7 @@ export function draftFromDocument(read: ReadDocument, sourceFileId: string | nul
   if (lowConfidence.length > 0) warnings.unshift(`Có ${lowConfidence.length} trường chứa chữ nhận dạng (OCR) chưa chắc chắn, được tô màu để kiểm tra`);
   return {
     draft,
+    issuerText: parsed.issuer,
     warnings,
     sourceFileId,
     document: {
