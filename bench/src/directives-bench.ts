@@ -22,7 +22,7 @@ export interface Row {
   ok: boolean;
 }
 
-const ADMIN: Actor = {
+export const ADMIN: Actor = {
   kind: 'user',
   userId: '00000000-0000-0000-0000-000000000000',
   label: 'bench',
@@ -30,7 +30,7 @@ const ADMIN: Actor = {
   grants: [{ role: 'system_admin', orgPath: null }],
   tokenLimit: null,
 };
-const audit = { actor: ADMIN, ip: null, requestId: null };
+export const audit = { actor: ADMIN, ip: null, requestId: null };
 
 export function benchParse(): Row[] {
   const dir = path.resolve(ROOT, '../shared/seeds');

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { DirectiveInputSchema } from '@khien/contracts';
 import { openDatabase, queryRows } from '../../apps/server/src/platform/db/client.js';
-import type { Actor } from '../../apps/server/src/platform/policy.js';
 import { createDraft } from '../../apps/server/src/modules/directives/directive-drafts.service.js';
 import { issueDirective } from '../../apps/server/src/modules/directives/directive-issue.service.js';
 import { relayAssignment } from '../../apps/server/src/modules/directives/directive-relay.service.js';
@@ -11,17 +10,8 @@ import { workJobs } from '../../apps/server/src/modules/work/index.js';
 import { installJobs } from '../../apps/server/src/platform/jobs/index.js';
 import { buildWorkContext } from '../../apps/server/src/work-context.js';
 import { seedNationalTree } from './national-tree.js';
-import type { Row } from './directives-bench.js';
+import { ADMIN, audit, type Row } from './directives-bench.js';
 
-const ADMIN: Actor = {
-  kind: 'user',
-  userId: '00000000-0000-0000-0000-000000000000',
-  label: 'bench',
-  tokenId: null,
-  grants: [{ role: 'system_admin', orgPath: null }],
-  tokenLimit: null,
-};
-const audit = { actor: ADMIN, ip: null, requestId: null };
 const DAY = 86_400_000;
 const label = (id: string) => id.replace(/-/g, '_');
 
