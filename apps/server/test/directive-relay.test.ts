@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/platform/db/client.js';
+import { runTimers } from '../src/modules/work/index.js';
+import { buildWorkContext } from '../src/work-context.js';
 import { readZipPart } from '../src/modules/directives/export/test-render.js';
 import { buildOrg, buildUser, createTestApp, postFile, signIn, type Client, type TestApp } from './harness.js';
 
@@ -41,6 +43,7 @@ interface Assignment {
 }
 
 const DAY = 86_400_000;
+const work = buildWorkContext();
 let parent: Directive;
 let wardAssignment: Assignment;
 let relay: Directive;
@@ -190,6 +193,19 @@ describe('the cascade and the report that climbs', () => {
     const todo = (await stranger.get('/api/v1/work?kind=directive_relay')).json() as { items: { label: string; dueAt: string }[] };
     expect(todo.items).toHaveLength(1);
     expect(todo.items[0]!.label).toMatch(/^Triển khai đến các đơn vị trực thuộc: 907\/CAT-PA05/);
+  });
+
+  it('not relayed when the days are up: reminded, then escalated to the province, never the ward that relayed', async () => {
+    const fired = await runTimers(work, t.database.db, { kind: 'directive_relay', sourceId: parent.id }, new Date(Date.now() + 4 * DAY));
+    expect(fired.escalate).toBeGreaterThanOrEqual(1);
+    const inbox = (await province.get('/api/v1/notifications?limit=100')).json().items as { kind: string; body: string; title: string }[];
+    expect(inbox.some((n) => n.kind === 'work.overdue' && `${n.title} ${n.body}`.includes('Triển khai đến các đơn vị trực thuộc'))).toBe(true);
+    const events = await queryRows<{ org_id: string; n: number }>(
+      t.database.db,
+      sql`select w.org_id, count(e.id)::int as n from work_items w left join work_events e on e.item_id = w.id and e.kind = 'escalated'
+           where w.kind = 'directive_relay' and w.source_id = ${parent.id} group by w.org_id`,
+    );
+    expect(Object.fromEntries(events.map((e) => [e.org_id, Number(e.n)]))).toMatchObject({ [o.ward!]: 0, [o.commune!]: 1 });
   });
 
   it('pre-fills the ward’s report from its units’ answers, and prints them in its báo cáo', async () => {
