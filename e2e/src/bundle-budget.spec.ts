@@ -27,14 +27,15 @@ const GOAL = 150 * KB;
 // budgets rose by that much and kept their spare; the duty and alert pages have some 5% on top
 /** What each page may load, gzipped (see above). */
 const BUDGETS: Record<string, number> = {
-  // + the incidents module's words (issue 15), which every page's translations carry
-  'sign-in': 242 * KB,
-  'to-do': 264 * KB,
-  'work item': 272 * KB,
-  assignments: 261 * KB,
-  assignment: 278 * KB,
+  // + the incidents module's words (issue 15), and the relay, cascade and import words of issue 11 (+2 KB),
+  // which every page's translations carry
+  'sign-in': 244 * KB,
+  'to-do': 266 * KB,
+  'work item': 274 * KB,
+  assignments: 263 * KB,
+  assignment: 280 * KB,
   system: 307 * KB,
-  notifications: 261 * KB,
+  notifications: 263 * KB,
   'on duty': 271 * KB,
   roster: 303 * KB,
   alerts: 274 * KB,

@@ -1,7 +1,7 @@
 import type { Assignment } from '@khien/contracts';
 import { Alert, Anchor, Button, Collapse, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../lib/auth-context';
@@ -18,6 +18,9 @@ import { assignmentKeys, assignmentsApi, directiveKeys, directivesApi } from './
 import { MutationError } from './mutation-error';
 import { ReviewPanel } from './review-panel';
 import { AssignmentStatusBadge } from './status-badges';
+
+// only an org with units of its own relays: kept out of the unit officer's phone page
+const RelaySection = lazy(() => import('./relay-section').then((m) => ({ default: m.RelaySection })));
 
 /** /assignments/:id: the commune officer's phone view of one directive assigned to their org. */
 export function AssignmentPage() {
@@ -136,6 +139,12 @@ export function AssignmentPage() {
           </Text>
           <MutationError error={acknowledge.error} onReload={reload} />
         </Stack>
+      )}
+
+      {(a.canRelay || a.relays.length > 0) && (
+        <Suspense fallback={null}>
+          <RelaySection assignment={a} onReload={reload} />
+        </Suspense>
       )}
 
       <AssignmentReport key={a.id} assignment={a} canReport={canReport} onApply={apply} onReload={reload} />

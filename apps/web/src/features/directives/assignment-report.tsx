@@ -1,7 +1,7 @@
-import type { Assignment } from '@khien/contracts';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Assignment, FromUnitsTask } from '@khien/contracts';
+import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-client';
 import {
@@ -16,10 +16,14 @@ import {
   type TaskDraft,
 } from './assignment-model';
 import { assignmentsApi, type AssignmentTask } from './directives-api';
+import { fillTasks, hasIssuedRelay } from './from-units-model';
 import { MutationError } from './mutation-error';
 import { SubmitDialog } from './submit-dialog';
 import { TaskCard } from './task-card';
 import { UnsavedGuard } from './unsaved-guard';
+
+// only orgs that relayed it open this: kept out of the phone's assignment page for everyone else
+const FromUnitsPanel = lazy(() => import('./from-units-panel').then((m) => ({ default: m.FromUnitsPanel })));
 
 interface AssignmentReportProps {
   assignment: Assignment;
@@ -70,6 +74,18 @@ export function AssignmentReport({ assignment: a, canReport, onApply, onReload }
       }
     },
   });
+  // filled into the drafts only: the officer reads, edits, and saves with the save bar
+  const fill = useCallback(
+    (fromUnits: readonly FromUnitsTask[], only?: string) => {
+      const result = fillTasks(a.tasks, drafts, fromUnits, only);
+      if (result.filled.length > 0) {
+        setDrafts(result.drafts);
+        setSaved((prev) => new Set([...prev].filter((x) => !result.filled.includes(x))));
+      }
+      return result.filled.length;
+    },
+    [a.tasks, drafts],
+  );
   const trySave = () => {
     setShowErrors(true);
     if (missingReasons === 0 && changes.length > 0) save.mutate();
@@ -88,6 +104,12 @@ export function AssignmentReport({ assignment: a, canReport, onApply, onReload }
 
   return (
     <Stack gap="md" data-testid="assignment-report">
+      {hasIssuedRelay(a.relays) && (
+        <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+          {/* a new version (saved) starts without the last fill's note */}
+          <FromUnitsPanel key={a.version} assignmentId={a.id} tasks={a.tasks} canFill={canReport} onFill={fill} />
+        </Suspense>
+      )}
       <Title order={4}>{t('assignments.tasksTitle', { done, total: a.tasks.length })}</Title>
       {a.tasks.map((task, i) => (
         <TaskCard

@@ -28,6 +28,14 @@ export function ContactsEditor({ value, onChange }: ContactsEditorProps) {
             style={{ flex: '2 1 14rem' }}
           />
           <TextInput
+            aria-label={t('directives.editor.contactTitle', { n: i + 1 })}
+            placeholder={t('directives.editor.contactTitlePlaceholder')}
+            value={c.title}
+            onChange={(e) => set(i, { title: e.currentTarget.value })}
+            maxLength={200}
+            style={{ flex: '1 1 9rem' }}
+          />
+          <TextInput
             aria-label={t('directives.editor.contactPhone', { n: i + 1 })}
             placeholder={t('directives.editor.contactPhonePlaceholder')}
             type="tel"

@@ -1,15 +1,17 @@
 import type { DirectiveInput } from '@khien/contracts';
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/date-field';
 import { fieldErrorsOf } from '../../components/error-alert';
 import { ContactsEditor } from './contacts-editor';
+import { EditorDeadlines } from './editor-deadlines';
 import { FlagNote, flagProps, type FieldFlags } from './low-confidence';
 import { draftToRule, emptySection, moveItem, toInput, validateDraft, type DirectiveDraft, type DraftErrorCode, type SectionDraft } from './editor-model';
-import { MutationError } from './mutation-error';
+import { MutationError, useDirectiveReasonText } from './mutation-error';
 import { OrgRefPicker } from './org-ref';
 import { RecipientRuleEditor } from './recipient-rule-editor';
+import { ReferencesEditor } from './references-editor';
 import { SectionEditor } from './section-editor';
 
 interface DirectiveEditorProps {
@@ -37,6 +39,8 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
 
   const local = validateDraft(d);
   const server = fieldErrorsOf(error);
+  // the server's field message is English; its reason, when translated, says the same in the reader's words
+  const serverReason = useDirectiveReasonText()(error);
   const problem: Record<DraftErrorCode, string> = {
     required: t('common.required'),
     ruleEmpty: t('directives.rule.emptyOrgs'),
@@ -46,7 +50,8 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
   };
   const err = (path: string): string | undefined => {
     const code = touched ? local[path] : undefined;
-    return code ? problem[code] : server[path];
+    if (code) return problem[code];
+    return server[path] !== undefined ? (serverReason ?? server[path]) : undefined;
   };
   const localCount = Object.keys(local).length;
   const defaultRule = draftToRule(d.rule);
@@ -73,6 +78,24 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               required
               testId="issuer-org"
             />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t('directives.editor.governingBody')}
+                value={d.governingBody}
+                onChange={(e) => set({ governingBody: e.currentTarget.value })}
+                error={err('governingBody')}
+                maxLength={300}
+                {...flagProps(flags, 'governingBody', t('directives.editor.governingBodyHint'))}
+              />
+              <TextInput
+                label={t('directives.editor.documentType')}
+                value={d.documentType}
+                onChange={(e) => set({ documentType: e.currentTarget.value })}
+                error={err('documentType')}
+                maxLength={100}
+                {...flagProps(flags, 'documentType', t('directives.editor.documentTypeHint'))}
+              />
+            </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
               <TextInput
                 label={t('directives.fields.number')}
@@ -126,6 +149,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
               error={err('preamble')}
               {...flagProps(flags, 'preamble')}
             />
+            <ReferencesEditor value={d.references} onChange={(references) => set({ references })} error={err} />
           </Stack>
         </Paper>
 
@@ -223,19 +247,7 @@ export function DirectiveEditor({ initial, directiveId, saving, error, onSubmit,
           </Stack>
         </Paper>
 
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={4}>{t('directives.editor.deadlines')}</Title>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <DateField label={t('directives.fields.alertStart')} value={d.alertStart} onChange={(v) => set({ alertStart: v })} error={err('alertStart')} />
-              <DateField label={t('directives.fields.alertEnd')} value={d.alertEnd} onChange={(v) => set({ alertEnd: v })} error={err('alertEnd')} />
-              <DateField label={t('directives.fields.dueDate')} value={d.dueDate} onChange={(v) => set({ dueDate: v })} error={err('dueAt')} />
-            </SimpleGrid>
-            <Text size="xs" c="dimmed">
-              {t('directives.editor.deadlinesHint')}
-            </Text>
-          </Stack>
-        </Paper>
+        <EditorDeadlines draft={d} set={set} error={err} />
 
         {touched && localCount > 0 && (
           <Alert color="red" variant="light" role="alert" data-testid="editor-problems">

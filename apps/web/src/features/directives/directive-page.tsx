@@ -8,9 +8,11 @@ import { PageHeader } from '../../components/page-header';
 import type { RollupBy } from '../../lib/enums';
 import { formatDate, formatDateTime } from '../../lib/format-date';
 import { AttachmentList } from './attachment-list';
+import { CascadePanel } from './cascade-panel';
 import { DirectiveActions } from './directive-actions';
 import { DirectiveAssignments } from './directive-assignments';
 import { DirectiveDocument } from './directive-document';
+import { DirectiveParent } from './directive-parent';
 import { directiveKeys, directivesApi } from './directives-api';
 import { MutationError } from './mutation-error';
 import { NotAcknowledgedList } from './not-acknowledged-list';
@@ -65,6 +67,7 @@ export function DirectivePage() {
       />
       <Stack>
         <MutationError error={uploadError} />
+        <DirectiveParent directive={d} />
         {issued && d.counts.recipients > 0 && (
           <Paper withBorder p="sm">
             <Group gap="lg" wrap="wrap">
@@ -101,6 +104,11 @@ export function DirectivePage() {
               <Tabs.List>
                 {d.canEdit && <Tabs.Tab value="progress">{t('directives.tabs.progress')}</Tabs.Tab>}
                 {d.canEdit && <Tabs.Tab value="notAcknowledged">{t('directives.tabs.notAcknowledged')}</Tabs.Tab>}
+                {d.canEdit && (
+                  <Tabs.Tab value="cascade" data-testid="tab-cascade">
+                    {t('directives.tabs.cascade')}
+                  </Tabs.Tab>
+                )}
                 <Tabs.Tab value="assignments">{d.canEdit ? t('directives.tabs.assignments') : t('directives.tabs.mine')}</Tabs.Tab>
               </Tabs.List>
               {d.canEdit && (
@@ -111,6 +119,11 @@ export function DirectivePage() {
               {d.canEdit && (
                 <Tabs.Panel value="notAcknowledged" pt="md">
                   <NotAcknowledgedList directiveId={d.id} by={by} />
+                </Tabs.Panel>
+              )}
+              {d.canEdit && (
+                <Tabs.Panel value="cascade" pt="md">
+                  <CascadePanel directiveId={d.id} />
                 </Tabs.Panel>
               )}
               <Tabs.Panel value="assignments" pt="md">

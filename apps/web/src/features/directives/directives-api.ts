@@ -5,12 +5,14 @@ import type {
   AssignmentSummarySchema,
   AssignmentTaskSchema,
   AttachmentSchema,
+  Cascade,
   Directive,
   DirectiveInput,
   DirectiveStatus,
   DirectiveSummary,
   DocumentImportCapabilitiesSchema,
   DocumentImportSchema,
+  FromUnits,
   OrgDetail,
   ParsedDispatchDraftSchema,
   RecipientRule,
@@ -57,6 +59,13 @@ export interface AssignmentListQuery {
   offset?: number;
 }
 
+export interface CascadeQuery {
+  limit: number;
+  offset: number;
+  /** only recipients with units that have not relayed */
+  notRelayed?: boolean;
+}
+
 export interface TaskReportInput {
   status: TaskStatus;
   report: string;
@@ -70,6 +79,7 @@ export const directiveKeys = {
   preview: (id: string, rule: string) => ['directives', 'preview', id, rule] as const,
   assignments: (id: string, query: AssignmentListQuery) => ['directives', 'assignments', id, query] as const,
   rollup: (id: string, by: RollupBy) => ['directives', 'rollup', id, by] as const,
+  cascade: (id: string, notRelayed: boolean) => ['directives', 'cascade', id, notRelayed] as const,
   org: (id: string) => ['directives', 'org', id] as const,
   documentImport: (id: string) => ['directives', 'document-import', id] as const,
   importCapabilities: ['directives', 'import-capabilities'] as const,
@@ -79,6 +89,7 @@ export const assignmentKeys = {
   all: ['assignments'] as const,
   inbox: (query: AssignmentListQuery) => ['assignments', 'inbox', query] as const,
   detail: (id: string) => ['assignments', 'detail', id] as const,
+  fromUnits: (id: string) => ['assignments', 'from-units', id] as const,
   orgUsers: (orgId: string) => ['assignments', 'org-users', orgId] as const,
 };
 
@@ -111,6 +122,9 @@ export const directivesApi = {
   assignments: (id: string, query: AssignmentListQuery, signal?: AbortSignal) =>
     api.get<Page<AssignmentSummary>>(`/directives/${id}/assignments`, { ...query }, signal),
   rollup: (id: string, by: RollupBy) => api.get<Rollup>(`/directives/${id}/rollup`, { by }),
+  /** One level of the chain: the recipients and what each relayed; a relay's own cascade is the next level. 403 for the recipient side. */
+  cascade: (id: string, query: CascadeQuery, signal?: AbortSignal) =>
+    api.get<Cascade>(`/directives/${id}/cascade`, { limit: query.limit, offset: query.offset, notRelayed: query.notRelayed ? 'true' : undefined }, signal),
   /** The name of an org a rule refers to by id. */
   org: (id: string) => api.get<OrgDetail>(`/orgs/${id}`),
   /** Plain links: the browser downloads with the session cookie. */
@@ -121,6 +135,10 @@ export const directivesApi = {
 export const assignmentsApi = {
   inbox: (query: AssignmentListQuery, signal?: AbortSignal) => api.get<Page<AssignmentSummary>>('/assignments', { ...query }, signal),
   get: (id: string) => api.get<Assignment>(`/assignments/${id}`),
+  /** Triển khai: a draft directive of the receiving org to its own units, pre-filled; each call makes a new draft. */
+  relay: (id: string) => api.post<Directive>(`/assignments/${id}/relay`),
+  /** What the org's own units answered on the relayed tasks, with a suggested report per task. */
+  fromUnits: (id: string) => api.get<FromUnits>(`/assignments/${id}/from-units`),
   acknowledge: (id: string, version: number) => api.post<Assignment>(`/assignments/${id}/acknowledge`, { version }),
   assign: (id: string, userId: string | null, version: number) => api.post<Assignment>(`/assignments/${id}/assign`, { userId, version }),
   updateTask: (id: string, assignmentTaskId: string, body: TaskReportInput) => api.put<Assignment>(`/assignments/${id}/tasks/${assignmentTaskId}`, body),

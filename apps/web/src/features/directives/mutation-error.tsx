@@ -1,7 +1,10 @@
 import { Alert, Button, List, Text } from '@mantine/core';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../lib/api-client';
-import { useErrorText, useReasonText } from '../../components/error-alert';
+import { ApiError, isApiError } from '../../lib/api-client';
+import { reasonText } from '../../lib/error-reason';
+import { formatDate } from '../../lib/format-date';
+import { useErrorText } from '../../components/error-alert';
 
 /** Codes whose server message says more than the generic translation (parser, rules, state changes). */
 const TELLING_CODES: ReadonlySet<string> = new Set([
@@ -15,6 +18,23 @@ const TELLING_CODES: ReadonlySet<string> = new Set([
   'ARCHIVE_REFUSED',
 ]);
 const MAX_FIELD_ERRORS = 5;
+/** Reason params that are timestamps (a relay due after its parent's deadline): read as dates, not ISO strings. */
+const DATE_PARAMS = ['parentDueAt'] as const;
+
+/** errors.reason.<reason> like the shared useReasonText, with the directive reasons' timestamps as dates. */
+export function useDirectiveReasonText(): (error: unknown) => string | null {
+  const { i18n } = useTranslation();
+  return useCallback(
+    (error: unknown) => {
+      if (!isApiError(error) || !error.reason) return null;
+      const params = { ...error.params };
+      for (const k of DATE_PARAMS) if (typeof params[k] === 'string') params[k] = formatDate(params[k]);
+      const { status, code, message, details, requestId, reason } = error;
+      return reasonText(i18n, new ApiError({ status, code, message, details, requestId, reason, params }));
+    },
+    [i18n],
+  );
+}
 
 interface MutationErrorProps {
   error: unknown;
@@ -32,10 +52,10 @@ interface MutationErrorProps {
 export function MutationError({ error, onReload, serverFirst }: MutationErrorProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const reasonText = useReasonText();
+  const reasonOf = useDirectiveReasonText();
   if (!error) return null;
   // a translated reason already says what the server's (English) sentence says
-  const reason = reasonText(error);
+  const reason = reasonOf(error);
   const requestId = isApiError(error) ? error.requestId : null;
   if (isApiError(error) && error.code === 'CONFLICT') {
     return (
@@ -55,10 +75,11 @@ export function MutationError({ error, onReload, serverFirst }: MutationErrorPro
     );
   }
   const detail = !reason && isApiError(error) && TELLING_CODES.has(error.code) && error.message ? error.message : null;
-  const fields = isApiError(error) ? Object.entries(error.fieldErrors()) : [];
+  // the field messages are the server's English; a translated reason already names the problem
+  const fields = isApiError(error) && !reason ? Object.entries(error.fieldErrors()) : [];
   return (
     <Alert color="red" variant="light" role="alert" data-testid="error-alert">
-      {!(serverFirst && detail) && <Text size="sm">{errorText(error)}</Text>}
+      {!(serverFirst && detail) && <Text size="sm">{reason ?? errorText(error)}</Text>}
       {detail && (
         <Text size="sm" mt={serverFirst ? 0 : 4} data-testid="error-detail">
           {detail}

@@ -32,6 +32,8 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
   const labels = useDirectiveLabels();
   const kindLabels = useLabels();
   const rollup = useRollup(directiveId, by);
+  // by task the rows have no relay figures; by org groups, only when some recipient has units to relay to
+  const relays = rollup.data?.rows.some((r) => (r.withUnits ?? 0) > 0) ?? false;
   return (
     <Stack>
       <ChoiceControl
@@ -50,12 +52,13 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
         <Empty title={t('directives.rollup.empty')} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={760}>
+          <Table.ScrollContainer minWidth={relays ? 890 : 760}>
             <Table striped verticalSpacing={4} fz="sm" data-testid="rollup-table" aria-label={t('directives.rollup.tableLabel')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{labels.rollupBy(by)}</Table.Th>
                   <Table.Th ta="right">{t('directives.rollup.recipients')}</Table.Th>
+                  {relays && <Table.Th miw={130}>{t('directives.rollup.relayed')}</Table.Th>}
                   <Table.Th ta="right">{t('assignmentStatus.acknowledged')}</Table.Th>
                   <Table.Th ta="right">{t('assignmentStatus.submitted')}</Table.Th>
                   <Table.Th ta="right">{t('assignmentStatus.accepted')}</Table.Th>
@@ -78,6 +81,24 @@ export function RollupPanel({ directiveId, recipients, by, onByChange }: RollupP
                         )}
                       </Table.Td>
                       <Table.Td ta="right">{r.recipients}</Table.Td>
+                      {relays && (
+                        <Table.Td data-testid="rollup-relayed">
+                          {r.withUnits ? (
+                            <>
+                              <Text size="sm" c={(r.relayed ?? 0) < r.withUnits ? 'orange.8' : 'teal.8'} style={{ whiteSpace: 'nowrap' }}>
+                                {t('directives.rollup.relayedOf', { relayed: r.relayed ?? 0, withUnits: r.withUnits })}
+                              </Text>
+                              {(r.units ?? 0) > 0 && (
+                                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                                  {t('directives.rollup.units', { n: r.units ?? 0 })}
+                                </Text>
+                              )}
+                            </>
+                          ) : (
+                            '—'
+                          )}
+                        </Table.Td>
+                      )}
                       <Table.Td ta="right">{r.acknowledged}</Table.Td>
                       <Table.Td ta="right">{r.submitted}</Table.Td>
                       <Table.Td ta="right">{r.accepted}</Table.Td>

@@ -1,5 +1,5 @@
 import type { RecipientRule } from '@khien/contracts';
-import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from './directive-icons';
 import { emptyTask, moveItem, type SectionDraft, type TaskDraft } from './editor-model';
@@ -103,18 +103,31 @@ export function SectionEditor({ section, index, count, onChange, onMove, onRemov
             <Text size="sm" fw={600} w={24} pt={8} ta="right" style={{ flexShrink: 0 }}>
               {j + 1}.
             </Text>
-            <Textarea
-              aria-label={t('directives.editor.taskN', { section: n, n: j + 1 })}
-              autosize
-              minRows={1}
-              maxRows={10}
-              value={task.text}
-              onChange={(e) => setTask(j, e.currentTarget.value)}
-              error={error(`${path}.tasks.${j}.text`)}
-              maxLength={4000}
-              style={{ flex: 1 }}
-              {...flagProps(flags, `task:${task.key}`)}
-            />
+            <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+              <Textarea
+                aria-label={t('directives.editor.taskN', { section: n, n: j + 1 })}
+                autosize
+                minRows={1}
+                maxRows={10}
+                value={task.text}
+                onChange={(e) => setTask(j, e.currentTarget.value)}
+                error={error(`${path}.tasks.${j}.text`) ?? error(`${path}.tasks.${j}.parentTaskId`)}
+                maxLength={4000}
+                {...flagProps(flags, `task:${task.key}`)}
+              />
+              {task.parentTaskId && (
+                <Badge
+                  variant="light"
+                  color="grape"
+                  size="xs"
+                  title={t('directives.editor.fromReceivedHint')}
+                  data-testid="task-from-received"
+                  style={{ alignSelf: 'flex-start' }}
+                >
+                  {t('directives.editor.fromReceived')}
+                </Badge>
+              )}
+            </Stack>
             <MoveButtons
               index={j}
               count={section.tasks.length}
