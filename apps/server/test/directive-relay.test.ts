@@ -11,7 +11,8 @@ import { queryRows } from '../src/platform/db/client.js';
 import { runTimers } from '../src/modules/work/index.js';
 import { buildWorkContext } from '../src/work-context.js';
 import { readZipPart } from '../src/modules/directives/export/test-render.js';
-import { buildOrg, buildUser, createTestApp, postFile, signIn, type Client, type TestApp } from './harness.js';
+import { linkReferences } from '../src/modules/directives/directive-import-match.js';
+import { buildOrg, buildUser, createTestApp, postFile, signIn, SYSTEM, type Client, type TestApp } from './harness.js';
 
 let t: TestApp;
 let province: Client;
@@ -262,5 +263,56 @@ describe('references', () => {
     const unknown = await ward.send('POST', '/api/v1/directives', { ...base, references: [ref(foreign.id)] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.reason).toBe('reference_unknown');
+  });
+});
+
+describe('an imported dispatch', () => {
+  const LETTER = [
+    'UỶ BAN NHÂN DÂN',
+    'PHƯỜNG MƯỜNG LAY',
+    '',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    '',
+    'Số: 25/UBND-CA',
+    'V/v triển khai bảo đảm an ninh mạng',
+    '',
+    'Mường Lay, ngày 05 tháng 3 năm 2026',
+    '',
+    'Kính gửi: Các trường học trên địa bàn phường.',
+    '',
+    'Thực hiện Công văn số 907/CAT-PA05 ngày 27/02/2026 của Công an tỉnh Điện Biên, UBND phường yêu cầu:',
+    '1. Rà soát máy tính nhiễm mã độc.',
+    '2. Đổi mật khẩu thư công vụ.',
+  ].join('\n');
+
+  it('proposes the issuer from the tree by the letter’s name, for whoever may write for it — never a default', async () => {
+    const mine = await ward.send('POST', '/api/v1/directives/parse', { text: LETTER });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().draft.issuerOrgId).toBe(o.ward);
+    expect(mine.json().issuerText).toBe('UỶ BAN NHÂN DÂN PHƯỜNG MƯỜNG LAY');
+    // another commune's coordinator cannot issue for the ward: no issuer, and a warning saying so
+    const other = (await stranger.send('POST', '/api/v1/directives/parse', { text: LETTER })).json();
+    expect(other.draft.issuerOrgId).toBeNull();
+    expect(other.warnings[0]).toBe('Chưa tìm thấy "UỶ BAN NHÂN DÂN PHƯỜNG MƯỜNG LAY" trong cây đơn vị: hãy chọn đơn vị ban hành');
+  });
+
+  it('links a reference to the directive with that number and date; another date or number stays text', async () => {
+    const ref = (number: string, date: string | null) => ({
+      kind: 'thực hiện',
+      documentType: 'Công văn',
+      number,
+      date,
+      issuer: null,
+      text: number,
+      directiveId: null,
+    });
+    const linked = await linkReferences(t.database.db, SYSTEM, [
+      ref('907/CAT-PA05', '2026-02-27'),
+      ref('907 / CAT-PA05', null),
+      ref('907/CAT-PA05', '2025-02-27'),
+      ref('1/XX', null),
+    ]);
+    expect(linked.map((r) => r.directiveId)).toEqual([parent.id, parent.id, null, null]);
   });
 });

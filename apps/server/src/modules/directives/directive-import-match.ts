@@ -64,7 +64,9 @@ export async function proposeIssuer(db: Db, actor: Actor, issuer: string | null,
 export async function withProposals(db: Db, actor: Actor, result: ParsedDispatchDraft): Promise<ParsedDispatchDraft> {
   const issuer = result.draft.issuerOrgId ? null : await proposeIssuer(db, actor, result.issuerText, result.draft.governingBody);
   const references = await linkReferences(db, actor, result.draft.references);
-  return { ...result, draft: { ...result.draft, issuerOrgId: result.draft.issuerOrgId ?? issuer?.id ?? null, references } };
+  const issuerOrgId = result.draft.issuerOrgId ?? issuer?.id ?? null;
+  const unmatched = !issuerOrgId && result.issuerText?.trim() ? [`Chưa tìm thấy "${result.issuerText.trim()}" trong cây đơn vị: hãy chọn đơn vị ban hành`] : [];
+  return { ...result, warnings: [...unmatched, ...result.warnings], draft: { ...result.draft, issuerOrgId, references } };
 }
 
 /** A document import as its importer reads it: the stored draft with today's proposals. */

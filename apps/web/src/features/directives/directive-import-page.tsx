@@ -5,13 +5,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api-client';
-import { useMe } from '../../lib/auth-context';
 import { PageHeader } from '../../components/page-header';
 import { DispatchDropZone, dispatchFileProblem, fileLimitMb, isDocumentFile } from './dispatch-drop-zone';
 import { DirectiveEditor } from './directive-editor';
 import { directiveKeys, directivesApi, type DocumentImport, type ParsedDispatchDraft } from './directives-api';
 import { DocumentPages, ImportProgress } from './document-pages';
-import { defaultIssuer, fromParsed } from './editor-model';
+import { fromParsed } from './editor-model';
 import { flagsForDraft } from './low-confidence';
 import { MutationError } from './mutation-error';
 
@@ -27,7 +26,6 @@ const finished = (job: DocumentImport | undefined) => job?.status === 'done' || 
  */
 export function DirectiveImportPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
@@ -63,12 +61,8 @@ export function DirectiveImportPage() {
 
   const result: ParsedDispatchDraft | null =
     source?.kind === 'parsed' ? source.result : source?.kind === 'import' && job.data?.status === 'done' ? job.data.result : null;
-  const draft = useMemo(() => {
-    if (!result) return null;
-    const d = fromParsed(result.draft);
-    if (!d.issuerOrg) d.issuerOrg = defaultIssuer(me);
-    return d;
-  }, [result, me]);
+  // the issuer is the one the server found in the tree by the letter's name, or none: never the reader's own org
+  const draft = useMemo(() => (result ? fromParsed(result.draft) : null), [result]);
   const flags = useMemo(() => (result && draft ? flagsForDraft(result.document?.lowConfidence, draft) : undefined), [result, draft]);
 
   const create = useMutation({
