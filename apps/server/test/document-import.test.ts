@@ -137,7 +137,8 @@ describe('a PDF with a text layer', () => {
     const res = await upload(coord, '/api/v1/directives/parse', fs.readFileSync(fx.textPdf), 'cong-van.pdf', 'application/pdf');
     expect(res.statusCode).toBe(200);
     const body = res.json() as ParsedDispatchDraft;
-    expect(body.draft).toEqual(draftFrom(parseDispatch(SEED.text)));
+    // the letter's issuing body is the ward of the tree, proposed as the issuer
+    expect(body.draft).toEqual({ ...draftFrom(parseDispatch(SEED.text)), issuerOrgId });
     expect(body.sourceFileId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -147,7 +148,7 @@ describe('a PDF with a text layer', () => {
     const final = res.json() as DocumentImport;
     expect(final.status).toBe('done');
     expect((await coord.get(`/api/v1/directives/imports/${final.id}`)).json()).toEqual(final);
-    expect(final.result!.draft).toEqual(draftFrom(parseDispatch(SEED.text)));
+    expect(final.result!.draft).toEqual({ ...draftFrom(parseDispatch(SEED.text)), issuerOrgId });
     expect(final.result!.document!.pages.map((p) => [p.source, p.confidence, p.image])).toEqual([
       ['text', null, true],
       ['text', null, true],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Assignment, Directive, DirectiveInput } from '@khien/contracts';
 import { queryRows, type Db } from '../../platform/db/client.js';
-import { domainError, type AppError } from '../../platform/errors.js';
+import { domainError } from '../../platform/errors.js';
 import { inScope, scopeFor, type Actor } from '../../platform/policy.js';
 import { getVisibleDirective, type VisibleDirective } from './directive-access.js';
 
@@ -12,8 +12,7 @@ import { getVisibleDirective, type VisibleDirective } from './directive-access.j
  * directive and assignment pages show of it.
  */
 
-const validation = (reason: string, message: string, path: string, details: Record<string, string> = {}): AppError =>
-  domainError('VALIDATION_FAILED', reason, message, details, [{ path, message }]);
+const at = (path: string, message: string) => [{ path, message }];
 
 /** "27/02/2026" from an ISO date, as Vietnamese letters write it. */
 export function dmy(iso: string | null): string | null {
@@ -45,20 +44,33 @@ export async function checkChain(db: Db, actor: Actor, input: DirectiveInput, ow
   const parentTaskIds = input.sections.flatMap((s, i) => s.tasks.map((t, j) => ({ id: t.parentTaskId, path: `sections.${i}.tasks.${j}.parentTaskId` })));
   const linked = parentTaskIds.filter((p) => p.id !== null);
   if (linked.length > 0) {
-    if (!own.parentItemId) throw validation('parent_task_without_relay', 'only a relayed directive passes on received tasks', linked[0]!.path);
+    if (!own.parentItemId)
+      throw domainError(
+        'VALIDATION_FAILED',
+        'parent_task_without_relay',
+        'only a relayed directive passes on received tasks',
+        {},
+        at(linked[0]!.path, 'not a relay'),
+      );
     const allowed = await relayableTasks(db, own.parentItemId);
     const stray = linked.find((p) => !allowed.has(p.id!));
-    if (stray) throw validation('parent_task_unknown', 'not a task of the relayed assignment', stray.path);
+    if (stray) throw domainError('VALIDATION_FAILED', 'parent_task_unknown', 'not a task of the relayed assignment', {}, at(stray.path, 'unknown task'));
   }
   for (const [i, r] of input.references.entries()) {
     if (!r.directiveId) continue;
     try {
       await getVisibleDirective(db, actor, r.directiveId);
     } catch {
-      throw validation('reference_unknown', 'the referenced directive is not in the system', `references.${i}.directiveId`);
+      throw domainError(
+        'VALIDATION_FAILED',
+        'reference_unknown',
+        'the referenced directive is not in the system',
+        {},
+        at(`references.${i}.directiveId`, 'unknown'),
+      );
     }
     if (own.id && (r.directiveId === own.id || (await reaches(db, r.directiveId, own.id)))) {
-      throw validation('reference_cycle', 'the references would go round in a circle', `references.${i}.directiveId`);
+      throw domainError('VALIDATION_FAILED', 'reference_cycle', 'the references would go round in a circle', {}, at(`references.${i}.directiveId`, 'cycle'));
     }
   }
 }
@@ -86,9 +98,23 @@ export function relayIssueDue(d: VisibleDirective, tasks: readonly { dueAt: Date
   if (!parentDue) return d.dueAt;
   const late = (x: Date | null) => x !== null && x.getTime() > parentDue.getTime();
   const when = parentDue.toISOString();
-  if (late(d.dueAt)) throw validation('relay_due_after_parent', `the due date is after the received one (${when})`, 'dueAt', { parentDueAt: when });
+  if (late(d.dueAt))
+    throw domainError(
+      'VALIDATION_FAILED',
+      'relay_due_after_parent',
+      `the due date is after the received one (${when})`,
+      { parentDueAt: when },
+      at('dueAt', when),
+    );
   const i = tasks.findIndex((t) => late(t.dueAt));
-  if (i >= 0) throw validation('relay_due_after_parent', `a task is due after the received deadline (${when})`, `tasks.${i}.dueAt`, { parentDueAt: when });
+  if (i >= 0)
+    throw domainError(
+      'VALIDATION_FAILED',
+      'relay_due_after_parent',
+      `a task is due after the received deadline (${when})`,
+      { parentDueAt: when },
+      at(`tasks.${i}.dueAt`, when),
+    );
   return d.dueAt ?? parentDue;
 }
 
