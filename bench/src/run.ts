@@ -9,6 +9,7 @@ import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { seedScale } from './seed-scale.js';
 import { freePort, freshDatabase, ROOT, run, startServer, stop, waitFor } from './process.js';
 import { benchIssue, benchParse, type Row } from './directives-bench.js';
+import { benchDispatchScore } from './dispatch-score-bench.js';
 import { benchOcr } from './ocr-bench.js';
 import { benchInventory } from './inventory-bench.js';
 import { benchTimers } from './jobs-bench.js';
@@ -40,7 +41,8 @@ function onlySection(): Section | null {
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (runs('serve')) await benchServe(databaseUrl);
-  if (!databaseUrl && runs('parse')) rows.push(...benchParse());
+  // the parser's timings, then how faithfully it reads each field of the corpus
+  if (!databaseUrl && runs('parse')) rows.push(...benchParse(), ...benchDispatchScore());
   if (!databaseUrl && runs('ocr')) rows.push(...(await benchOcr()));
   if (runs('issue')) {
     const issueDir = path.join(ROOT, '.tmp', `bench-issue-${Date.now()}`);

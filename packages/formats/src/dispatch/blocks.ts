@@ -1,7 +1,8 @@
 import { matchKinhGui } from './keywords.js';
-import { collapseSpaces, endsSentence, isRule, isUpperLetter, isWrapBreak, startsLowercase, type Layout } from './normalise.js';
+import { collapseSpaces, endsSentence, foldKeepLength, isRule, isUpperLetter, isWrapBreak, startsLowercase, type Layout } from './normalise.js';
 
-export type BlockKind = 'kinhGui' | 'heading' | 'roman' | 'subheading' | 'item' | 'para';
+/** `article` is a Quyết định's "Điều 1."; `roman` an "I."; `heading` a "1."; `item` a bullet or "a)". */
+export type BlockKind = 'kinhGui' | 'article' | 'heading' | 'roman' | 'subheading' | 'item' | 'para';
 
 /** One logical unit of the body: a heading, a list item or a paragraph, with broken lines joined. */
 export interface Block {
@@ -17,9 +18,15 @@ interface Marker {
   number: number | null;
 }
 
+// Matched on the folded head; "Điều 3 Nghị định …" wrapped onto a new line has no stop after the number.
+const ARTICLE = /^dieu\s{1,3}(\d{1,3})\s{0,2}[.:](?!\d)\s*/;
+// Closings open with these; after a full stop they start a paragraph even where a wrapped line could end.
+const CLOSING_START =
+  /^(?:de nghi|yeu cau|tren day|nhan duoc|trong qua trinh|qua trinh thuc hien|moi vuong mac|moi thong tin|thong tin lien he|dau moi lien he)(?![a-z])/;
 const ROMAN = /^(XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\s{0,2}[.)]\s+(?=\S)/;
 const SUB_NUMBER = /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+(?=\S)/;
-const NUMBER = /^(\d{1,2})\s{0,2}[.)](?![\d.)])\s*/;
+// Three digits at most: a long list reaches "120.", a year ("2026.") never starts an item.
+const NUMBER = /^(\d{1,3})\s{0,2}[.)](?![\d.)])\s*/;
 const LETTER_PAREN = /^[a-zđ]\s{0,1}\)\s*(?=\S)/;
 // "a. " only before a capital, so "a. m." style abbreviations stay text.
 const LETTER_DOT = /^[a-zđ]\.\s+/;
@@ -30,6 +37,8 @@ const BULLET = /^[-–—+•●▪◦·∙➢➤►■□◆◇○✓✔❖\uf0
 function detectMarker(t: string): Marker | null {
   const kinhGui = matchKinhGui(t);
   if (kinhGui) return { kind: 'kinhGui', text: kinhGui.rest, number: null };
+  const article = t[0] === 'Đ' || t[0] === 'D' ? ARTICLE.exec(foldKeepLength(t.slice(0, 16))) : null;
+  if (article) return { kind: 'article', text: t.slice(article[0].length), number: Number(article[1]) };
   const roman = ROMAN.exec(t);
   if (roman) return { kind: 'roman', text: t.slice(roman[0].length), number: null };
   const sub = SUB_NUMBER.exec(t);
@@ -62,6 +71,7 @@ export function continuesBlock(prev: string, prevBlank: boolean, line: string, l
   // still gives the continuation away.
   if (prevBlank) return !endsSentence(prev) && startsLowercase(line);
   if (!endsSentence(prev) || startsLowercase(line)) return true;
+  if (CLOSING_START.test(foldKeepLength(line.slice(0, 24)))) return false;
   return isWrapBreak(prev, line, layout);
 }
 
@@ -71,7 +81,7 @@ export function continuesBlock(prev: string, prevBlank: boolean, line: string, l
  * hard-wrapped right there.
  */
 function startsTextUnderTitle(block: Block, prev: string, line: string, layout: Layout): boolean {
-  if ((block.kind !== 'heading' && block.kind !== 'roman') || block.text === '') return false;
+  if ((block.kind !== 'heading' && block.kind !== 'roman' && block.kind !== 'article') || block.text === '') return false;
   return isUpperLetter(line[0] ?? '') && !isWrapBreak(prev, line, layout);
 }
 
@@ -93,14 +103,17 @@ export function buildBlocks(lines: readonly string[], layout: Layout): Block[] {
       continue;
     }
     const marker = detectMarker(line);
-    const fresh = marker !== null && (marker.kind === 'kinhGui' || marker.kind === 'roman' || startsNewItem(prev, prevBlank, line, marker.text, layout));
+    // Under a Roman part's title ("II. TỔ CHỨC THỰC HIỆN") a numbered line starts its first item, however short the title.
+    const underPart = current?.kind === 'roman' && (marker?.kind === 'heading' || marker?.kind === 'item');
+    const top = marker !== null && (marker.kind === 'kinhGui' || marker.kind === 'roman' || marker.kind === 'article' || underPart);
+    const fresh = marker !== null && (top || startsNewItem(prev, prevBlank, line, marker.text, layout));
     if (marker && fresh) {
       current = { kind: marker.kind, text: marker.text, number: marker.number };
       blocks.push(current);
     } else if (
       current &&
       prev !== null &&
-      ((current.kind === 'heading' && current.text === '') ||
+      (((current.kind === 'heading' || current.kind === 'article') && current.text === '') ||
         (continuesBlock(prev, prevBlank, line, layout) && !startsTextUnderTitle(current, prev, line, layout)))
     ) {
       current.text = joinText(current.text, line);

@@ -1,16 +1,28 @@
-import { foldKeepLength, isUpperLetter, leadingCapitalisedWords, trimEndChars } from './normalise.js';
+import { findPerson, findUnit, personAfterPhone } from './contact-person.js';
+import { foldKeepLength, trimEndChars } from './normalise.js';
 
 export interface DispatchContact {
   name: string;
   /** Digits only, with the leading 0 or +84 kept as written. */
   phone: string;
+  /** The person's post or unit ("Phó Trưởng phòng", "cán bộ Công an xã"); present only when the text gives one. */
+  title?: string | null;
 }
 
-// Vietnamese numbers: 0 + 9 or 10 digits, +84 + 9 or 10 digits, or 1800/1900
-// hotlines, in groups split by single spaces, dots or dashes. A slash never
-// separates phone digits, which keeps "08/01/2024" and "33/PVHTT" out.
+// Vietnamese numbers: 0 + 9 or 10 digits, +84 + 9 or 10 digits, a landline
+// with its area code in brackets ("(0215) 3826.117"), or 1800/1900 hotlines,
+// in groups split by single spaces, dots or dashes. A slash never separates
+// phone digits, which keeps "08/01/2024" and "33/PVHTT" out.
 const PHONE =
-  /(?<![A-Za-z\u00c0-\u024f\u1e00-\u1eff\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/g;
+  /(?<![A-Za-z\u00c0-\u024f\u1e00-\u1eff\d/.-])(?:\(?\+\s?84\)?[ .-]?\d(?:[ .-]?\d){8,9}|\(0\d{2,3}\)[ .-]?\d(?:[ .-]?\d){6,7}|0(?:[ .-]?\d){9,10}|1[89]00(?:[ .-]?\d){4,6})(?![ .-]?\d)(?!\/)/g;
+
+/** Whether the text holds a phone number. */
+export function hasPhone(text: string): boolean {
+  PHONE.lastIndex = 0;
+  const found = PHONE.test(text);
+  PHONE.lastIndex = 0;
+  return found;
+}
 
 // Compared with the lower-cased original, marks kept, so "số" is cut but "Sở" is not.
 const CUE_WORDS =
@@ -19,17 +31,11 @@ const CUE_WORDS =
   );
 const SEPARATORS = ' \t:;,.-–—()[]';
 
-// Matched on the folded text; the name after it must start with a capital.
-const HONORIFICS = /(?:^|[\s(,;:])(?:dong chi|d\/c|ong|ba|anh|chi|(?:dai|thuong|trung|thieu) uy|(?:dai|thuong|trung|thieu) ta|(?:thieu|trung) tuong)\s+/g;
-const MAX_NAME_WORDS = 5;
-const SURNAMES = new Set(
-  'Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lù Lò Đinh Đoàn Trịnh Mai Tô Hà Cao Lâm Tạ Lương Quách Thái Chu Triệu Vương Kiều Giàng Sùng Mùa Vàng Hầu Thào Quàng Cầm Lường Tòng Điêu Lại Khổng Nông La Văn Lưu Tăng'.split(
-    ' ',
-  ),
-);
-const UNIT_START =
-  /(?:Phòng|Công an|Trung tâm|Sở|Ban|Văn phòng|UBND|Ủy ban|Uỷ ban|Đội|Cục|Bộ phận|Tổ|Đường dây nóng|Bộ|Chi cục|Viettel|VNPT|Bưu điện)(?=[\s,]|$)/gu;
 const MAX_NAME_CONTEXT = 160;
+// Looked at for a name written after the number, in brackets.
+const AFTER_CHARS = 40;
+
+const HOTLINE = /duong day nong|hotline/;
 
 function normalisePhone(raw: string): string {
   const digits = raw.replace(/\D/g, '');
@@ -61,51 +67,23 @@ function lastSentence(context: string): string {
   return cut >= 0 ? context.slice(cut + 2) : context;
 }
 
-function findPersonAfterHonorific(ctx: string): string | null {
-  const folded = foldKeepLength(ctx);
-  let found: string | null = null;
-  HONORIFICS.lastIndex = 0;
-  for (let m = HONORIFICS.exec(folded); m; m = HONORIFICS.exec(folded)) {
-    const name = leadingCapitalisedWords(ctx.slice(m.index + m[0].length), MAX_NAME_WORDS);
-    if (name !== '') found = name;
-  }
-  return found;
+interface Named {
+  name: string;
+  title: string | null;
 }
 
-function findPersonBySurname(ctx: string): string | null {
-  const words = ctx.split(/\s+/);
-  let found: string | null = null;
-  for (let i = 0; i < words.length; i += 1) {
-    if (!SURNAMES.has(words[i] ?? '')) continue;
-    const name = leadingCapitalisedWords(words.slice(i, i + MAX_NAME_WORDS).join(' '), MAX_NAME_WORDS);
-    if (name.includes(' ')) found = name;
-  }
-  return found;
-}
-
-function findUnit(ctx: string): string | null {
-  const folded = foldKeepLength(ctx);
-  const contact = /lien he(?:\s+(?:voi|qua|toi|den))?\s+/g;
-  let at = -1;
-  for (let m = contact.exec(folded); m; m = contact.exec(folded)) at = m.index + m[0].length;
-  if (at < 0) {
-    UNIT_START.lastIndex = 0;
-    for (let m = UNIT_START.exec(ctx); m; m = UNIT_START.exec(ctx)) at = m.index;
-  }
-  if (at < 0) return null;
-  const unit = trimEndChars(ctx.slice(at).split('(')[0] ?? '', SEPARATORS).trim();
-  return unit.length >= 3 && unit.length <= 80 && isUpperLetter(unit[0] ?? '') ? unit : null;
-}
-
-const HOTLINE = /duong day nong|hotline/;
-
-function findName(context: string, issuer: string | null): string {
+function findName(context: string, after: string, issuer: string | null): Named {
   const sentence = lastSentence(context);
   const ctx = stripCues(sentence);
-  const named = findPersonAfterHonorific(ctx) ?? findPersonBySurname(ctx) ?? findUnit(ctx);
-  if (named !== null) return named;
+  const person = findPerson(ctx);
+  if (person !== null) return person;
+  const unit = findUnit(ctx);
+  // "liên hệ Công an phường qua số 0215 3825 114 (đồng chí Tuấn)": the person, at that unit.
+  const later = personAfterPhone(after);
+  if (later !== null) return { name: later, title: unit };
+  if (unit !== null) return { name: unit, title: null };
   // "Báo cáo qua đường dây nóng 0213.3876.113": the issuer's own hotline.
-  return issuer !== null && HOTLINE.test(foldKeepLength(sentence)) ? issuer : '';
+  return { name: issuer !== null && HOTLINE.test(foldKeepLength(sentence)) ? issuer : '', title: null };
 }
 
 /**
@@ -120,16 +98,20 @@ export function findContacts(texts: readonly string[], issuer: string | null = n
   for (const text of texts) {
     PHONE.lastIndex = 0;
     let prevEnd = 0;
-    let prevName: string | null = null;
+    let prevName: Named | null = null;
     for (let m = PHONE.exec(text); m; m = PHONE.exec(text)) {
       const from = Math.max(prevEnd, m.index - MAX_NAME_CONTEXT);
       const between = text.slice(from, m.index);
+      const end = m.index + m[0].length;
       // "0912.345.678 hoặc 0987.654.321": the second number is the same person's.
-      const name: string = prevName !== null && stripCues(between).trim() === '' ? prevName : findName(between, issuer);
-      const contact = { name, phone: normalisePhone(m[0]) };
-      prevEnd = m.index + m[0].length;
-      prevName = name;
+      const named: Named = prevName !== null && stripCues(between).trim() === '' ? prevName : findName(between, text.slice(end, end + AFTER_CHARS), issuer);
+      const digits = normalisePhone(m[0]);
+      const contact: DispatchContact = named.title === null ? { name: named.name, phone: digits } : { name: named.name, phone: digits, title: named.title };
+      prevEnd = end;
+      prevName = named;
       const key = `${contact.name}\u0000${contact.phone}`;
+      // A bracketed area code that does not make a 10- or 11-digit number was something else.
+      if (!/^(?:\+84\d{9,10}|0\d{9,10}|1[89]00\d{4,6})$/.test(digits)) continue;
       if (seen.has(key)) continue;
       seen.add(key);
       contacts.push(contact);

@@ -30,8 +30,14 @@ function matchPrefix(re: RegExp, segment: string): KeywordMatch | null {
   return m ? { rest: segment.slice(m[0].length).trim() } : null;
 }
 
+// A Công điện addresses its recipients from its signer: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:".
+const TELEGRAM_ADDRESS = /^(?:chu tich|pho chu tich|giam doc|bo truong|thu truong|thu tuong|truong ban)[a-z\s]{0,100}?\s+dien\s{0,2}:\s*$/;
+
+/** "Kính gửi:", or the line a Công điện puts in its place; the rest is the first recipient. */
 export function matchKinhGui(segment: string): KeywordMatch | null {
-  return matchPrefix(KINH_GUI, segment);
+  const kinhGui = matchPrefix(KINH_GUI, segment);
+  if (kinhGui !== null || segment.length > HEAD_CHARS) return kinhGui;
+  return TELEGRAM_ADDRESS.test(foldKeepLength(segment.trim())) ? { rest: '' } : null;
 }
 
 export function matchNoiNhan(segment: string): KeywordMatch | null {

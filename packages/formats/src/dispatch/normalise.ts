@@ -4,6 +4,8 @@
  * from PDF, Word or OCR output.
  */
 
+import { closeSpaceBeforePunctuation, decodeEntities } from './web-text.js';
+
 export const MAX_DISPATCH_CHARS = 2_000_000;
 
 // NBSP and friends come from Word and PDF copy-paste; treating them as spaces
@@ -22,7 +24,8 @@ export interface NormalisedInput {
 export function normaliseInput(raw: string): NormalisedInput {
   const truncated = raw.length > MAX_DISPATCH_CHARS;
   const head = truncated ? raw.slice(0, MAX_DISPATCH_CHARS) : raw;
-  const text = head
+  // Entities first: "&#769;" is a combining mark that NFC must still see.
+  const text = decodeEntities(head)
     .normalize('NFC')
     .replace(LINE_BREAK, '\n')
     // A tab separates the two header columns in Word exports, so it must
@@ -31,7 +34,7 @@ export function normaliseInput(raw: string): NormalisedInput {
     .replace(SPACE_LIKE, ' ')
     .replace(INVISIBLE, '')
     .replace(CONTROL, '');
-  return { text, truncated };
+  return { text: closeSpaceBeforePunctuation(text), truncated };
 }
 
 /** Removes Markdown emphasis and escapes that converters add around headings and signatures. */
@@ -224,6 +227,9 @@ function shouldGlueColumns(left: string, right: string): boolean {
 // Wider than any wrapping tool's setting; a paragraph-per-line text has a 95th
 // percentile far above it.
 const MAX_WRAP_WIDTH = 140;
+const LONG_LINE_SHARE = 0.7;
+const MIN_LONG_LINES = 4;
+const MIN_OPEN_SHARE = 0.4;
 
 export interface Layout {
   /** The text was hard-wrapped at a fixed width (e.g. 60 or 72 columns). */
@@ -237,15 +243,22 @@ export interface Layout {
  * with "- " may be the tail of "Cục An toàn thông tin - Bộ …".
  */
 export function measureLayout(lines: readonly string[]): Layout {
-  const lengths: number[] = [];
+  const texts: string[] = [];
   for (const line of lines) {
     const t = line.trim();
-    if (t !== '') lengths.push(collapseSpaces(t).length);
+    if (t !== '') texts.push(collapseSpaces(t));
   }
-  if (lengths.length < 5) return { hardWrapped: false, width: Number.POSITIVE_INFINITY };
-  lengths.sort((a, b) => a - b);
+  if (texts.length < 5) return { hardWrapped: false, width: Number.POSITIVE_INFINITY };
+  const lengths = texts.map((t) => t.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(0.95 * (lengths.length - 1))] ?? 0;
-  return width <= MAX_WRAP_WIDTH ? { hardWrapped: true, width } : { hardWrapped: false, width: Number.POSITIVE_INFINITY };
+  if (width > MAX_WRAP_WIDTH) return { hardWrapped: false, width: Number.POSITIVE_INFINITY };
+  // A short letter typed one paragraph per line also stays under the limit;
+  // what gives wrapping away is long lines that stop mid-sentence.
+  const long = texts.filter((t) => t.length >= LONG_LINE_SHARE * width);
+  const open = long.filter((t) => !endsSentence(t)).length;
+  return long.length >= MIN_LONG_LINES && open < MIN_OPEN_SHARE * long.length
+    ? { hardWrapped: false, width: Number.POSITIVE_INFINITY }
+    : { hardWrapped: true, width };
 }
 
 // Lines are measured after Markdown markers ("**2.**") are stripped, so a

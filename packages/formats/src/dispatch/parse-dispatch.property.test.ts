@@ -19,6 +19,13 @@ function expectWellFormed(p: ParsedDispatch): void {
   expect(nullableLine(p.dateText)).toBe(true);
   expect(nullableLine(p.issuer)).toBe(true);
   expect(nullableLine(p.subject)).toBe(true);
+  expect(nullableLine(p.governingBody)).toBe(true);
+  expect(nullableLine(p.documentType)).toBe(true);
+  for (const r of p.references) {
+    expect(typeof r.kind === 'string' && isSingleLine(r.kind) && isSingleLine(r.text)).toBe(true);
+    for (const v of [r.documentType, r.number, r.issuer]) expect(nullableLine(v)).toBe(true);
+    if (r.date !== null) expect(r.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  }
   if (p.date !== null) {
     expect(p.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(`${p.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(p.date);
@@ -32,10 +39,13 @@ function expectWellFormed(p: ParsedDispatch): void {
   for (const s of p.sections) {
     expect(typeof s.heading === 'string' && isSingleLine(s.heading)).toBe(true);
     expect(nullableLine(s.addressees)).toBe(true);
+    expect(s.intro === undefined || isSingleLine(s.intro)).toBe(true);
+    expect(s.part === undefined || isSingleLine(s.part)).toBe(true);
     for (const t of s.tasks) expect(typeof t === 'string' && isSingleLine(t)).toBe(true);
   }
   for (const c of p.contacts) {
     expect(typeof c.name).toBe('string');
+    expect(c.title === undefined || nullableLine(c.title)).toBe(true);
     expect(c.phone).toMatch(/^\+?\d{8,13}$/);
   }
   expect(Object.keys(p.signer).sort()).toEqual(['authority', 'name', 'title']);
@@ -108,6 +118,24 @@ const DISPATCH_PIECES = [
   'e\u0301',
   'ư',
   'Ư',
+  'Thực hiện ',
+  'Căn cứ Luật ',
+  'Công văn số ',
+  ' của ',
+  'KẾ HOẠCH',
+  'Điều 1. ',
+  'II. ',
+  '¹',
+  '[1]',
+  '&amp;',
+  '&#273;',
+  '| ',
+  ' |',
+  '|---|',
+  '(0215) 3826.117',
+  ', Phó Trưởng phòng, ',
+  'CHỦ TỊCH UBND TỈNH điện:',
+  'như sau:',
 ];
 const dispatchLike = fc.array(fc.constantFrom(...DISPATCH_PIECES), { maxLength: 200 }).map((a) => a.join(''));
 

@@ -52,7 +52,10 @@ describe('the synthetic dispatch itself', () => {
       number: '123/CAT-PA05',
       place: 'Điện Biên',
       date: '2026-03-05',
-      issuer: 'UBND TỈNH ĐIỆN BIÊN CÔNG AN TỈNH',
+      // the lower line is the issuing body; the line above it governs it
+      issuer: 'CÔNG AN TỈNH',
+      governingBody: 'UBND TỈNH ĐIỆN BIÊN',
+      documentType: 'Công văn',
       subject: 'cảnh báo chiến dịch tấn công có chủ đích vào thư điện tử công vụ',
       recipients: ['Sở Khoa học và Công nghệ', 'UBND các huyện, thị xã, thành phố'],
       copiesTo: ['Như trên', 'Lưu: VT, PA05'],
@@ -229,7 +232,8 @@ describe('two-column header', () => {
       'V/v cảnh báo chiến dịch tấn công có chủ đích vào thư điện tử công vụ',
     ].join('\n');
     const p = parseDispatch(buildDispatch({ header }));
-    expect(p.issuer).toBe('UBND TỈNH ĐIỆN BIÊN CÔNG AN TỈNH');
+    expect(p.issuer).toBe('CÔNG AN TỈNH');
+    expect(p.governingBody).toBe('UBND TỈNH ĐIỆN BIÊN');
     expect(p.number).toBe('123/CAT-PA05');
     expect(p.place).toBe('Điện Biên');
     expect(p.date).toBe('2026-03-05');
@@ -307,7 +311,7 @@ describe('contacts', () => {
   });
 
   it("takes an unnamed hotline to be the issuer's, and leaves a bare number unnamed", () => {
-    expect(contactsIn('Báo cáo qua đường dây nóng 0215.3822.113.')).toEqual([{ name: 'UBND TỈNH ĐIỆN BIÊN CÔNG AN TỈNH', phone: '02153822113' }]);
+    expect(contactsIn('Báo cáo qua đường dây nóng 0215.3822.113.')).toEqual([{ name: 'CÔNG AN TỈNH', phone: '02153822113' }]);
     expect(contactsIn('Gọi 0912345678 khi cần.')).toEqual([{ name: '', phone: '0912345678' }]);
   });
 

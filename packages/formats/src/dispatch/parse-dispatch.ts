@@ -1,8 +1,12 @@
 import { buildBlocks } from './blocks.js';
 import { findContacts, type DispatchContact } from './contacts.js';
 import { findFooterStart, parseFooter, type Signer } from './footer.js';
+import { resolveFootnotes } from './footnotes.js';
 import { parseHeader, type DispatchHeader } from './header.js';
 import { MAX_DISPATCH_CHARS, measureLayout, normaliseInput, stripListEnd, stripMarkdown } from './normalise.js';
+import { removePageFurniture } from './pages.js';
+import { findReferences, type DispatchReference } from './references.js';
+import { unfoldPipeTables } from './tables.js';
 import { splitBody, type DispatchSection } from './sections.js';
 
 export interface ParsedDispatch {
@@ -13,11 +17,20 @@ export interface ParsedDispatch {
   date: string | null;
   /** The date as written, e.g. "ngày   tháng 01 năm 2024". */
   dateText: string | null;
-  /** Issuing body from the header block, e.g. "UỶ BAN NHÂN DÂN HUYỆN CAO LÃNH". */
+  /**
+   * Issuing body from the header block, e.g. "UỶ BAN NHÂN DÂN HUYỆN CAO LÃNH"
+   * or, under a governing body, the lower line ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG").
+   */
   issuer: string | null;
-  /** The "V/v" line without its prefix, joined across broken lines. */
+  /** The body printed above the issuer ("UBND TỈNH ĐỒNG THÁP"); null when the header names one body. */
+  governingBody: string | null;
+  /** "Công văn" (a "V/v" line, no title), else the title: "Kế hoạch", "Quyết định", "Thông báo" … */
+  documentType: string | null;
+  /** The "V/v" line without its prefix, or the line under the title ("KẾ HOẠCH …"), joined across broken lines. */
   subject: string | null;
   recipients: string[];
+  /** Documents the preamble acts on or rests on ("Thực hiện Công văn số …", "Căn cứ Luật …"). */
+  references: DispatchReference[];
   preamble: string;
   sections: DispatchSection[];
   closing: string;
@@ -28,7 +41,7 @@ export interface ParsedDispatch {
   warnings: string[];
 }
 
-export type { DispatchContact, DispatchSection, Signer };
+export type { DispatchContact, DispatchReference, DispatchSection, Signer };
 
 const FOOTNOTE_PREVIEW_CHARS = 80;
 const MAX_FOOTNOTE_WARNINGS = 3;
@@ -40,8 +53,11 @@ export function emptyDispatch(warnings: string[] = []): ParsedDispatch {
     date: null,
     dateText: null,
     issuer: null,
+    governingBody: null,
+    documentType: null,
     subject: null,
     recipients: [],
+    references: [],
     preamble: '',
     sections: [],
     closing: '',
@@ -78,9 +94,12 @@ function splitFootnoteList(footnote: string): string[] {
 
 function parse(input: string): ParsedDispatch {
   const { text, truncated } = normaliseInput(input);
-  const lines = text.split('\n').map(stripMarkdown);
-  const layout = measureLayout(lines);
-  const header = parseHeader(lines);
+  const marked = unfoldPipeTables(text.split('\n')).map(stripMarkdown);
+  // Measured before footnotes lengthen the lines that carry their marks.
+  const layout = measureLayout(marked);
+  const footnoted = resolveFootnotes(marked);
+  const header = parseHeader(footnoted.lines);
+  const lines = [...footnoted.lines.slice(0, header.bodyStart), ...removePageFurniture(footnoted.lines.slice(header.bodyStart), header.number)];
 
   const footerStart = findFooterStart(lines, header.bodyStart);
   const bodyLines = lines.slice(header.bodyStart, Math.max(header.bodyStart, footerStart));
@@ -109,6 +128,8 @@ function parse(input: string): ParsedDispatch {
     const preview = note.length > FOOTNOTE_PREVIEW_CHARS ? `${note.slice(0, FOOTNOTE_PREVIEW_CHARS)}…` : note;
     warnings.push(`Chú thích cuối văn bản chưa được xử lý: "${preview}"`);
   }
+  const unresolved = [...new Set(footnoted.unresolved)].slice(0, MAX_FOOTNOTE_WARNINGS);
+  if (unresolved.length > 0) warnings.push(`Không tìm thấy nội dung chú thích ${unresolved.join(', ')}`);
   if (text.includes('\ufffd')) warnings.push('Văn bản có ký tự lỗi mã hoá (�), cần đối chiếu bản gốc');
   if (truncated) {
     warnings.push(`Văn bản dài hơn ${formatThousands(MAX_DISPATCH_CHARS)} ký tự, chỉ đọc phần đầu`);
@@ -120,8 +141,11 @@ function parse(input: string): ParsedDispatch {
     date: header.date,
     dateText: header.dateText,
     issuer: header.issuer,
+    governingBody: header.governingBody,
+    documentType: header.documentType,
     subject: header.subject,
     recipients,
+    references: findReferences(body.preamble),
     preamble: body.preamble,
     sections: body.sections,
     closing: body.closing,

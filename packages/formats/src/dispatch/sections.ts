@@ -1,13 +1,9 @@
-import { findAddressee } from './addressee.js';
 import type { Block } from './blocks.js';
-import { foldKeepLength, stripListEnd } from './normalise.js';
+import { isClosing, isContactParagraph, splitClosing } from './closing.js';
+import { stripListEnd } from './normalise.js';
+import { buildSection, type DispatchSection } from './section-build.js';
 
-export interface DispatchSection {
-  heading: string;
-  /** The group that must act, when the heading names one. */
-  addressees: string | null;
-  tasks: string[];
-}
+export type { DispatchSection } from './section-build.js';
 
 export interface DispatchBody {
   recipients: string[];
@@ -16,16 +12,9 @@ export interface DispatchBody {
   closing: string;
 }
 
-const CLOSING_OPENERS = /^(?:yeu cau|de nghi|tren day|nhan duoc|trong qua trinh|qua trinh thuc hien)(?![a-z])/;
 const MAX_LOOSE_RECIPIENT = 200;
-
-/** The closing paragraph: "Yêu cầu …", "Đề nghị …", "Trên đây …", or whatever ends with the mark "./.". */
-function isClosing(block: Block): boolean {
-  if (block.kind !== 'para') return false;
-  const text = block.text.trimEnd();
-  if (text.endsWith('/.')) return true;
-  return CLOSING_OPENERS.test(foldKeepLength(text.slice(0, 40))) && !text.endsWith(':');
-}
+// A numbered line this long, or ending in a full stop, is an instruction rather than a title.
+const MAX_TITLE_CHARS = 160;
 
 function splitRecipients(text: string): string[] {
   const parts = text.includes(';') ? text.split(';') : [text];
@@ -42,24 +31,25 @@ function joinBlocks(blocks: readonly Block[]): string {
   return blocks.map(blockText).join('\n');
 }
 
-function isTaskSentence(heading: string): boolean {
-  return /[.;!]$/.test(heading.trimEnd());
-}
-
 interface RecipientSplit {
   recipients: string[];
   rest: Block[];
 }
 
+/** "Kính gửi:" and its list; web copies drop some dashes, so an undashed line that carries on a ";" list belongs to it. */
 function takeRecipients(blocks: readonly Block[]): RecipientSplit {
   const k = blocks.findIndex((b) => b.kind === 'kinhGui');
   if (k < 0) return { recipients: [], rest: [...blocks] };
   const inline = blocks[k]?.text ?? '';
   const recipients = splitRecipients(inline);
   let j = k + 1;
-  while (blocks[j]?.kind === 'item') {
-    const item = stripListEnd(blocks[j]?.text ?? '');
+  let open = false;
+  for (let b = blocks[j]; b !== undefined; b = blocks[j]) {
+    const loose = b.kind === 'para' && open && b.text.length <= MAX_LOOSE_RECIPIENT;
+    if (b.kind !== 'item' && !loose) break;
+    const item = stripListEnd(b.text);
     if (item !== '') recipients.push(item);
+    open = /[;,]$/.test(b.text.trimEnd());
     j += 1;
   }
   const next = blocks[j];
@@ -71,85 +61,97 @@ function takeRecipients(blocks: readonly Block[]): RecipientSplit {
   return { recipients, rest: [...blocks.slice(0, k), ...blocks.slice(j)] };
 }
 
-/** Splits the last section's trailing paragraphs from the closing text. */
-function splitClosing(body: readonly Block[]): { tasks: Block[]; closing: Block[] } {
-  let lastListed = -1;
-  for (let i = body.length - 1; i >= 0; i -= 1) {
-    if (body[i]?.kind !== 'para') {
-      lastListed = i;
-      break;
-    }
-  }
-  const trailing = body.slice(lastListed + 1);
-  const c = trailing.findIndex(isClosing);
-  if (c >= 0) return { tasks: body.slice(0, lastListed + 1 + c), closing: trailing.slice(c) };
-  // After a list, a plain paragraph reads as the closing even without "./.".
-  if (lastListed >= 0) return { tasks: body.slice(0, lastListed + 1), closing: trailing };
-  return { tasks: [...body], closing: [] };
+function endsLetter(b: Block | undefined): boolean {
+  return b !== undefined && (isClosing(b) || isContactParagraph(b));
 }
 
-function buildSection(heading: string, body: readonly Block[]): DispatchSection {
-  const addressees = heading === '' ? null : findAddressee(heading);
-  const tasks: string[] = [];
-  if (heading !== '' && isTaskSentence(heading)) tasks.push(heading);
-  for (const b of body) if (b.text !== '') tasks.push(b.text);
-  const headingIsGroup = addressees !== null && addressees.length >= stripListEnd(heading).length - 1;
-  if (tasks.length === 0 && heading !== '' && !headingIsGroup) tasks.push(heading);
-  return { heading, addressees, tasks };
+function isTitle(b: Block | undefined): boolean {
+  return b?.kind === 'heading' && b.text.length <= MAX_TITLE_CHARS && !/[.;:!?…]$/.test(b.text.trimEnd());
 }
 
 /**
- * Turns body blocks into recipients, preamble, sections and closing. Numbered
- * headings ("1.", or "I." when Roman numerals are used) start sections; the
- * bullets and paragraphs under a heading are its tasks, and a heading written
- * as a full instruction (a sentence ending in "." or ";") is a task itself.
+ * One Roman part ("II. NỘI DUNG THỰC HIỆN") or article ("Điều 1."). When it
+ * holds numbered titles with text of their own ("1. Công an xã" + its
+ * bullets), each of those is a section under the part, as a plan reads;
+ * otherwise the numbered lines are the part's tasks.
+ */
+function buildPart(head: Block, body: readonly Block[]): { sections: DispatchSection[]; contacts: Block[] } {
+  const firstSub = body.findIndex((b, i) => isTitle(b) && body[i + 1] !== undefined && body[i + 1]?.kind !== 'heading');
+  if (head.kind !== 'roman' || firstSub < 0) {
+    const built = buildSection(head.text, body);
+    return { sections: [built.section], contacts: built.contacts };
+  }
+  const sections: DispatchSection[] = [];
+  const contacts: Block[] = [];
+  const own = body.slice(0, firstSub);
+  if (own.length > 0) {
+    const built = buildSection(head.text, own);
+    sections.push(built.section);
+    contacts.push(...built.contacts);
+  }
+  for (let i = firstSub; i < body.length;) {
+    let end = i + 1;
+    while (end < body.length && body[end]?.kind !== 'heading') end += 1;
+    const built = buildSection(body[i]?.text ?? '', body.slice(i + 1, end), head.text);
+    sections.push(built.section);
+    contacts.push(...built.contacts);
+    i = end;
+  }
+  return { sections, contacts };
+}
+
+/**
+ * Turns body blocks into recipients, preamble, sections and closing. The top
+ * level is "Điều 1." in a Quyết định, else "I." when Roman numerals are used,
+ * else "1."; the bullets and paragraphs under a heading are its tasks.
  */
 export function splitBody(blocks: readonly Block[]): DispatchBody {
   const { recipients, rest } = takeRecipients(blocks);
-  const roman = rest.some((b) => b.kind === 'roman');
-  const isHead = (b: Block): boolean => (roman ? b.kind === 'roman' : b.kind === 'heading');
+  const top = rest.some((b) => b.kind === 'article') ? 'article' : rest.some((b) => b.kind === 'roman') ? 'roman' : 'heading';
   const heads: number[] = [];
   rest.forEach((b, i) => {
-    if (isHead(b)) heads.push(i);
+    if (b.kind === top) heads.push(i);
   });
 
   if (heads.length === 0) {
     const firstListed = rest.findIndex((b) => b.kind !== 'para');
     if (firstListed < 0) {
-      const last = rest[rest.length - 1];
-      const closing = last !== undefined && isClosing(last) ? [last] : [];
-      return {
-        recipients,
-        preamble: joinBlocks(rest.slice(0, rest.length - closing.length)),
-        sections: [],
-        closing: joinBlocks(closing),
-      };
+      // Without a list, only the closing and contact paragraphs at the very end are set apart.
+      let end = rest.length;
+      while (end > 0 && endsLetter(rest[end - 1])) end -= 1;
+      return { recipients, preamble: joinBlocks(rest.slice(0, end)), sections: [], closing: joinBlocks(rest.slice(end)) };
     }
     const { tasks, closing } = splitClosing(rest.slice(firstListed));
+    const built = buildSection('', tasks);
     return {
       recipients,
       preamble: joinBlocks(rest.slice(0, firstListed)),
-      sections: [buildSection('', tasks)],
-      closing: joinBlocks(closing),
+      sections: [built.section],
+      closing: joinBlocks([...built.contacts, ...closing]),
     };
   }
 
   const sections: DispatchSection[] = [];
+  const contacts: Block[] = [];
   let closing: Block[] = [];
   heads.forEach((h, n) => {
-    const end = heads[n + 1] ?? rest.length;
-    let body = rest.slice(h + 1, end);
+    const head = rest[h];
+    if (head === undefined) return;
+    let body = rest.slice(h + 1, heads[n + 1] ?? rest.length);
     if (n === heads.length - 1) {
       const split = splitClosing(body);
       body = split.tasks;
       closing = split.closing;
     }
-    sections.push(buildSection(rest[h]?.text ?? '', body));
+    const built = top === 'heading' ? buildSection(head.text, body) : buildPart(head, body);
+    if ('section' in built) sections.push(built.section);
+    else sections.push(...built.sections);
+    contacts.push(...built.contacts);
   });
   return {
     recipients,
     preamble: joinBlocks(rest.slice(0, heads[0])),
     sections,
-    closing: joinBlocks(closing),
+    closing: joinBlocks([...contacts, ...closing]),
   };
 }
